@@ -1,0 +1,480 @@
+"""Extract: a Report in, its checkable claims out.
+
+Takes a ``Report`` and the lexicon; gives ``Claim``s (casualty, displacement,
+quantity, date) each with what is measured, of whom, in which event, where,
+per whom, the exact source text and its place in the file.
+
+Per sentence (the headline counts as one): dates are read first, so their
+digits are not counts; then amounts; each amount is classified by the words
+around it (``checker/data/claims.yaml``): a measure word ("killed",
+"displaced", "wide"), the counted noun phrase, event words, markers of an
+aggregate ("total", "since") or of another moment ("initially", "expected").
+Within a report, a figure the report itself replaces ("rose from 9 to 22")
+becomes an earlier figure, and a claim that names no subject ("the death toll
+rose to 22") takes the subject of the report's previous claim of that measure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .lexicon import Lexicon, default_lexicon, phrase_pattern
+from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
+from .normalize.amounts import AmountMention, AmountReader
+from .normalize.dates import DateMention, DateReader
+from .textutil import LineIndex, Span, Token, sentences, tokenize
+
+_FUNCTION_WORDS = frozenset(
+    "were was are is have has had been be being in on at from to by with and or but who which that as after "
+    "before during for said says say according than since when while where into over under across near "
+    "among between the a an its their his her our this these those it they them we he she there here more "
+    "most least still already also now so far just only some other another further additional".split()
+)
+_PRONOUNS = frozenset("them those these it its their our us you whom which".split())
+_DIMENSION_DEFAULT_MEASURE = {
+    "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
+    "ratio": "share", "speed": "speed", "temperature": "temperature", "magnitude": "magnitude",
+}
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
+
+
+@dataclass
+class _Draft:
+    kind: str
+    measure: str
+    start: int
+    end: int
+    sentence: Span
+    value: Amount | DateSpan
+    subject: str | None = None
+    actors: list[str] = field(default_factory=list)
+    event: str | None = None
+    place: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    scope: str = "unknown"
+    period: str | None = None
+    reference: str = "current"
+    hedge: str | None = None
+    note: str | None = None
+    previous: float | None = None
+    period_span: tuple[str | None, str | None] | None = None
+    event_date: tuple[str | None, str | None] | None = None
+    precision: float = 0.5
+    alternates: list[tuple[float, str]] = field(default_factory=list)
+
+
+class Extractor:
+    """Reads claims out of reports with one lexicon; build once, call per report."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or default_lexicon()
+        c = self.lex.claims
+        self.amounts = AmountReader(self.lex)
+        self.dates = DateReader(self.lex)
+        self.measure_re = phrase_pattern(list(self.lex.word_measures))
+        self.event_re = phrase_pattern(list(self.lex.event_words))
+        self.people = {w.lower() for w in c["people_nouns"]}
+        self.body_nouns = {w.lower() for w in c["body_nouns"]}
+        self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
+        self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
+        self.aggregate_re = phrase_pattern(c["aggregate_markers"])
+        self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
+        self.dimension_res = {k: phrase_pattern(v) for k, v in c["dimension_measures"].items()}
+        self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
+        self.attribution_re = re.compile(
+            r"\b(?:according to|said|says|reported|estimated|estimating|estimates|told|cited|quoted|"
+            r"announced|confirmed|put the|per)\b", re.I
+        )
+        self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
+        self.speech_re = phrase_pattern(c["speech_verbs"])
+        self.demonym_suffixes = tuple(c["demonym_suffixes"])
+        self.directions = {w.lower() for w in c["directions"]}
+
+    # ------------------------------------------------------------------
+    def extract(self, report: Report) -> list[Claim]:
+        ref = _reference_date(report.meta.published)
+        lines = LineIndex(_file_text(report))
+        drafts: list[_Draft] = []
+        segments: list[Span] = []
+        if report.title_span and report.title_span[0] < report.body_start:
+            a, b = report.title_span
+            segments.append(Span(a, b, report.text[a:b]))
+        segments.extend(sentences(report.text, report.body_start))
+        for sent in segments:
+            drafts.extend(self._sentence(sent, ref))
+        _resolve_within_report(drafts)
+        claims: list[Claim] = []
+        seen: dict[str, int] = {}
+        for k, d in enumerate(drafts):
+            claims.append(self._claim(report, d, k, lines, seen))
+        return claims
+
+    # ------------------------------------------------------------------
+    def _sentence(self, sent: Span, ref: date | None) -> list[_Draft]:
+        text = sent.text
+        dates = self.dates.read(text, sent.start, ref)
+        taken = [(d.start, d.end) for d in dates]
+        amounts = self.amounts.read(text, sent.start, taken)
+        toks = tokenize(text, sent.start)
+        out: list[_Draft] = []
+        used_dates: set[int] = set()
+        for k, m in enumerate(amounts):
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates)
+            if d is not None:
+                out.append(d)
+        for k, dm in enumerate(dates):
+            if k in used_dates:
+                continue
+            d2 = self._date_claim(dm, toks, sent, ref)
+            if d2 is not None:
+                out.append(d2)
+        return out
+
+    # ---- counts and quantities ------------------------------------------------------------
+    def _clause(self, sent: Span, pos: int) -> tuple[int, int]:
+        """The part of the sentence between clause breaks (; : dashes) holding pos."""
+        rel = pos - sent.start
+        a, b = 0, len(sent.text)
+        for m in _CLAUSE_BREAK.finditer(sent.text):
+            if m.end() <= rel:
+                a = m.end()
+            elif m.start() >= rel:
+                b = m.start()
+                break
+        return sent.start + a, sent.start + b
+
+    def _segment(self, sent: Span, start: int, end: int) -> tuple[int, int]:
+        """The comma-delimited stretch around [start, end): where scope and time markers apply."""
+        text = sent.text
+        rel_a, rel_b = start - sent.start, end - sent.start
+        a = max(text.rfind(",", 0, rel_a), text.rfind(";", 0, rel_a), text.rfind("(", 0, rel_a)) + 1
+        candidates = [i for i in (text.find(",", rel_b), text.find(";", rel_b), text.find(")", rel_b)) if i >= 0]
+        b = min(candidates) if candidates else len(text)
+        return sent.start + a, sent.start + b
+
+    def _noun_phrase(self, toks: list[Token], m: AmountMention) -> tuple[list[Token], int]:
+        """The words right after the figure that name what is counted ("Turkish soldiers")."""
+        i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+        np: list[Token] = []
+        if i < len(toks) and toks[i].low == "of":
+            i += 1
+            if i < len(toks) and toks[i].low in ("the", "its", "their", "his", "her", "our"):
+                i += 1
+            if i < len(toks) and toks[i].low in _PRONOUNS:
+                return [toks[i]], i + 1
+        while i < len(toks) and len(np) < 5:
+            t = toks[i]
+            if not t.is_word and t.text not in ("-",):
+                break
+            if t.low in _FUNCTION_WORDS or t.low in self.directions or (
+                t.low in self.lex.word_measures and t.low not in self.people
+            ):
+                break
+            if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
+                np.append(t)
+            i += 1
+        return np, i
+
+    def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
+                 base: int) -> tuple[str, int] | None:
+        best: tuple[str, int] | None = None
+        best_dist = 10**9
+        for mm in pattern.finditer(text, lo - base, hi - base):
+            s, e = mm.start() + base, mm.end() + base
+            if s < anchor_b and e > anchor_a:
+                continue
+            dist = anchor_a - e if e <= anchor_a else s - anchor_b
+            # a word after the figure reads as its verb ("33 soldiers were killed"): a small preference
+            dist = dist * 1.2 if e <= anchor_a else dist
+            if dist < best_dist:
+                best, best_dist = (mm.group().lower(), s), dist
+        return best
+
+    def _count_claim(
+        self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
+        toks: list[Token], sent: Span, used_dates: set[int],
+    ) -> _Draft | None:
+        text = sent.text
+        base = sent.start
+        c_lo, c_hi = self._clause(sent, m.start)
+        s_lo, s_hi = self._segment(sent, m.start, m.end)
+        np, np_end = self._noun_phrase(toks, m)
+        head = np[-1].low if np else None
+        pronoun = head in _PRONOUNS if head else False
+        unit_dim = self.lex.unit_info.get(m.unit or "", {}).get("dimension")
+        claim_end = toks[np_end - 1].end if np and np_end - 1 < len(toks) and not pronoun else m.end
+        claim_end = max(claim_end, m.end)
+        kind: str
+        measure: str
+        if m.unit:
+            kind = "quantity"
+            measure = self._dimension_measure(unit_dim or "", m, text, base, c_lo, c_hi, s_lo, s_hi)
+            if m.unit in self.lex.units["currency"]["codes"] or m.unit in self.lex.units["currency"]["symbols_before"].values():
+                measure = "money"
+        else:
+            window_lo = max(c_lo, m.start - 90)
+            window_hi = min(c_hi, claim_end + 70)
+            found = self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
+            measure_word = found[0] if found else None
+            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
+                and head not in self.lex.word_measures
+            if measure and self.lex.measure_kinds.get(measure) in ("casualty", "displacement") and thing:
+                measure = ""
+            if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
+                measure = "" if head not in self.people else measure
+            if measure:
+                kind = self.lex.measure_kinds[measure]
+            elif head and not pronoun:
+                kind = "quantity"
+                measure = "count"
+            else:
+                return None
+        subject, actors = self._subject(np, pronoun)
+        if pronoun and k > 0:
+            prev = amounts[k - 1]
+            prev_np, _ = self._noun_phrase(toks, prev)
+            subject, actors = self._subject(prev_np, False)
+        if head in self.body_nouns and measure == "killed":
+            subject = "bodies"
+        if m.vague and not np and not m.unit and measure in ("count", ""):
+            return None
+        value = Amount(low=m.low, best=m.best, high=m.high, unit=m.unit)
+        seg_text = text[s_lo - base:s_hi - base]
+        clause_text = text[c_lo - base:c_hi - base]
+        reference = "current"
+        if self.projected_re.search(clause_text[max(0, m.start - c_lo - 60):m.end - c_lo + 30]):
+            reference = "projected"
+        elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
+            reference = "earlier"
+        scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
+        ev = self._nearest(self.event_re, text, c_lo, c_hi, m.start, claim_end, base)
+        event = self.lex.event_words.get(re.sub(r"\s+", " ", ev[0])) if ev else None
+        if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
+            scope = "incident"
+        event_date = None
+        for j, dm in enumerate(dates):
+            if s_lo <= dm.start < s_hi and dm.first and (dm.last - dm.first).days < 28 if dm.last and dm.first else False:
+                event_date = (dm.first.isoformat(), dm.last.isoformat() if dm.last else None)
+                break
+        d = _Draft(
+            kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
+            subject=subject, actors=actors, event=event, place=self._places(text, base),
+            attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
+            hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
+            precision=m.precision, alternates=list(m.alternates),
+        )
+        if self.wide_scope_re.search(seg_text) and not d.place:
+            d.place = ["*wide"]
+        return d
+
+    def _dimension_measure(self, dim: str, m: AmountMention, text: str, base: int, c_lo: int, c_hi: int,
+                           s_lo: int, s_hi: int) -> str:
+        if dim == "length":
+            if m.per_side:
+                return "width"
+            near = text[max(c_lo, m.start - 40) - base:min(c_hi, m.end + 40) - base]
+            after = text[m.end - base:min(c_hi, m.end + 30) - base]
+            for measure in ("width", "height", "depth", "length"):
+                if self.dimension_res[measure].search(after[:14]):
+                    return measure
+            if self.dimension_res["distance"].search(after[:30]):
+                return "distance"
+            for measure in ("width", "height", "depth", "length"):
+                if self.dimension_res[measure].search(near):
+                    return measure
+            if self.dimension_res["rainfall"].search(near):
+                return "rainfall"
+            return "distance"
+        if dim == "volume" and self.dimension_res["capacity"].search(text[max(c_lo, m.start - 40) - base:m.end - base + 20]):
+            return "capacity"
+        if dim == "duration":
+            before = text[max(c_lo, m.start - 25) - base:m.start - base]
+            if self.dimension_res["deadline"].search(before):
+                return "deadline"
+            return "duration"
+        return _DIMENSION_DEFAULT_MEASURE.get(dim, dim or "amount")
+
+    def _subject(self, np: list[Token], pronoun: bool) -> tuple[str | None, list[str]]:
+        if not np or pronoun:
+            return None, []
+        words = [t for t in np if t.low not in self.month_weekday]
+        actors = sorted({self.lex.actor_alias.get(t.low, t.text) for t in words[:-1] if t.text[0].isupper() or t.low in self.lex.actor_alias})
+        head = words[-1].low if words else np[-1].low
+        subject = self.lex.subject_alias.get(head, head)
+        return subject, actors
+
+    def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int]
+               ) -> tuple[str, str | None, tuple[str | None, str | None] | None]:
+        agg = self.aggregate_re.search(seg_text)
+        span_date = None
+        for j, dm in enumerate(dates):
+            if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days >= 27:
+                span_date = (j, dm)
+                break
+        single = re.search(r"\b(?:single|one|an?)\s+(?:attack|strike|raid|blast|incident|bombing|air strike|airstrike)\b",
+                           seg_text, re.I)
+        if (agg or span_date) and not (single and not agg):
+            period = agg.group() if agg else None
+            pspan = None
+            if span_date:
+                used_dates.add(span_date[0])
+                dm = span_date[1]
+                period = dm.text
+                pspan = (dm.first.isoformat() if dm.first else None, dm.last.isoformat() if dm.last else None)
+            return "aggregate", period, pspan
+        return "unknown", None, None
+
+    def _places(self, text: str, base: int) -> list[str]:
+        """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
+        places: set[str] = set()
+        for mm in re.finditer(
+            r"\b(?:(?:in|across|near|throughout|outside|inside)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})", text
+        ):
+            name = mm.group(1)
+            name = re.sub(r"['’]s$", "", name)
+            first = name.split()[0].lower()
+            if first in self.month_weekday or first in ("the", "president", "prime", "minister", "mr", "mrs"):
+                continue
+            if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):
+                continue  # demonyms ("Turkish", "Libyan") say whose, not where
+            places.add(name.split()[0] if len(name.split()) > 1 and name.split()[1][0].isupper() is False else name)
+        return sorted(places)
+
+    def _attribution(self, sent: Span) -> str | None:
+        mm = re.search(r"\baccording to ((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent.text)
+        if mm:
+            return mm.group(1).strip()
+        mm = re.search(r"((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})(?:said|says|estimated|estimates|reported|told)\b", sent.text)
+        if mm:
+            return mm.group(1).strip()
+        mm = re.search(r"\bwith the ((?:[A-Z][\w.'’-]*\s*){1,4}) estimating\b", sent.text)
+        return mm.group(1).strip() if mm else None
+
+    # ---- dates ------------------------------------------------------------------------------
+    def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None) -> _Draft | None:
+        text, base = sent.text, sent.start
+        c_lo, c_hi = self._clause(sent, dm.start)
+        ev = self._nearest(self.event_re, text, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm.start, dm.end, base)
+        if ev is None:
+            return None
+        event = self.lex.event_words.get(re.sub(r"\s+", " ", ev[0]))
+        if event is None or event in ("announcement",):
+            return None
+        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 60), min(c_hi, dm.end + 40), dm.start, dm.end, base)
+        if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev[1], len(ev[0]), dm):
+            return None  # the date says when something was said, not when the event happened
+        before = text[max(c_lo, dm.start - 30) - base:dm.start - base + len("from ")].lower()
+        role = "occurred"
+        if self.role_res["start"].search(before) or (dm.text.lower().startswith(("from", "starting", "beginning"))):
+            role = "start"
+        elif self.role_res["by"].search(before[-12:]):
+            role = "by"
+        value = DateSpan(start=dm.first.isoformat() if dm.first else None, end=dm.last.isoformat() if dm.last else None)
+        if role == "by" and dm.first and ref and dm.first >= ref:
+            value = DateSpan(start=ref.isoformat(), end=value.end)
+        measure = "start" if role == "start" else "date"
+        if event == "ceasefire":
+            measure = "start"
+        return _Draft(
+            kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
+            subject=event, event=event, place=self._places(text, base), attribution=self._attribution(sent),
+            note=dm.note, reference="earlier" if self.earlier_re.search(text[max(c_lo, dm.start - 40) - base:dm.end - base + 20]) and False else "current",
+        )
+
+    # ---- assembling ---------------------------------------------------------------------------
+    def _claim(self, report: Report, d: _Draft, k: int, lines: LineIndex, seen: dict[str, int]) -> Claim:
+        """The public claim: offsets into the file, a fingerprint that ignores positions."""
+        start = _file_offset(report, d.start)
+        end = _file_offset(report, d.end - 1) + 1 if d.end > d.start else start
+        line, col = lines.line_col(start)
+        src = Source(path=report.meta.path, start=start, end=end, line=line, column=col)
+        key = "|".join([report.meta.id, d.kind, d.measure, d.subject or "", _value_key(d.value)])
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
+        note = d.note
+        extras = {
+            "scope": d.scope, "period": d.period, "reference": d.reference, "hedge": d.hedge,
+        }
+        common: dict[str, object] = dict(
+            id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
+            actors=d.actors, event=d.event, place=d.place, attribution=d.attribution,
+            text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
+            note=note, **extras,
+        )
+        common["event_date"] = DateSpan(start=d.event_date[0], end=d.event_date[1]) if d.event_date else None
+        common["period_span"] = DateSpan(start=d.period_span[0], end=d.period_span[1]) if d.period_span else None
+        if d.kind == "date":
+            assert isinstance(d.value, DateSpan)
+            return DateClaim(kind="date", value=d.value, **common)  # type: ignore[arg-type]
+        assert isinstance(d.value, Amount)
+        return CountClaim(
+            kind=d.kind, value=d.value, precision=d.precision,  # type: ignore[arg-type]
+            alternates=[Amount(low=v, best=v, high=v, unit=u) for v, u in d.alternates], **common,
+        )
+
+
+def _distance(start: int, length: int, dm: DateMention) -> int:
+    return dm.start - (start + length) if start + length <= dm.start else start - dm.end
+
+
+def _value_key(v: Amount | DateSpan) -> str:
+    if isinstance(v, Amount):
+        return f"{v.low}/{v.best}/{v.high}/{v.unit}"
+    return f"{v.start}/{v.end}"
+
+
+def _reference_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _file_text(report: Report) -> str:
+    return report.raw if report.raw is not None else report.text
+
+
+def _file_offset(report: Report, i: int) -> int:
+    if report.offset_map is None:
+        return i
+    if i < len(report.offset_map):
+        return report.offset_map[i]
+    return report.offset_map[-1] + 1 if report.offset_map else 0
+
+
+def _resolve_within_report(drafts: list[_Draft]) -> None:
+    """A report's own updates and anaphora: "rose from 9 to 22" retires its earlier 9; "the toll" names no one."""
+    for i, d in enumerate(drafts):
+        if d.previous is None or not isinstance(d.value, Amount):
+            continue
+        for e in drafts[:i]:
+            if e.measure == d.measure and isinstance(e.value, Amount) and e.value.best == d.previous:
+                e.reference = "earlier"
+    last: dict[str, _Draft] = {}
+    for d in drafts:
+        if d.kind in ("casualty", "displacement"):
+            prev = last.get(d.measure)
+            if prev is not None and d.subject is None:
+                d.subject = prev.subject
+                d.actors = list(prev.actors)
+                if d.event is None:
+                    d.event = prev.event
+                if d.scope == "unknown":
+                    d.scope = prev.scope
+                if not d.place:
+                    d.place = list(prev.place)
+            if d.subject is not None:
+                last[d.measure] = d
+
+
+def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:
+    """The claims of one report."""
+    return Extractor(lex).extract(report)

@@ -1,0 +1,151 @@
+"""Lexicons: the data files under ``checker/data/`` loaded once and shaped for lookup.
+
+Takes nothing (or overlay files a user names); gives a frozen ``Lexicon`` whose
+fields are plain dicts, tuples and compiled phrase tables. No word lists live in
+code: every word checker reads is in a YAML file beside this package.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CheckerError
+
+DATA_FILES = ("numbers", "hedges", "vague", "units", "calendar", "claims")
+
+
+def _load_yaml(name: str) -> dict[str, Any]:
+    text = resources.files("checker").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise CheckerError("lexicon", f"lexicon {name}.yaml is not a mapping")
+    return data
+
+
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that finds any of the phrases as whole words, longest first, case-insensitively."""
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    alternatives = []
+    for p in parts:
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        head = r"\b" if p[0].isalnum() else ""
+        tail = r"\b" if p[-1].isalnum() else ""
+        alternatives.append(f"{head}{body}{tail}")
+    return re.compile("|".join(alternatives) if alternatives else r"(?!x)x", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word table checker uses, loaded from data files."""
+
+    raw: dict[str, dict[str, Any]]
+    unit_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> canonical symbol
+    unit_info: dict[str, dict[str, Any]] = field(default_factory=dict)  # symbol -> {dimension, to_base}
+    month_names: dict[str, int] = field(default_factory=dict)
+    weekday_names: dict[str, int] = field(default_factory=dict)
+    word_measures: dict[str, str] = field(default_factory=dict)  # phrase -> measure
+    measure_kinds: dict[str, str] = field(default_factory=dict)
+    event_words: dict[str, str] = field(default_factory=dict)  # phrase -> canonical event
+    subject_alias: dict[str, str] = field(default_factory=dict)
+    actor_alias: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def numbers(self) -> dict[str, Any]:
+        return self.raw["numbers"]
+
+    @property
+    def hedges(self) -> dict[str, Any]:
+        return self.raw["hedges"]
+
+    @property
+    def vague(self) -> dict[str, Any]:
+        return self.raw["vague"]["vague"]
+
+    @property
+    def units(self) -> dict[str, Any]:
+        return self.raw["units"]
+
+    @property
+    def calendar(self) -> dict[str, Any]:
+        return self.raw["calendar"]
+
+    @property
+    def claims(self) -> dict[str, Any]:
+        return self.raw["claims"]
+
+
+def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """Overlay files extend lists and mappings rather than replace them."""
+    out = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(out[key]) + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def build_lexicon(raw: dict[str, dict[str, Any]]) -> Lexicon:
+    unit_names: dict[str, str] = {}
+    unit_info: dict[str, dict[str, Any]] = {}
+    for symbol, info in raw["units"]["units"].items():
+        unit_info[str(symbol)] = {"dimension": info["dimension"], "to_base": float(info["to_base"])}
+        for name in info["names"]:
+            unit_names[str(name).lower()] = str(symbol)
+    month_names = {str(n).lower(): int(m) for m, names in raw["calendar"]["months"].items() for n in names}
+    weekday_names = {str(n).lower(): int(d) for d, names in raw["calendar"]["weekdays"].items() for n in names}
+    word_measures: dict[str, str] = {}
+    measure_kinds: dict[str, str] = {}
+    for measure, info in raw["claims"]["measures"].items():
+        measure_kinds[measure] = info["kind"]
+        for w in info["words"]:
+            word_measures.setdefault(str(w).lower(), measure)
+    event_words = {str(w).lower(): ev for ev, words in raw["claims"]["events"].items() for w in words}
+    subject_alias = {str(w).lower(): canon for canon, words in raw["claims"]["subject_aliases"].items() for w in words}
+    actor_alias = {str(w).lower(): canon for canon, words in raw["claims"]["actor_aliases"].items() for w in words}
+    return Lexicon(
+        raw=raw,
+        unit_names=unit_names,
+        unit_info=unit_info,
+        month_names=month_names,
+        weekday_names=weekday_names,
+        word_measures=word_measures,
+        measure_kinds=measure_kinds,
+        event_words=event_words,
+        subject_alias=subject_alias,
+        actor_alias=actor_alias,
+    )
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process."""
+    return build_lexicon({name: _load_yaml(name) for name in DATA_FILES})
+
+
+def load_lexicon(overlays: tuple[Path, ...] = ()) -> Lexicon:
+    """The built-in lexicon extended by user overlay files (YAML, keyed like the data files)."""
+    if not overlays:
+        return default_lexicon()
+    raw = {name: _load_yaml(name) for name in DATA_FILES}
+    for path in overlays:
+        try:
+            extra = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise CheckerError("lexicon", f"cannot read lexicon overlay: {exc}", str(path)) from None
+        if not isinstance(extra, dict):
+            raise CheckerError("lexicon", "a lexicon overlay must map data file names to entries", str(path))
+        for name, body in extra.items():
+            if name not in raw or not isinstance(body, dict):
+                raise CheckerError("lexicon", f"unknown lexicon section {name!r}", str(path))
+            raw[name] = _merge(raw[name], body)
+    return build_lexicon(raw)

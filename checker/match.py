@@ -1,0 +1,210 @@
+"""Match: claims in, groups of claims about the same fact out.
+
+Takes a list of claims; gives ``Group``s, each with the pairs judged to be
+about one fact and, for every pair, the level and scores that decided it
+(CODING.md section 3). All fuzzy comparison of checker lives here.
+
+1. Blocking: candidates share a key (kind, measure, unit dimension for
+   quantities); pairs are never drawn from all claims.
+2. Hard constraints, any of which keeps two claims apart: another reference
+   time (an earlier or projected figure is a fact of its own); an aggregate
+   against an incident, or aggregates over different periods; named groups
+   that differ ("Turkish" against "Syrian" soldiers); places that differ
+   (Derna against Libya; a figure for a wide area against one for a place);
+   events of different types; event dates that cannot overlap; a retracted
+   claim.
+3. The subject descriptors are compared with rapidfuzz after alias
+   normalisation; the level reached is ``exact``, ``alias``, ``fuzzy`` (at or
+   above the threshold) or ``open`` (one side names no subject).
+Groups are the connected components of matched pairs; rules judge pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, utils
+
+from .lexicon import Lexicon, default_lexicon
+from .models import Amount, Claim, ClaimStatus, CountClaim, DateClaim, DateSpan, MatchInfo
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Named thresholds of the matcher (configurable)."""
+
+    fuzzy_threshold: float = 85.0
+    compatible_events: tuple[tuple[str, str], ...] = (
+        ("attack", "shootdown"),
+        ("meeting", "agreement"),
+        ("flood", "collapse"),
+        ("storm", "flood"),
+    )
+
+
+@dataclass
+class Group:
+    """Claims judged to be about one fact, with the matched pairs and why."""
+
+    id: str
+    claims: list[Claim]
+    pairs: dict[tuple[str, str], MatchInfo] = field(default_factory=dict)
+
+
+def blocking_key(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
+    if isinstance(claim, DateClaim):
+        return ("date", claim.event or "")
+    dim = lex.unit_info.get(claim.value.unit or "", {}).get("dimension", "count") if claim.value.unit else "count"
+    if dim == "money":
+        dim = "money"
+    if claim.value.unit and claim.value.unit not in lex.unit_info:
+        dim = "money"
+    return (claim.kind, claim.measure, dim)
+
+
+def _span_of(d: DateSpan | None) -> tuple[date, date] | None:
+    if d is None or not d.start or not d.end:
+        return None
+    try:
+        return date.fromisoformat(d.start[:10]), date.fromisoformat(d.end[:10])
+    except ValueError:
+        return None
+
+
+def _overlap_ratio(a: tuple[date, date], b: tuple[date, date]) -> float:
+    lo, hi = max(a[0], b[0]), min(a[1], b[1])
+    if hi < lo:
+        return 0.0
+    inter = (hi - lo).days + 1
+    shorter = min((a[1] - a[0]).days + 1, (b[1] - b[0]).days + 1)
+    return inter / shorter
+
+
+class Matcher:
+    """Decides which claims speak of the same fact."""
+
+    def __init__(self, lex: Lexicon | None = None, settings: MatchSettings | None = None) -> None:
+        self.lex = lex or default_lexicon()
+        self.settings = settings or MatchSettings()
+        self.compatible = {frozenset(p) for p in self.settings.compatible_events}
+
+    def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
+        """The match between two claims of one block, or None when they are different facts."""
+        reasons: list[str] = []
+        if ClaimStatus.retracted in (a.status, b.status):
+            return None
+        if a.reference != b.reference or a.reference != "current":
+            return None
+        if a.report == b.report and a.source.start == b.source.start:
+            return None
+        if isinstance(a, CountClaim) and isinstance(b, CountClaim):
+            if not self._scope_compatible(a, b, reasons):
+                return None
+            ea, eb = _span_of(a.event_date), _span_of(b.event_date)
+            if ea and eb and _overlap_ratio(ea, eb) == 0.0:
+                return None
+        if a.actors and b.actors and not set(a.actors) & set(b.actors):
+            return None
+        if a.actors or b.actors:
+            reasons.append("actors: " + "/".join(sorted(set(a.actors) | set(b.actors))))
+        if not self._places_compatible(a, b, reasons):
+            return None
+        if a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
+            if not isinstance(a, DateClaim):
+                return None
+        if a.event and b.event:
+            reasons.append(f"event: {a.event}" if a.event == b.event else f"events: {a.event}~{b.event}")
+        return self._subject_level(a, b, reasons)
+
+    def _scope_compatible(self, a: CountClaim, b: CountClaim, reasons: list[str]) -> bool:
+        scopes = {a.scope, b.scope}
+        if scopes == {"incident", "aggregate"}:
+            return False
+        if a.scope == b.scope == "aggregate":
+            pa, pb = _span_of(a.period_span), _span_of(b.period_span)
+            if pa and pb and _overlap_ratio(pa, pb) < 0.5:
+                return False
+            if (pa is None) != (pb is None) and (a.period and b.period):
+                return False
+            reasons.append("same period" if pa and pb else "aggregate")
+        elif "aggregate" in scopes and "unknown" in scopes:
+            reasons.append("one side gives no scope")
+        return True
+
+    def _places_compatible(self, a: Claim, b: Claim, reasons: list[str]) -> bool:
+        pa, pb = set(a.place), set(b.place)
+        if not pa or not pb:
+            return True
+        wide_a, wide_b = "*wide" in pa, "*wide" in pb
+        if wide_a != wide_b:
+            return False
+        pa.discard("*wide")
+        pb.discard("*wide")
+        if pa and pb and not pa & pb:
+            return False
+        if pa & pb:
+            reasons.append("place: " + "/".join(sorted(pa & pb)))
+        return True
+
+    def _subject_level(self, a: Claim, b: Claim, reasons: list[str]) -> MatchInfo | None:
+        sa, sb = a.subject, b.subject
+        if not sa or not sb:
+            reasons.append("one side names no subject")
+            return MatchInfo(level="open", score=0.0, reasons=reasons)
+        if sa == sb:
+            return MatchInfo(level="exact", score=100.0, reasons=reasons + [f"subject: {sa}"])
+        score = fuzz.token_set_ratio(
+            sa, sb, processor=utils.default_process, score_cutoff=self.settings.fuzzy_threshold
+        )
+        if score:
+            return MatchInfo(level="fuzzy", score=float(score), reasons=reasons + [f"subjects: {sa}~{sb}"])
+        if isinstance(a, CountClaim) and a.measure in ("killed", "injured", "missing", "displaced") and \
+                {sa, sb} <= {"people", "soldiers", "fighters", "bodies"} and ({sa, sb} & {"people"}):
+            # "people" covers soldiers when the actor or place already ties them
+            if a.actors or b.actors:
+                return MatchInfo(level="alias", score=0.0, reasons=reasons + [f"subjects: {sa}~{sb}"])
+        return None
+
+    def groups(self, claims: list[Claim]) -> list[Group]:
+        """Connected components of matched pairs, each with its pairs."""
+        blocks: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+        for c in claims:
+            if isinstance(c, DateClaim) and (not c.value.start or not c.event):
+                continue
+            blocks[blocking_key(c, self.lex)].append(c)
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        pairs: dict[tuple[str, str], MatchInfo] = {}
+        for block in blocks.values():
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    info = self.same_fact(a, b)
+                    if info is None:
+                        continue
+                    pairs[(a.id, b.id)] = info
+                    parent[find(a.id)] = find(b.id)
+        by_root: dict[str, list[Claim]] = defaultdict(list)
+        index = {c.id: c for c in claims}
+        for cid in parent:
+            by_root[find(cid)].append(index[cid])
+        out: list[Group] = []
+        for n, members in enumerate(sorted(by_root.values(), key=lambda m: m[0].id)):
+            ids = {c.id for c in members}
+            gp = {k: v for k, v in pairs.items() if k[0] in ids}
+            out.append(Group(id=f"g{n + 1}", claims=members, pairs=gp))
+        return out
+
+
+def interval(value: Amount) -> tuple[float, float]:
+    """Inclusive bounds of an amount; an open end is infinite."""
+    lo = value.low if value.low is not None else float("-inf")
+    hi = value.high if value.high is not None else float("inf")
+    return lo, hi

@@ -1,0 +1,129 @@
+"""The pipeline: paths or reports in, a FindingsDocument out.
+
+``check_files`` composes the stages: read (each file on its own, so one bad
+file costs only itself), extract, match, rules. ``check`` does the same for
+reports already read, ``extract_claims`` stops after extraction. No output
+formatting here: the formatters under ``checker/report`` render documents.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .errors import CheckerError
+from .extract import Extractor
+from .lexicon import Lexicon, default_lexicon
+from .match import Matcher, MatchSettings
+from .models import Claim, ClaimsFile, Finding, FindingsDocument, InputError, Report, ReportMeta, RuleSetting, Summary
+from .read import DEFAULT_MAX_BYTES, expand_paths, read_report, read_text
+from .rules import RuleEngine
+
+
+@dataclass
+class CheckOptions:
+    """How a run reads and judges: fill-in publication date, size limit, rule settings."""
+
+    published: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    rule_settings: dict[str, RuleSetting] = field(default_factory=dict)
+    match: MatchSettings = field(default_factory=MatchSettings)
+    lexicon: Lexicon | None = None
+    stdin_text: str | None = None
+
+
+def _error(exc: CheckerError) -> InputError:
+    return InputError(path=exc.path or "<input>", code=exc.code, message=exc.message, line=exc.line)
+
+
+def read_all(paths: Iterable[str], options: CheckOptions) -> tuple[list[Report | ClaimsFile], list[InputError]]:
+    """Every readable report of the paths (folders expanded), and one error per unreadable one."""
+    files, problems = expand_paths(list(paths))
+    errors = [_error(p) for p in problems]
+    items: list[Report | ClaimsFile] = []
+    for path in files:
+        try:
+            if path == "-":
+                items.append(read_text(options.stdin_text or "", published=options.published))
+            else:
+                items.append(read_report(path, published=options.published, max_bytes=options.max_bytes))
+        except CheckerError as exc:
+            errors.append(_error(exc))
+    return items, errors
+
+
+def _unique_ids(items: list[Report | ClaimsFile]) -> list[Report | ClaimsFile]:
+    """Two files with one report id (r01.md in two folders) get distinct ids."""
+    seen: Counter[str] = Counter()
+    out: list[Report | ClaimsFile] = []
+    for item in items:
+        meta = item.meta if isinstance(item, Report) else item.report
+        seen[meta.id] += 1
+        if seen[meta.id] > 1:
+            new_meta = meta.model_copy(update={"id": f"{meta.id}#{seen[meta.id]}"})
+            if isinstance(item, Report):
+                item = item.model_copy(update={"meta": new_meta})
+            else:
+                item = item.model_copy(update={
+                    "report": new_meta,
+                    "claims": [c.model_copy(update={"report": new_meta.id, "id": f"{new_meta.id}:{c.id}"}) for c in item.claims],
+                })
+        out.append(item)
+    return out
+
+
+def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None) -> tuple[list[ReportMeta], list[Claim]]:
+    extractor = Extractor(lexicon or default_lexicon())
+    metas: list[ReportMeta] = []
+    claims: list[Claim] = []
+    for item in _unique_ids(items):
+        if isinstance(item, ClaimsFile):
+            metas.append(item.report)
+            claims.extend(item.claims)
+        else:
+            metas.append(item.meta)
+            claims.extend(extractor.extract(item))
+    return metas, claims
+
+
+def judge(metas: list[ReportMeta], claims: list[Claim], options: CheckOptions) -> tuple[list[Finding], list[Finding]]:
+    lexicon = options.lexicon or default_lexicon()
+    groups = Matcher(lexicon, options.match).groups(claims)
+    engine = RuleEngine(settings=options.rule_settings, lexicon=lexicon)
+    return engine.run(groups, {m.id: m for m in metas})
+
+
+def _document(metas: list[ReportMeta], claims: list[Claim], conflicts: list[Finding], others: list[Finding],
+              errors: list[InputError]) -> FindingsDocument:
+    by_sev = Counter(f.severity.value for f in conflicts + others)
+    return FindingsDocument(
+        reports=metas, claims=claims, conflicts=conflicts, findings=others, errors=errors,
+        summary=Summary(reports=len(metas), claims=len(claims), conflicts=len(conflicts), findings=len(others),
+                        errors=len(errors), by_severity=dict(by_sev)),
+    )
+
+
+def check(reports: list[Report | ClaimsFile], options: CheckOptions | None = None) -> FindingsDocument:
+    """Extract, match and judge reports already read."""
+    options = options or CheckOptions()
+    metas, claims = extract_claims(reports, options.lexicon)
+    conflicts, others = judge(metas, claims, options)
+    return _document(metas, claims, conflicts, others, [])
+
+
+def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> FindingsDocument:
+    """Read, extract, match and judge files and folders; unreadable ones become errors, the rest are checked."""
+    options = options or CheckOptions()
+    items, errors = read_all(paths, options)
+    metas, claims = extract_claims(items, options.lexicon)
+    conflicts, others = judge(metas, claims, options)
+    return _document(metas, claims, conflicts, others, errors)
+
+
+def extract_files(paths: Iterable[str], options: CheckOptions | None = None) -> FindingsDocument:
+    """Read and extract only: the same document with no conflicts."""
+    options = options or CheckOptions()
+    items, errors = read_all(paths, options)
+    metas, claims = extract_claims(items, options.lexicon)
+    return _document(metas, claims, [], [], errors)

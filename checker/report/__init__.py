@@ -1,0 +1,1 @@
+"""Formatters: a FindingsDocument in, text out. One format per module; the library never imports them."""

@@ -1,0 +1,113 @@
+"""Rules: groups of matched claims in, findings out.
+
+Takes the ``Group``s from the match stage; gives ``Finding``s. A rule is a
+class with a stable ``code`` (CT01), a kebab-case ``name`` that names the
+problem, a default ``severity``, a ``pairwise`` flag (pairwise disagreements
+go to ``conflicts``, everything else to ``findings``) and
+``evaluate(group, context) -> Iterator[Finding]``. The docstring is the
+documentation: a one-line summary, then *What it flags*, *Why it matters*,
+*Example* and *Options*.
+
+``RuleEngine`` runs every enabled rule over every group and collects all
+findings rather than stopping at the first; a rule that raises is reported
+as a finding of its own and the others still run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ..lexicon import Lexicon, default_lexicon
+from ..match import Group
+from ..models import Claim, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
+
+
+@dataclass
+class RuleContext:
+    """What a rule may look at besides the group: report metadata, the lexicon, its options."""
+
+    reports: dict[str, ReportMeta]
+    lexicon: Lexicon
+    options: dict[str, float | int | str | bool] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every rule, built-in or user-written."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.error
+    pairwise: ClassVar[bool] = True
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {}
+
+    def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else cls.name
+
+    def finding(
+        self, context: RuleContext, group: Group, claims: list[Claim], message: str,
+        match: MatchInfo | None = None, severity: Severity | None = None, label: str | None = None,
+    ) -> Finding:
+        key = "|".join([self.code] + sorted(c.fingerprint for c in claims))
+        return Finding(
+            rule=self.name, code=self.code, severity=severity or context.options.get("_severity", self.severity),  # type: ignore[arg-type]
+            message=message, claims=[c.id for c in claims], label=label, fact=group.id, match=match,
+            fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16],
+        )
+
+
+def builtin_rules() -> list[type[Rule]]:
+    from .builtin.CT01 import CT01
+    from .builtin.CT02 import CT02
+    from .builtin.CT03 import CT03
+
+    return [CT01, CT02, CT03]
+
+
+class RuleEngine:
+    """Runs rules over groups. ``settings`` maps a rule code or name to its RuleSetting."""
+
+    def __init__(
+        self, rules: Iterable[type[Rule]] | None = None, settings: dict[str, RuleSetting] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
+        self.rule_types = list(rules) if rules is not None else builtin_rules()
+        self.settings = settings or {}
+        self.lexicon = lexicon or default_lexicon()
+
+    def _setting(self, rule: type[Rule]) -> RuleSetting:
+        return self.settings.get(rule.code) or self.settings.get(rule.name) or RuleSetting()
+
+    def run(self, groups: list[Group], reports: dict[str, ReportMeta]) -> tuple[list[Finding], list[Finding]]:
+        """(conflicts, other findings) over all groups."""
+        conflicts: list[Finding] = []
+        others: list[Finding] = []
+        for rule_type in self.rule_types:
+            setting = self._setting(rule_type)
+            if not setting.enabled:
+                continue
+            options: dict[str, float | int | str | bool] = {**rule_type.default_options, **setting.options}
+            if setting.severity is not None:
+                options["_severity"] = setting.severity.value
+            context = RuleContext(reports=reports, lexicon=self.lexicon, options=options)
+            rule = rule_type()
+            for group in groups:
+                try:
+                    found = list(rule.evaluate(group, context))
+                except Exception as exc:  # a broken rule must not hide the others' findings
+                    found = [Finding(
+                        rule="rule-error", code="CT00", severity=Severity.warning,
+                        message=f"rule {rule_type.code} failed on {group.id}: {exc}", claims=[c.id for c in group.claims],
+                        fact=group.id, fingerprint=hashlib.sha1(f"{rule_type.code}{group.id}".encode()).hexdigest()[:16],
+                    )]
+                    others.extend(found)
+                    continue
+                (conflicts if rule_type.pairwise else others).extend(found)
+        return conflicts, others

@@ -1,0 +1,66 @@
+"""CT02 quantity-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...match import Group, interval
+from ...models import CountClaim, Finding, Severity
+from .. import Rule, RuleContext
+from .._common import describe, pairs_of
+
+
+class CT02(Rule):
+    """Measured quantities of one fact that disagree, in the same unit or after conversion.
+
+    What it flags: two claims about the same measure (a width, a distance, a
+    duration, a sum of money) whose values cannot both be true. Values in
+    different units of one dimension are converted first, each widened by
+    half a unit of its last written digit (CODING.md 4), so "seven-mile" is
+    6.5-7.5 mi and agrees with 12 km. Where the figures are equal but the
+    units differ ("6 km" against "6 miles") the message names a likely unit
+    slip.
+
+    Why it matters: unit slips and halved widths are the commonest errors in
+    translated copy.
+
+    Example: fires on "a 6 km corridor" against "a 12-kilometre corridor", and
+    on "six miles to the north and south" against "6 km north and 6 km
+    south"; does not fire on "a seven-mile (12km) corridor" against "12 km
+    wide".
+
+    Options: none.
+    """
+
+    code = "CT02"
+    name = "quantity-mismatch"
+    severity = Severity.error
+
+    def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
+        units = context.lexicon.unit_info
+        for a, b, match in pairs_of(group):
+            if not (isinstance(a, CountClaim) and isinstance(b, CountClaim)):
+                continue
+            ua, ub = a.value.unit, b.value.unit
+            if not ua or not ub:
+                continue
+            lo_a, hi_a = interval(a.value)
+            lo_b, hi_b = interval(b.value)
+            if ua == ub:
+                if lo_a <= hi_b and lo_b <= hi_a:
+                    continue
+                yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}", match)
+                continue
+            ia, ib = units.get(ua), units.get(ub)
+            if ia is None or ib is None or ia["dimension"] != ib["dimension"]:
+                continue
+            fa, fb = ia["to_base"], ib["to_base"]
+            pa, pb = a.precision or 0.0, b.precision or 0.0
+            lo_a, hi_a = (lo_a - pa) * fa, (hi_a + pa) * fa
+            lo_b, hi_b = (lo_b - pb) * fb, (hi_b + pb) * fb
+            if lo_a <= hi_b and lo_b <= hi_a:
+                continue
+            message = f"{describe(a, context)} disagrees with {describe(b, context)} after conversion"
+            if a.value.best is not None and a.value.best == b.value.best:
+                message += f": likely unit slip ({ua} for {ub} or the reverse)"
+            yield self.finding(context, group, [a, b], message, match)

@@ -1,0 +1,72 @@
+"""CT03 date-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+
+from ...match import Group
+from ...models import DateClaim, DateSpan, Finding, Severity
+from .. import Rule, RuleContext
+from .._common import describe, pairs_of
+
+
+def span_bounds(v: DateSpan, zone: timezone | None = None) -> tuple[datetime, datetime] | None:
+    """A span as instants: days run from 00:00 to 23:59:59 in the given zone (UTC when none is known)."""
+    if not v.start or not v.end:
+        return None
+    tz = zone or timezone.utc
+
+    def parse(s: str, end: bool) -> datetime:
+        if "T" in s:
+            dt = datetime.fromisoformat(s)
+            return dt if dt.tzinfo else dt.replace(tzinfo=tz)
+        d = date.fromisoformat(s[:10])
+        base = datetime(d.year, d.month, d.day, tzinfo=tz)
+        return base + timedelta(days=1) - timedelta(seconds=1) if end else base
+
+    return parse(v.start, False), parse(v.end, True)
+
+
+def _zone_of(v: DateSpan) -> timezone | None:
+    for s in (v.start, v.end):
+        if s and "T" in s:
+            dt = datetime.fromisoformat(s)
+            if dt.tzinfo is not None:
+                return dt.tzinfo  # type: ignore[return-value]
+    return None
+
+
+class CT03(Rule):
+    """Dates or instants of one event that cannot both be true.
+
+    What it flags: two claims dating the same event (a strike, the start of a
+    ceasefire, a meeting) whose spans do not overlap, after each relative
+    date was resolved against its own report's publication date. A plain day
+    set against an instant is read in the instant's own zone (CODING.md 2).
+
+    Why it matters: "on Saturday" against "at midnight on Friday" is a day's
+    difference in when a truce binds.
+
+    Example: fires on "the offensive began in December" against "began in
+    January"; does not fire on "last Thursday" in a Thursday report against
+    "27 February" of the week before.
+
+    Options: none.
+    """
+
+    code = "CT03"
+    name = "date-mismatch"
+    severity = Severity.error
+
+    def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
+        for a, b, match in pairs_of(group):
+            if not (isinstance(a, DateClaim) and isinstance(b, DateClaim)):
+                continue
+            zone = _zone_of(a.value) or _zone_of(b.value)
+            sa, sb = span_bounds(a.value, zone), span_bounds(b.value, zone)
+            if sa is None or sb is None:
+                continue
+            if sa[0] <= sb[1] and sb[0] <= sa[1]:
+                continue
+            yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}", match)

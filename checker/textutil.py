@@ -1,0 +1,83 @@
+"""Text helpers shared by the stages: sentences with offsets, tokens, line and column."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_NO_BREAK = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Rep|Sen|Gov|Pres|No|vs|etc|approx|ca|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|Inc|Ltd|Co|Corp)"
+    r"|\b[A-Z])\.$"
+)
+_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*#>|])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split text[start:end] into sentences, keeping absolute offsets."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    pos = start
+    for m in _BREAK.finditer(text, start, end):
+        candidate = text[pos:m.start()]
+        if _NO_BREAK.search(candidate.rstrip()[-12:] if candidate.strip() else "") and "\n" not in m.group():
+            continue
+        _append(out, text, pos, m.start())
+        pos = m.end()
+    _append(out, text, pos, end)
+    return out
+
+
+def _append(out: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end, text[start:end]))
+
+
+class LineIndex:
+    """Maps character offsets to 1-based line and column."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+TOKEN_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?|\S", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_digit(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
