@@ -91,6 +91,9 @@ class Extractor:
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
+        self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
+        people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
+        self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
 
     # ------------------------------------------------------------------
@@ -155,7 +158,8 @@ class Extractor:
         b = min(candidates) if candidates else len(text)
         return sent.start + a, sent.start + b
 
-    def _noun_phrase(self, toks: list[Token], m: AmountMention) -> tuple[list[Token], int]:
+    def _noun_phrase(self, toks: list[Token], m: AmountMention, stops: frozenset[int] = frozenset()
+                     ) -> tuple[list[Token], int]:
         """The words right after the figure that name what is counted ("Turkish soldiers")."""
         i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
         np: list[Token] = []
@@ -169,7 +173,7 @@ class Extractor:
             t = toks[i]
             if not t.is_word and t.text not in ("-",):
                 break
-            if t.low in _FUNCTION_WORDS or t.low in self.directions or (
+            if t.start in stops or t.low in _FUNCTION_WORDS or t.low in self.directions or (
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
@@ -201,7 +205,8 @@ class Extractor:
         base = sent.start
         c_lo, c_hi = self._clause(sent, m.start)
         s_lo, s_hi = self._segment(sent, m.start, m.end)
-        np, np_end = self._noun_phrase(toks, m)
+        stops = frozenset(mm.start() + base for mm in self.measure_re.finditer(text))
+        np, np_end = self._noun_phrase(toks, m, stops)
         head = np[-1].low if np else None
         pronoun = head in _PRONOUNS if head else False
         unit_dim = self.lex.unit_info.get(m.unit or "", {}).get("dimension")
@@ -236,8 +241,12 @@ class Extractor:
         subject, actors = self._subject(np, pronoun)
         if pronoun and k > 0:
             prev = amounts[k - 1]
-            prev_np, _ = self._noun_phrase(toks, prev)
+            prev_np, _ = self._noun_phrase(toks, prev, stops)
             subject, actors = self._subject(prev_np, False)
+        elif subject is None and kind in ("casualty", "displacement"):
+            subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
+        if m.unit:
+            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops) or subject
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
         if m.vague and not np and not m.unit and measure in ("count", ""):
@@ -251,8 +260,7 @@ class Extractor:
         elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
             reference = "earlier"
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
-        ev = self._nearest(self.event_re, text, c_lo, c_hi, m.start, claim_end, base)
-        event = self.lex.event_words.get(re.sub(r"\s+", " ", ev[0])) if ev else None
+        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end)
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         event_date = None
@@ -270,6 +278,55 @@ class Extractor:
         if self.wide_scope_re.search(seg_text) and not d.place:
             d.place = ["*wide"]
         return d
+
+    def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> str | None:
+        """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest."""
+        best: tuple[int, float, str] | None = None
+        for mm in self.event_re.finditer(text, lo - base, hi - base):
+            s, e = mm.start() + base, mm.end() + base
+            event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+            if event is None or (s < b and e > a):
+                continue
+            rank = self.event_rank.get(event, len(self.event_rank))
+            dist = a - e if e <= a else s - b
+            if best is None or (rank, dist) < (best[0], best[1]):
+                best = (rank, dist, event)
+        return best[2] if best else None
+
+    def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
+        """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
+        best: tuple[int, int] | None = None
+        for k, t in enumerate(toks):
+            if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
+                dist = abs(t.start - m.start)
+                if best is None or dist < best[0]:
+                    best = (dist, k)
+        if best is None:
+            return None, []
+        k = best[1]
+        j = k
+        while j > 0 and toks[j - 1].is_word and toks[j - 1].low not in _FUNCTION_WORDS and k - j < 3 \
+                and toks[j - 1].low not in self.lex.word_measures:
+            j -= 1
+        return self._subject(toks[j:k + 1], False)
+
+    def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
+                        stops: frozenset[int]) -> str | None:
+        """What a measure belongs to: a known thing named near it (corridor, talks), else the noun after it."""
+        best: tuple[int, str] | None = None
+        for mm in self.thing_re.finditer(text, max(lo, m.start - 80) - base, min(hi, m.end + 60) - base):
+            s, e = mm.start() + base, mm.end() + base
+            if s < m.end and e > m.start:
+                continue
+            dist = m.start - e if e <= m.start else s - m.end
+            if best is None or dist < best[0]:
+                best = (dist, self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())])
+        if best is not None:
+            return best[1]
+        np, _ = self._noun_phrase(toks, m, stops)
+        if np and np[-1].low not in self.directions:
+            return self.lex.subject_alias.get(np[-1].low, np[-1].low)
+        return self._event_of(text, base, lo, hi, m.start, m.end)
 
     def _dimension_measure(self, dim: str, m: AmountMention, text: str, base: int, c_lo: int, c_hi: int,
                            s_lo: int, s_hi: int) -> str:

@@ -36,6 +36,9 @@ class MatchSettings:
     """Named thresholds of the matcher (configurable)."""
 
     fuzzy_threshold: float = 85.0
+    # quantities whose subject must be named on both sides before they can be one fact
+    subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
+                                         "share", "population", "affected", "rescued", "deadline", "area")
     compatible_events: tuple[tuple[str, str], ...] = (
         ("attack", "shootdown"),
         ("meeting", "agreement"),
@@ -109,11 +112,13 @@ class Matcher:
             return None
         if a.actors or b.actors:
             reasons.append("actors: " + "/".join(sorted(set(a.actors) | set(b.actors))))
-        if not self._places_compatible(a, b, reasons):
+        if not self._places_compatible(a, b, reasons, strict=isinstance(a, DateClaim)):
             return None
-        if a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
-            if not isinstance(a, DateClaim):
-                return None
+        counted = a.kind in ("casualty", "displacement")
+        if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
+            return None
+        if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required:
+            return None
         if a.event and b.event:
             reasons.append(f"event: {a.event}" if a.event == b.event else f"events: {a.event}~{b.event}")
         return self._subject_level(a, b, reasons)
@@ -133,7 +138,9 @@ class Matcher:
             reasons.append("one side gives no scope")
         return True
 
-    def _places_compatible(self, a: Claim, b: Claim, reasons: list[str]) -> bool:
+    def _places_compatible(self, a: Claim, b: Claim, reasons: list[str], strict: bool) -> bool:
+        """A wide area against one place is two facts; disjoint names only count where strict (dates),
+        since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya"."""
         pa, pb = set(a.place), set(b.place)
         if not pa or not pb:
             return True
@@ -142,7 +149,7 @@ class Matcher:
             return False
         pa.discard("*wide")
         pb.discard("*wide")
-        if pa and pb and not pa & pb:
+        if strict and pa and pb and not pa & pb:
             return False
         if pa & pb:
             reasons.append("place: " + "/".join(sorted(pa & pb)))
