@@ -92,6 +92,9 @@ class Extractor:
         self.speech_re = phrase_pattern(c["speech_verbs"])
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
+        self.starting_events = frozenset(c["starting_events"])
+        self.recurring_events = frozenset(c["recurring_events"])
+        self.undated_events = frozenset(c["undated_events"])
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
@@ -106,8 +109,13 @@ class Extractor:
             a, b = report.title_span
             segments.append(Span(a, b, report.text[a:b]))
         segments.extend(sentences(report.text, report.body_start))
+        previous_event: str | None = None
         for sent in segments:
-            drafts.extend(self._sentence(sent, ref))
+            if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
+                continue  # bylines and datelines date the report, not an event
+            drafts.extend(self._sentence(sent, ref, previous_event))
+            found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
+            previous_event = found or previous_event
         _resolve_within_report(drafts)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
@@ -116,7 +124,7 @@ class Extractor:
         return claims
 
     # ------------------------------------------------------------------
-    def _sentence(self, sent: Span, ref: date | None) -> list[_Draft]:
+    def _sentence(self, sent: Span, ref: date | None, previous_event: str | None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
@@ -128,11 +136,15 @@ class Extractor:
             d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates)
             if d is not None:
                 out.append(d)
+        anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
+                       if d.kind in ("casualty", "displacement") and d.subject), None)
         for k, dm in enumerate(dates):
             if k in used_dates:
                 continue
-            d2 = self._date_claim(dm, toks, sent, ref)
+            d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
+                if d2.event in self.recurring_events:
+                    d2.subject = f"{d2.event}: {anchor}" if anchor else None
                 out.append(d2)
         return out
 
@@ -413,35 +425,55 @@ class Extractor:
         return mm.group(1).strip() if mm else None
 
     # ---- dates ------------------------------------------------------------------------------
-    def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None) -> _Draft | None:
+    def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None,
+                    previous_event: str | None) -> _Draft | None:
         text, base = sent.text, sent.start
         c_lo, c_hi = self._clause(sent, dm.start)
-        ev = self._nearest(self.event_re, text, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm.start, dm.end, base)
+        before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
+        starts = self.role_res["start"].search(before) is not None
+        ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
+        if ev is None and starts and previous_event:
+            ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
         if ev is None:
             return None
-        event = self.lex.event_words.get(re.sub(r"\s+", " ", ev[0]))
-        if event is None or event in ("announcement",):
-            return None
-        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 60), min(c_hi, dm.end + 40), dm.start, dm.end, base)
-        if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev[1], len(ev[0]), dm):
-            return None  # the date says when something was said, not when the event happened
-        before = text[max(c_lo, dm.start - 30) - base:dm.start - base + len("from ")].lower()
+        event, ev_start, ev_len = ev
+        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 35), dm.start, dm.start, dm.end, base)
+        if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev_start, ev_len, dm) and not starts:
+            return None  # "said on Friday": the date says when something was said, not when the event happened
         role = "occurred"
-        if self.role_res["start"].search(before) or (dm.text.lower().startswith(("from", "starting", "beginning"))):
+        if starts or dm.text.lower().startswith(("from ", "starting ")):
             role = "start"
         elif self.role_res["by"].search(before[-12:]):
             role = "by"
         value = DateSpan(start=dm.first.isoformat() if dm.first else None, end=dm.last.isoformat() if dm.last else None)
         if role == "by" and dm.first and ref and dm.first >= ref:
             value = DateSpan(start=ref.isoformat(), end=value.end)
-        measure = "start" if role == "start" else "date"
-        if event == "ceasefire":
-            measure = "start"
+        # a ceasefire "at midnight" binds from then: the time of day makes it a start
+        measure = "start" if role == "start" or (dm.time and event in self.starting_events) else "date"
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=event, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, reference="earlier" if self.earlier_re.search(text[max(c_lo, dm.start - 40) - base:dm.end - base + 20]) and False else "current",
+            note=dm.note,
         )
+
+    def _date_event(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
+        """The event a date belongs to: the nearest event word, those before the date (its subject) preferred."""
+        best: tuple[float, str, int, int] | None = None
+        for mm in self.event_re.finditer(text, lo - base, hi - base):
+            s, e = mm.start() + base, mm.end() + base
+            if s < dm.end and e > dm.start:
+                continue
+            event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+            if event is None:
+                continue
+            dist = float(dm.start - e) if e <= dm.start else (s - dm.end) * 3.0
+            if e <= dm.start and self.role_res["start"].search(text, e - base, dm.start - base):
+                dist = dist / 4  # "patrols ... will get under way on March 15": the subject of the start
+            if best is None or dist < best[0]:
+                best = (dist, event, s, e - s)
+        if best is None or best[1] in self.undated_events:
+            return None
+        return best[1], best[2], best[3]
 
     # ---- assembling ---------------------------------------------------------------------------
     def _claim(self, report: Report, d: _Draft, k: int, lines: LineIndex, seen: dict[str, int]) -> Claim:

@@ -58,7 +58,7 @@ class Group:
 
 def blocking_key(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
     if isinstance(claim, DateClaim):
-        return ("date", claim.event or "")
+        return ("date", claim.measure, claim.event or "")
     dim = lex.unit_info.get(claim.value.unit or "", {}).get("dimension", "count") if claim.value.unit else "count"
     if dim == "money":
         dim = "money"
@@ -118,6 +118,8 @@ class Matcher:
         if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
             return None
         if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required:
+            return None
+        if isinstance(a, DateClaim) and (not a.subject or not b.subject):
             return None
         if a.event and b.event:
             reasons.append(f"event: {a.event}" if a.event == b.event else f"events: {a.event}~{b.event}")

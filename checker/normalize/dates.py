@@ -159,10 +159,11 @@ class DateReader:
             d.end = max(d.end, e + offset)
             d.text = text[d.start - offset:d.end - offset]
             d.time = t
-            if t == "midnight" and d.first and d.first == d.last and d.relative and reference is not None:
-                # "midnight on Thursday" in a Thursday report: the midnight between Thursday and Friday
-                if d.first == reference or (d.first < reference + timedelta(days=1) and d.first >= reference):
-                    d.first = d.last = reference + timedelta(days=1)
+            if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None:
+                # "midnight Thursday" is the midnight that ends Thursday, the day that starts there is the
+                # value; in a Thursday report "midnight Friday" names that same coming midnight (CODING.md 2)
+                if d.first <= reference:
+                    d.first = d.last = d.first + timedelta(days=1)
             return
         if t == "midnight":
             if reference is None:
@@ -261,7 +262,9 @@ class DateReader:
                     d = ref + timedelta(days=(wd - ref.weekday()) % 7)
                 else:
                     d = ref - timedelta(days=(ref.weekday() - wd) % 7)
-                return mk(d, d, True)
+                found = mk(d, d, True)
+                found.role_hint = "weekday"
+                return found
             if kind == "relative_day":
                 if ref is None:
                     return unresolved()
