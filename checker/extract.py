@@ -245,8 +245,8 @@ class Extractor:
                 measure = "" if head not in self.people else measure
             if measure:
                 kind = self.lex.measure_kinds[measure]
-            elif head and not pronoun:
-                kind = "quantity"
+            elif head and not pronoun and head not in self.people:
+                kind = "quantity"  # a count of things; a bare count of people says nothing checkable
                 measure = "count"
             else:
                 return None
@@ -405,6 +405,10 @@ class Extractor:
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})", text
         ):
             name = mm.group(1)
+            owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
+            if owner:  # "Syria's Idlib": both, and so the two are related
+                places.update(owner.groups())
+                continue
             name = re.sub(r"['’]s$", "", name)
             first = name.split()[0].lower()
             if first in self.month_weekday or first in ("the", "president", "prime", "minister", "mr", "mrs"):

@@ -92,6 +92,7 @@ class Matcher:
         self.lex = lex or default_lexicon()
         self.settings = settings or MatchSettings()
         self.compatible = {frozenset(p) for p in self.settings.compatible_events}
+        self._related_places: set[frozenset[str]] = set()
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -151,8 +152,10 @@ class Matcher:
             return False
         pa.discard("*wide")
         pb.discard("*wide")
-        if strict and pa and pb and not pa & pb:
-            return False
+        if pa and pb and not pa & pb:
+            related = any(frozenset((x, y)) in self._related_places for x in pa for y in pb)
+            if strict or not related:
+                return False
         if pa & pb:
             reasons.append("place: " + "/".join(sorted(pa & pb)))
         return True
@@ -191,6 +194,10 @@ class Matcher:
                 x = parent[x]
             return x
 
+        # places named together in one claim ("Syria's Idlib") are related: one may hold the other
+        self._related_places = {
+            frozenset((x, y)) for c in claims for x in c.place for y in c.place if x != y and "*" not in x + y
+        }
         pairs: dict[tuple[str, str], MatchInfo] = {}
         for block in blocks.values():
             for i, a in enumerate(block):
