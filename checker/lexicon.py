@@ -41,7 +41,7 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives) if alternatives else r"(?!x)x", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: readers are cached per lexicon
 class Lexicon:
     """Every word table checker uses, loaded from data files."""
 

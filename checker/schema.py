@@ -96,7 +96,7 @@ def write_schemas(directory: Path = SCHEMA_DIR) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checker.schema", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m checker.schema", description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if any schema file differs")
     parser.add_argument("--dir", type=Path, default=SCHEMA_DIR, help=f"schema folder (default: {SCHEMA_DIR})")
     args = parser.parse_args(argv)

@@ -1,0 +1,45 @@
+"""Shared test helpers: where things are, and writing report snippets as Markdown files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "idlib-2020"
+SCHEMAS = ROOT / "schemas"
+DEFAULT_PUBLISHED = "2020-03-05"  # a Thursday: relative dates in cases resolve against it
+
+WriteReports = Callable[..., list[Path]]
+
+
+def report_markdown(text: str, report_id: str, published: str | None) -> str:
+    """A Markdown report: front matter with id (and published when given), then the text."""
+    lines = ["---", f"id: {report_id}"]
+    if published is not None:
+        lines.append(f"published: {published}")
+    lines += ["---", text.rstrip("\n"), ""]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def write_reports(tmp_path: Path) -> WriteReports:
+    """Write texts as rA.md, rB.md, ... with front matter; give their paths in order.
+
+    ``published`` is one date for all reports or one per report (None leaves it out).
+    """
+
+    def write(texts: Sequence[str], published: str | Sequence[str | None] | None = DEFAULT_PUBLISHED) -> list[Path]:
+        dates = [published] * len(texts) if published is None or isinstance(published, str) else list(published)
+        assert len(dates) == len(texts), "give one published date per report"
+        paths = []
+        for index, (text, day) in enumerate(zip(texts, dates, strict=True)):
+            report_id = f"r{chr(ord('A') + index)}"
+            path = tmp_path / f"{report_id}.md"
+            path.write_text(report_markdown(text, report_id, day), encoding="utf-8")
+            paths.append(path)
+        return paths
+
+    return write

@@ -1,0 +1,88 @@
+"""Normaliser cases: ``checker.normalize.normalize_text`` on the data in ``tests/cases/``.
+
+``amounts.yml``: text -> the value of the first number or quantity mention.
+``dates.yml``: text and reference date -> the span of the first date mention.
+Every case also checks the mention's span: ``text[start:end]`` is its quoted text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from checker.normalize import normalize_text
+
+CASES = Path(__file__).parent / "cases"
+AMOUNT_KEYS = ("low", "best", "high", "unit")
+CASE_KEYS = {"text", "reference", "value", "xfail", "note"}
+
+
+def _cases(name: str) -> list[Any]:
+    loaded = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    assert isinstance(loaded, list), f"{name}: a list of cases"
+    params = []
+    for index, case in enumerate(loaded):
+        assert isinstance(case, dict) and "text" in case and "value" in case, f"{name}[{index}]: needs text and value"
+        unknown = set(case) - CASE_KEYS
+        assert not unknown, f"{name}[{index}]: unknown keys {sorted(unknown)}"
+        marks = [pytest.mark.xfail(reason=str(case["xfail"]), strict=False)] if case.get("xfail") else []
+        params.append(pytest.param(case, id=case["text"], marks=marks))
+    return params
+
+
+def _reference(case: dict[str, Any]) -> date | None:
+    return date.fromisoformat(case["reference"]) if case.get("reference") else None
+
+
+def _check_spans(text: str, mentions: list[dict[str, Any]]) -> None:
+    for m in mentions:
+        assert set(m) >= {"kind", "text", "start", "end", "value"}, m
+        assert 0 <= m["start"] < m["end"] <= len(text), m
+        assert text[m["start"]:m["end"]] == m["text"], m
+
+
+@pytest.mark.parametrize("case", _cases("amounts.yml"))
+def test_amount(case: dict[str, Any]) -> None:
+    text = case["text"]
+    mentions = normalize_text(text, _reference(case))
+    _check_spans(text, mentions)
+    amounts = [m for m in mentions if m["kind"] != "date"]
+    if case["value"] is None:
+        assert amounts == [], f"{text!r} holds no number, yet gave {amounts}"
+        return
+    assert amounts, f"no number or quantity mention in {text!r} (mentions: {mentions})"
+    got = {key: amounts[0]["value"].get(key) for key in AMOUNT_KEYS}
+    want = {key: case["value"].get(key) for key in AMOUNT_KEYS}
+    assert got["unit"] == want["unit"], f"{text!r}: unit {got['unit']!r}, expected {want['unit']!r}"
+    for key in ("low", "best", "high"):
+        if want[key] is None:
+            assert got[key] is None, f"{text!r}: {key} is {got[key]}, expected an open end (null)"
+        else:
+            assert got[key] == pytest.approx(float(want[key]), rel=1e-9), f"{text!r}: {key} {got[key]}, expected {want[key]}"
+
+
+@pytest.mark.parametrize("case", _cases("dates.yml"))
+def test_date(case: dict[str, Any]) -> None:
+    text = case["text"]
+    mentions = normalize_text(text, _reference(case))
+    _check_spans(text, mentions)
+    dates = [m for m in mentions if m["kind"] == "date"]
+    assert dates, f"no date mention in {text!r} (mentions: {mentions})"
+    got = {"start": dates[0]["value"].get("start"), "end": dates[0]["value"].get("end")}
+    assert got == case["value"], f"{text!r} (reference {case.get('reference')}): {got}, expected {case['value']}"
+
+
+def test_mentions_come_in_text_order() -> None:
+    text = "On 27 February an air strike killed 33 soldiers; 32 more were wounded."
+    mentions = normalize_text(text, date(2020, 2, 28))
+    _check_spans(text, mentions)
+    dates = [m for m in mentions if m["kind"] == "date"]
+    assert [d["value"] for d in dates] == [{"start": "2020-02-27", "end": "2020-02-27"}]
+    starts = [m["start"] for m in mentions]
+    assert starts == sorted(starts)
+    numbers = [m["value"]["best"] for m in mentions if m["kind"] != "date"]
+    assert numbers == [33, 32]
