@@ -138,6 +138,9 @@ class AmountReader:
         j = i
         last = ""  # kind of the last word read: unit, tens, scale
         n = len(toks)
+        if toks[i].low == "half" and i + 2 < n and toks[i + 1].low in ("a", "an") and toks[i + 2].low in self.scales:
+            # "half a million"
+            return _Num(0.5 * self.scales[toks[i + 2].low], i, i + 3, words=True, scaled=True)
         if toks[i].low in ("a", "an"):
             nxt = toks[i + 1].low if i + 1 < n else ""
             if nxt in self.scales or nxt == "dozen":

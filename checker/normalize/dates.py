@@ -162,6 +162,8 @@ class DateReader:
             if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None:
                 # "midnight Thursday" is the midnight that ends Thursday, the day that starts there is the
                 # value; in a Thursday report "midnight Friday" names that same coming midnight (CODING.md 2)
+                if d.first < reference - timedelta(days=1):
+                    d.first = d.last = d.first + timedelta(days=7)  # a midnight is ahead, not most of a week back
                 if d.first <= reference:
                     d.first = d.last = d.first + timedelta(days=1)
             return
