@@ -25,6 +25,7 @@ from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
 from .normalize.amounts import AmountMention, AmountReader
 from .normalize.dates import DateMention, DateReader
+from .read import file_offset
 from .textutil import LineIndex, Span, Token, sentences, tokenize
 
 _FUNCTION_WORDS = frozenset(
@@ -84,10 +85,6 @@ class Extractor:
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
         self.dimension_res = {k: phrase_pattern(v) for k, v in c["dimension_measures"].items()}
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
-        self.attribution_re = re.compile(
-            r"\b(?:according to|said|says|reported|estimated|estimating|estimates|told|cited|quoted|"
-            r"announced|confirmed|put the|per)\b", re.I
-        )
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
@@ -275,11 +272,12 @@ class Extractor:
         event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end)
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
-        event_date = None
-        for j, dm in enumerate(dates):
-            if s_lo <= dm.start < s_hi and dm.first and (dm.last - dm.first).days < 28 if dm.last and dm.first else False:
-                event_date = (dm.first.isoformat(), dm.last.isoformat() if dm.last else None)
-                break
+        # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
+        event_date = next(
+            ((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
+             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
+            None,
+        )
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=self._places(text, base),
@@ -415,7 +413,7 @@ class Extractor:
                 continue
             if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):
                 continue  # demonyms ("Turkish", "Libyan") say whose, not where
-            places.add(name.split()[0] if len(name.split()) > 1 and name.split()[1][0].isupper() is False else name)
+            places.add(name)
         return sorted(places)
 
     def _attribution(self, sent: Span) -> str | None:
@@ -482,23 +480,19 @@ class Extractor:
     # ---- assembling ---------------------------------------------------------------------------
     def _claim(self, report: Report, d: _Draft, k: int, lines: LineIndex, seen: dict[str, int]) -> Claim:
         """The public claim: offsets into the file, a fingerprint that ignores positions."""
-        start = _file_offset(report, d.start)
-        end = _file_offset(report, d.end - 1) + 1 if d.end > d.start else start
+        start = file_offset(report, d.start)
+        end = file_offset(report, d.end - 1) + 1 if d.end > d.start else start
         line, col = lines.line_col(start)
         src = Source(path=report.meta.path, start=start, end=end, line=line, column=col)
         key = "|".join([report.meta.id, d.kind, d.measure, d.subject or "", _value_key(d.value)])
         n = seen.get(key, 0)
         seen[key] = n + 1
         fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
-        note = d.note
-        extras = {
-            "scope": d.scope, "period": d.period, "reference": d.reference, "hedge": d.hedge,
-        }
         common: dict[str, object] = dict(
             id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
             actors=d.actors, event=d.event, place=d.place, attribution=d.attribution,
             text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
-            note=note, **extras,
+            note=d.note, scope=d.scope, period=d.period, reference=d.reference, hedge=d.hedge,
         )
         common["event_date"] = DateSpan(start=d.event_date[0], end=d.event_date[1]) if d.event_date else None
         common["period_span"] = DateSpan(start=d.period_span[0], end=d.period_span[1]) if d.period_span else None
@@ -533,14 +527,6 @@ def _reference_date(published: str | None) -> date | None:
 
 def _file_text(report: Report) -> str:
     return report.raw if report.raw is not None else report.text
-
-
-def _file_offset(report: Report, i: int) -> int:
-    if report.offset_map is None:
-        return i
-    if i < len(report.offset_map):
-        return report.offset_map[i]
-    return report.offset_map[-1] + 1 if report.offset_map else 0
 
 
 def _resolve_within_report(drafts: list[_Draft]) -> None:

@@ -59,12 +59,11 @@ class Group:
 def blocking_key(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
     if isinstance(claim, DateClaim):
         return ("date", claim.measure, claim.event or "")
-    dim = lex.unit_info.get(claim.value.unit or "", {}).get("dimension", "count") if claim.value.unit else "count"
-    if dim == "money":
-        dim = "money"
-    if claim.value.unit and claim.value.unit not in lex.unit_info:
-        dim = "money"
-    return (claim.kind, claim.measure, dim)
+    unit = claim.value.unit
+    if not unit:
+        return (claim.kind, claim.measure, "count")
+    # units outside the unit table are currency codes
+    return (claim.kind, claim.measure, lex.unit_info.get(unit, {}).get("dimension", "money"))
 
 
 def _span_of(d: DateSpan | None) -> tuple[date, date] | None:

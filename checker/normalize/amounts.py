@@ -39,15 +39,10 @@ class AmountMention:
     high: float | None
     unit: str | None = None
     hedge: str | None = None
-    figure: float | None = None  # the figure as written, before hedges
-    figure_digits: int = 0  # decimals written, for half-a-digit widening
     vague: bool = False
-    range_: bool = False
     previous: float | None = None  # "from X to Y": X
     per_side: bool = False
     alternates: list[tuple[float, str]] = field(default_factory=list)
-    number_start: int = 0
-    number_end: int = 0
     precision: float = 1.0  # half a unit of the last written digit, in the unit as written
 
     @property
@@ -366,12 +361,7 @@ class AmountReader:
         is_range = False
         if cur:
             start_i, unit = cur
-        if num.vague:
-            lo_hi = num.vague
-            if end_j < n and toks[end_j].low == "of":
-                pass
-        else:
-            lo_hi = (num.value, num.value, num.value)
+        lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
         if not num.vague and end_j + 1 < n and toks[end_j].low in ("-", "–", "to", "or", "and"):
             sep = toks[end_j].low
@@ -382,10 +372,10 @@ class AmountReader:
                     second = self._number_at(toks, end_j + 2, currency=True)
                 if second is not None and not self._skip(toks, second, taken):
                     a, b = num.value, second.value
-                    if second.scaled and not num.scaled and a < b and a * 1000 <= b:
-                        a = a * (b / max(1.0, float(toks[second.i].text.replace(",", "")) if toks[second.i].is_digit else b))
-                    if sep == "-" and toks[end_j].start != toks[end_j - 1].end:
-                        pass
+                    if second.scaled and not num.scaled and a * 1000 <= b:
+                        # "$10-15 billion": the scale written once applies to both ends
+                        written = float(toks[second.i].text.replace(",", "")) if toks[second.i].is_digit else b
+                        a *= b / written
                     from_before = start_i >= 1 and toks[start_i - 1].low == "from"
                     change = from_before and any(
                         t.low in self.change_verbs for t in toks[max(0, start_i - 5):start_i - 1]
@@ -396,7 +386,7 @@ class AmountReader:
                         end_j = second.j
                         lo_hi = (b, b, b)
                         num = second
-                    elif b > a or (sep in ("to", "-", "–") and b != a and b > a):
+                    elif b > a:
                         is_range = True
                         lo_hi = (a, None, b)
                         if between:
@@ -408,8 +398,6 @@ class AmountReader:
             u = self._unit_after(toks, end_j)
             if u:
                 end_j, unit = u
-            elif num.words and end_j < n and toks[end_j].low in ("a", "an") and False:
-                pass
         elif end_j < n:
             scale = toks[end_j].low
             if scale in self.scales:
@@ -422,7 +410,7 @@ class AmountReader:
             unit = "M"
         # hedges
         hb = self._match_before(toks, start_i, self.hedge_before)
-        if hb and not (hb[1] == "fewer_than" and toks[hb[0]].low == "under" and unit is None and False):
+        if hb:
             hedge_start, hedge = hb
             if toks[hedge_start].low == "some" and num.vague:
                 hedge = None
@@ -457,18 +445,11 @@ class AmountReader:
             high=_round(lo_hi[2]),
             unit=unit,
             hedge=hedge,
-            figure=None if num.vague else num.value,
-            figure_digits=num.decimals,
             vague=num.vague is not None,
-            range_=is_range,
             previous=previous,
-            number_start=toks[num.i].start,
-            number_end=toks[num.j - 1].end,
         )
         if not num.vague:
             mention.precision = 0.5 * 10 ** (-num.decimals)
-            if num.scaled and not num.decimals and num.value >= 1000:
-                pass
         end_j = self._absorb_conversion(toks, end_j, mention, text, offset)
         if unit and self.lex.unit_info.get(unit, {}).get("dimension") == "length":
             end_j = self._per_side_width(toks, end_j, mention, text, offset)
@@ -490,8 +471,7 @@ class AmountReader:
                 fl, fb, fh = self.hedge_factors[hedge] if hedge else (1.0, 1.0, 1.0)
                 m = AmountMention(
                     start=start, end=last.end, text=text[start - offset:last.end - offset], low=_round(None if fl is None else pct * fl),
-                    best=pct, high=_round(None if fh is None else pct * fh), unit="%", hedge=hedge, figure=pct,
-                    number_start=first.start, number_end=last.end,
+                    best=pct, high=_round(None if fh is None else pct * fh), unit="%", hedge=hedge,
                 )
                 return m, j
         return None
@@ -528,12 +508,9 @@ class AmountReader:
         if not per_side:
             dirs = [k for k, t in enumerate(window) if t.low in directions]
             if len(dirs) >= 2 and any(t.low == "and" for t in window[dirs[0]:dirs[1]]) and dirs[0] <= 3:
+                # "6km north of the road and 6km south of it": the quote runs to the second side
                 per_side = True
                 end_tok = j + dirs[1]
-                # "6km north of the road and 6km south of it": the second figure is the same side width
-                second = [k for k in range(dirs[0], dirs[1]) if window[k].is_digit or window[k].low in self.units_words]
-                if second:
-                    end_tok = j + dirs[1]
         if not per_side:
             return j
         m.per_side = True
@@ -541,8 +518,7 @@ class AmountReader:
             v = getattr(m, name)
             if v is not None:
                 setattr(m, name, _round(v * 2))
-        if m.figure is not None:
-            m.alternates = [(v * 2, u) for v, u in m.alternates]
+        m.alternates = [(v * 2, u) for v, u in m.alternates]
         if end_tok is not None:
             m.end = toks[end_tok].end
             m.text = text[m.start - offset:m.end - offset]
