@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, phrase_pattern
 from ..textutil import Token, tokenize
+from .figures import Figure, FigureReader
 
 
 @dataclass
@@ -53,18 +54,6 @@ class AmountMention:
         return {"low": self.low, "best": self.best, "high": self.high, "unit": self.unit}
 
 
-@dataclass
-class _Num:
-    value: float
-    i: int  # first token index
-    j: int  # one past last token index
-    vague: tuple[float | None, float | None, float | None] | None = None
-    decimals: int = 0
-    scaled: bool = False
-    words: bool = False
-
-
-_DIGITS = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -73,18 +62,14 @@ class AmountReader:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.figures = FigureReader(lex)
+        self._text = ""
+        self._offset = 0
         num = lex.numbers
-        self.units_words: dict[str, int] = {k: int(v) for k, v in num["units"].items()}
-        self.tens_words: dict[str, int] = {k: int(v) for k, v in num["tens"].items()}
         self.scales: dict[str, float] = {k: float(v) for k, v in num["scales"].items()}
-        self.scale_abbr: dict[str, float] = {k: float(v) for k, v in num["scale_abbreviations"].items()}
-        self.currency_scale_abbr: dict[str, float] = {
-            k: float(v) for k, v in num["currency_scale_abbreviations"].items()
-        }
         self.fractions: dict[tuple[str, ...], float] = {
             tuple(re.split(r"[\s-]+", k.lower())): float(v) for k, v in num["fractions"].items()
         }
-        self.ordinals = {o.lower() for o in num["ordinals"]}
         hedges = lex.hedges["hedges"]
         self.hedge_before: list[tuple[tuple[str, ...], str]] = []
         self.hedge_after: list[tuple[tuple[str, ...], str]] = []
@@ -126,121 +111,15 @@ class AmountReader:
         )
 
     # ---- figures -------------------------------------------------------------------------
-    def _word_number(self, toks: list[Token], i: int) -> _Num | None:
-        """Numbers in words: "thirty-three", "one hundred and five", "two and a half thousand", "a million"."""
-        total = 0.0
-        current = 0.0
-        j = i
-        last = ""  # kind of the last word read: unit, tens, scale
-        n = len(toks)
-        if toks[i].low == "half" and i + 2 < n and toks[i + 1].low in ("a", "an") and toks[i + 2].low in self.scales:
-            # "half a million"
-            return _Num(0.5 * self.scales[toks[i + 2].low], i, i + 3, words=True, scaled=True)
-        if toks[i].low in ("a", "an"):
-            nxt = toks[i + 1].low if i + 1 < n else ""
-            if nxt in self.scales or nxt == "dozen":
-                current, j, last = 1.0, i + 1, "unit"
-            elif nxt == "half" and i + 2 < n and toks[i + 2].low in self.scales:
-                current, j, last = 0.5, i + 2, "unit"
-            else:
-                return None
-        while j < n:
-            w = toks[j].low
-            if w in self.units_words:
-                if last == "unit":
-                    break
-                current += self.units_words[w]
-                last = "unit"
-                j += 1
-            elif w in self.tens_words:
-                if last in ("unit", "tens"):
-                    break
-                current += self.tens_words[w]
-                last = "tens"
-                j += 1
-                if (
-                    j + 1 < n and toks[j].text in ("-", "‑") and toks[j + 1].low in self.units_words
-                    and toks[j].start == toks[j - 1].end
-                ):
-                    current += self.units_words[toks[j + 1].low]
-                    last = "unit"
-                    j += 2
-            elif w == "hundred" and last:
-                current = (current or 1) * 100
-                last = "scale"
-                j += 1
-            elif w in self.scales and last:
-                total += (current or 1) * self.scales[w]
-                current = 0
-                last = "scale"
-                j += 1
-            elif w == "dozen" and last:
-                current = (current or 1) * 12
-                last = "scale"
-                j += 1
-            elif w == "and" and last and j + 1 < n:
-                nxt = toks[j + 1].low
-                if (nxt in self.units_words or nxt in self.tens_words) and last == "scale":
-                    j += 1
-                elif nxt == "a" and j + 2 < n and toks[j + 2].low == "half" and j + 3 < n and toks[j + 3].low in self.scales:
-                    current += 0.5
-                    j += 3
-                else:
-                    break
-            else:
-                break
-        if not last:
-            return None
-        return _Num(total + current, i, j, words=True, scaled=total > 0 or current >= 100)
-
-    def _digit_number(self, toks: list[Token], i: int, currency: bool) -> _Num | None:
-        t = toks[i]
-        if not _DIGITS.match(t.text):
-            return None
-        text = t.text
-        j = i + 1
-        # "30 000": thousands separated by a space, as some agencies write them
-        while (
-            j < len(toks) and re.fullmatch(r"\d{3}", toks[j].text) and toks[j].start == toks[j - 1].end + 1
-            and "," not in text and "." not in text and len(text.replace(" ", "").split(" ")[-1]) <= 3
-            and (j - i > 1 or len(text) <= 3)
-        ):
-            text += toks[j].text
-            j += 1
-        value = float(text.replace(",", ""))
-        decimals = len(text.split(".")[1]) if "." in text else 0
-        scaled = False
-        if j < len(toks):
-            nxt = toks[j]
-            attached = nxt.start == toks[j - 1].end
-            if nxt.low in self.scales and nxt.low != "hundred" or nxt.low == "hundred":
-                value *= self.scales[nxt.low]
-                j += 1
-                scaled = True
-            elif attached and nxt.low in self.scale_abbr and nxt.low not in self.lex.unit_names:
-                value *= self.scale_abbr[nxt.low]
-                j += 1
-                scaled = True
-            elif attached and currency and nxt.low in self.currency_scale_abbr:
-                value *= self.currency_scale_abbr[nxt.low]
-                j += 1
-                scaled = True
-        return _Num(value, i, j, decimals=decimals, scaled=scaled)
-
-    def _vague(self, toks: list[Token], i: int) -> _Num | None:
+    def _vague(self, toks: list[Token], i: int) -> Figure | None:
         for phrase, bounds in self.vague_table:
             k = len(phrase)
             if tuple(t.low for t in toks[i:i + k]) == phrase:
-                return _Num(0.0, i, i + k, vague=bounds)
+                return Figure(0.0, i, i + k, vague=bounds)
         return None
 
-    def _number_at(self, toks: list[Token], i: int, currency: bool = False) -> _Num | None:
-        t = toks[i]
-        if t.is_digit:
-            return self._digit_number(toks, i, currency)
-        if t.is_word:
-            return self._word_number(toks, i)
-        return None
+    def _number_at(self, toks: list[Token], i: int, currency: bool = False) -> Figure | None:
+        return self.figures.at(toks, i, self._text, self._offset, currency)
 
     # ---- surroundings ------------------------------------------------------------------------
     def _match_before(self, toks: list[Token], i: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
@@ -292,7 +171,7 @@ class AmountReader:
             return i - 1, toks[i - 1].text
         return None
 
-    def _skip(self, toks: list[Token], num: _Num, taken: list[tuple[int, int]]) -> bool:
+    def _skip(self, toks: list[Token], num: Figure, taken: list[tuple[int, int]]) -> bool:
         first, last = toks[num.i], toks[num.j - 1]
         if any(s < last.end and first.start < e for s, e in taken):
             return True
@@ -326,6 +205,7 @@ class AmountReader:
     # ---- the scan ------------------------------------------------------------------------------
     def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None) -> list[AmountMention]:
         toks = tokenize(text, offset)
+        self._text, self._offset = text, offset
         taken = taken or []
         out: list[AmountMention] = []
         i = 0
@@ -392,7 +272,7 @@ class AmountReader:
                         if between:
                             start_i -= 1
                         end_j = second.j
-                        num = _Num(b, num.i, second.j, decimals=max(num.decimals, second.decimals), scaled=second.scaled)
+                        num = Figure(b, num.i, second.j, decimals=max(num.decimals, second.decimals), scaled=second.scaled)
         # unit after the figure
         if unit is None:
             u = self._unit_after(toks, end_j)
@@ -529,5 +409,5 @@ class AmountReader:
 def _round(v: float | None) -> float | None:
     if v is None:
         return None
-    r = float(f"{v:.12g}")
+    r = float(f"{v:.15g}")
     return float(int(r)) if r == int(r) else r
