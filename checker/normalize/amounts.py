@@ -171,7 +171,7 @@ class AmountReader:
             return i - 1, toks[i - 1].text
         return None
 
-    def _skip(self, toks: list[Token], num: Figure, taken: list[tuple[int, int]]) -> bool:
+    def _skip(self, toks: list[Token], num: Figure, taken: list[tuple[int, int]], currency: bool = False) -> bool:
         first, last = toks[num.i], toks[num.j - 1]
         if any(s < last.end and first.start < e for s, e in taken):
             return True
@@ -186,7 +186,7 @@ class AmountReader:
                 return True
             if nxt and nxt.start == last.end and nxt.low in ("st", "nd", "rd", "th", "s"):
                 return True
-            if _YEAR.match(first.text) and num.j == num.i + 1:
+            if _YEAR.match(first.text) and num.j == num.i + 1 and not currency:
                 after = nxt.low if nxt else ""
                 unit = self._unit_after(toks, num.j)
                 if not unit and after not in self.people_nouns:
@@ -231,7 +231,7 @@ class AmountReader:
         cur = self._currency_before(toks, i)
         if num is None:
             num = self._number_at(toks, i, currency=cur is not None)
-        if num is None or self._skip(toks, num, taken):
+        if num is None or self._skip(toks, num, taken, cur is not None):
             return None
         start_i, end_j = num.i, num.j
         unit: str | None = None
@@ -343,7 +343,8 @@ class AmountReader:
                 continue
             span = toks[i:i + k + (1 if any(t.text == "-" for t in toks[i:i + k + 1]) else 0)]
             j = i + len(span)
-            if j < len(toks) and toks[j].low == "of":
+            scale_follows = j + 2 < len(toks) and toks[j + 1].low in ("a", "an") and toks[j + 2].low in self.scales
+            if j < len(toks) and toks[j].low == "of" and not scale_follows:
                 first, last = toks[i], toks[j - 1]
                 hb = self._match_before(toks, i, self.hedge_before)
                 hedge = hb[1] if hb else None

@@ -206,7 +206,7 @@ class FigureReader:
             fig.j, fig.fraction = fig.i + 3, True
             return
         nxt = ratio_at(fig.j)
-        if nxt and fig.j == fig.i + 1 and toks[fig.j].start == toks[fig.i].end + 1:
+        if nxt and fig.j == fig.i + 1 and 0 < toks[fig.j].start - toks[fig.i].end <= 2:
             fig.value += nxt[0] / nxt[1]
             fig.j, fig.fraction = fig.j + 3, True
 
@@ -329,7 +329,10 @@ class FigureReader:
                     j = fj
                     last = "fraction"
                     break
-                if last in ("scale", "hundred", "dozen") and self._small(toks, j + 1, True) is not None:
+                nxt_small = self._small(toks, j + 1, True)
+                if last in ("scale", "hundred", "dozen") and nxt_small is not None and not (
+                    group >= 100 and nxt_small[1] < n and toks[nxt_small[1]].low == "hundred"
+                ):  # "3 hundred and 2 hundred" are two figures
                     j += 1
                     last = "and"
                 else:
@@ -372,6 +375,8 @@ class FigureReader:
     def _denominator_at(self, toks: list[Token], j: int, allow_singular: bool) -> tuple[int, int, bool] | None:
         """The ordinal denominator at j: (denominator, end, plural)."""
         n = len(toks)
+        if j + 1 < n and toks[j].text in ("-", "‑") and toks[j + 1].low in self.denominators:
+            j += 1  # "one-eighth", "five - eighths"
         if j >= n:
             return None
         w = toks[j].low
@@ -400,7 +405,7 @@ class FigureReader:
         if den is None:
             return
         d, end, plural = den
-        if not plural and (last in ("hundred", "scale") or not self._fraction_context(toks, end)):
+        if not plural and (fig.value != 1 or not self._fraction_context(toks, end)):
             return
         if end < n and toks[end].low == "of" and end + 2 < n and toks[end + 1].low in ("a", "an") \
                 and toks[end + 2].low in self.scales:
@@ -486,7 +491,7 @@ class FigureReader:
                 after = toks[second.j] if second.j < n else None
                 if after is not None and not (after.text in _PUNCT_END or after.low in ("or", "is", "equals")):
                     return fig  # "over 3 years", "in 2 attacks": no ratio
-            if phrase == ("in",) and not (fig.value < second.value):
+            if phrase in (("in",), ("out", "of")) and not (fig.value <= second.value):
                 return fig
             return Figure(fig.value / second.value, fig.i, second.j, words=fig.words, fraction=True)
         return fig
