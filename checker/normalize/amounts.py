@@ -54,6 +54,8 @@ class AmountMention:
         return {"low": self.low, "best": self.best, "high": self.high, "unit": self.unit}
 
 
+_RANGE_WORDS = frozenset({"-", "–", "~", "to", "through", "thru", "or", "and"})
+_BOUND_JOINERS = frozenset({"and", "but", ",", ", and", ", but", "and yet"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -180,8 +182,10 @@ class AmountReader:
         if first.is_digit:
             if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_")):
                 return True  # M4, #5, 10:32, 1/2
-            if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word and toks[num.i - 2].end == prev.start:
-                return True  # Su-24, COVID-19
+            if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word \
+                    and toks[num.i - 2].end == prev.start \
+                    and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start):
+                return True  # Su-24, COVID-19 (but not "5k-20k")
             if nxt and nxt.start == last.end and nxt.text in (":", "/"):
                 return True
             if nxt and nxt.start == last.end and nxt.low in ("st", "nd", "rd", "th", "s"):
@@ -218,7 +222,7 @@ class AmountReader:
             mention, j = m
             out.append(mention)
             i = max(j, i + 1)
-        return out
+        return _join_bounds(out, text, offset)
 
     def _mention_at(
         self, toks: list[Token], i: int, taken: list[tuple[int, int]], offset: int, text: str
@@ -243,7 +247,7 @@ class AmountReader:
             start_i, unit = cur
         lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
-        if not num.vague and end_j + 1 < n and toks[end_j].low in ("-", "–", "to", "or", "and"):
+        if not num.vague and end_j + 1 < n and toks[end_j].low in _RANGE_WORDS:
             sep = toks[end_j].low
             between = start_i >= 1 and toks[start_i - 1].low == "between"
             if sep != "and" or between:
@@ -412,3 +416,25 @@ def _round(v: float | None) -> float | None:
         return None
     r = float(f"{v:.15g}")
     return float(int(r)) if r == int(r) else r
+
+
+def _join_bounds(mentions: list[AmountMention], text: str, offset: int) -> list[AmountMention]:
+    """"more than 10 and less than 40", "at most 100 and at least 20": two open bounds make one range."""
+    out: list[AmountMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit == m.unit and not prev.vague and not m.vague:
+            between = text[prev.end - offset:m.start - offset].strip().lower()
+            lower_first = prev.high is None and prev.low is not None and m.low is None and m.high is not None
+            upper_first = prev.low is None and prev.high is not None and m.high is None and m.low is not None
+            if between in _BOUND_JOINERS and (lower_first or upper_first):
+                low, high = (prev.low, m.high) if lower_first else (m.low, prev.high)
+                assert low is not None and high is not None
+                if low < high:
+                    out[-1] = AmountMention(
+                        start=prev.start, end=m.end, text=text[prev.start - offset:m.end - offset],
+                        low=low, best=None, high=high, unit=m.unit, hedge="between",
+                    )
+                    continue
+        out.append(m)
+    return out
