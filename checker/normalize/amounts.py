@@ -99,9 +99,23 @@ class AmountReader:
             key=lambda x: -len(x[0]),
         )
         self.case_units: dict[str, str] = dict(units["case_sensitive_after_number"])
+        self.compact_units = {
+            tuple(t.low for t in tokenize(name)) for name in lex.unit_names if not re.search(r"\s", name)
+        }
         cur = units["currency"]
         self.currency_before: dict[str, str] = dict(cur["symbols_before"])
+        self.dollar_prefixes: dict[str, str] = {k.lower(): v for k, v in cur["dollar_prefixes"].items()}
+        self.currency_after_symbols: list[tuple[str, str]] = sorted(
+            cur["symbols_after"].items(), key=lambda kv: -len(kv[0])
+        )
         self.currency_codes = set(cur["codes"])
+        self.code_aliases: dict[str, str] = dict(cur["code_aliases"])
+        self.lowercase_codes = {c.lower() for c in cur["lowercase_codes"]}
+        self.million_prefix: str = cur["million_prefix"]
+        self.subunits = {w.lower() for w in cur["subunits"]}
+        self.money_when_scaled: dict[str, str] = dict(cur["money_when_scaled"])
+        self.compound_units: dict[str, str] = dict(units["compound_units"])
+        self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
         self.currency_after: list[tuple[tuple[str, ...], str]] = sorted(
             ((tuple(t.low for t in tokenize(k)), v) for k, v in cur["names_after"].items()),
             key=lambda x: -len(x[0]),
@@ -150,28 +164,126 @@ class AmountReader:
         t = toks[k]
         if t.text in self.currency_codes:
             return k + 1, t.text
-        if t.text in self.case_units and t.start == toks[k - 1].end:
-            # "70m", "6h": single letters are units only written straight after the figure
-            if k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].start == t.end:
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.text in self.case_units and (
+            t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and (nxt is None or len(nxt.text) == 1))
+        ):
+            # "70m", "6h", "1 m x 1 m": single letters are units only right after the figure
+            if nxt is not None and nxt.is_word and nxt.start == t.end:
                 return None
             return k + 1, self.case_units[t.text]
+        if t.low == "in" and (nxt is None or nxt.text in ".,;)" or nxt.low in self.inch_followers):
+            return k + 1, "in"  # "2 in.", "2 1/2 in thick": inches, not the preposition
+        if t.text in ("(", "[", "{", "<") and k + 2 < len(toks) and toks[k + 2].text in (")", "]", "}", ">"):
+            inner = self._unit_after(toks, k + 1)
+            if inner and inner[0] == k + 2:
+                return k + 3, inner[1]  # "20 (kg)"
         for phrase, sym in self.unit_phrases:
             n = len(phrase)
             if tuple(x.low for x in toks[k:k + n]) == phrase:
+                if n > 1 and phrase in self.compact_units and any(
+                    toks[x].end != toks[x + 1].start for x in range(k, k + n - 1)
+                ):
+                    continue  # "m2" is one word: "12 m 2 dm" is no area
                 if sym == "lb" and k + n < len(toks) and toks[k + n].low == "sterling":
                     return k + n + 1, "GBP"
                 return k + n, sym
         return None
 
-    def _currency_before(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+    def _code(self, tok: Token) -> tuple[str, float] | None:
+        """A currency code token: "USD", "usd", "RMB", or "MUSD" (millions of dollars)."""
+        t = tok.text
+        if t in self.currency_codes:
+            return t, 1.0
+        if t.upper() in self.code_aliases and (t.isupper() or t in self.lowercase_codes):
+            return self.code_aliases[t.upper()], 1.0
+        if t in self.lowercase_codes and t.upper() in self.currency_codes:
+            return t.upper(), 1.0
+        p = self.million_prefix
+        if t.startswith(p) and t.isupper() and t[len(p):] in self.currency_codes:
+            return t[len(p):], 1e6
+        return None
+
+    def _currency_before(self, toks: list[Token], i: int) -> tuple[int, str, float] | None:
+        """A symbol or code before the figure: "$5", "C$ 5", "hk $ 10", "USD115", "MAUD 60", "dollar 22.5"."""
         if i >= 1 and toks[i - 1].text in self.currency_before:
             k = i - 1
+            if k >= 1 and toks[k].text == "$" and toks[k - 1].low in self.dollar_prefixes:
+                pre = toks[k - 1]
+                gap = toks[k].start - pre.end
+                standalone = k < 2 or toks[k - 2].end < pre.start
+                if standalone and (gap == 0 or (gap == 1 and len(pre.text) > 1) or (gap == 1 and pre.low == "c")):
+                    return k - 1, self.dollar_prefixes[pre.low], 1.0
             if k >= 1 and toks[k - 1].text + toks[k].text in self.currency_before and toks[k - 1].end == toks[k].start:
-                return k - 1, self.currency_before[toks[k - 1].text + toks[k].text]
-            return k, self.currency_before[toks[k].text]
-        if i >= 1 and toks[i - 1].text in self.currency_codes:
-            return i - 1, toks[i - 1].text
+                return k - 1, self.currency_before[toks[k - 1].text + toks[k].text], 1.0
+            return k, self.currency_before[toks[k].text], 1.0
+        if i >= 1:
+            code = self._code(toks[i - 1])
+            if code:
+                return i - 1, code[0], code[1]
+            name = self._match_before(toks, i, self.currency_after)
+            if name and toks[i].is_digit:
+                return name[0], name[1], 1.0
         return None
+
+    def _currency_after(self, toks: list[Token], j: int) -> tuple[int, str, float] | None:
+        """A symbol or code after the figure: "10 €", "100元", "20 usd", "30 MUSD"."""
+        if j >= len(toks):
+            return None
+        pos = toks[j - 1].end - self._offset
+        rest = self._text[pos:pos + 6]
+        gap = len(rest) - len(rest.lstrip(" "))
+        if gap <= 1:
+            for sym, code in self.currency_after_symbols:
+                if rest[gap:].startswith(sym):
+                    end = toks[j - 1].end + gap + len(sym)
+                    k = j
+                    while k < len(toks) and toks[k].end <= end:
+                        k += 1
+                    if toks[k - 1].end == end:
+                        return k, code, 1.0
+        code = self._code(toks[j])
+        if code:
+            return j + 1, code[0], code[1]
+        return None
+
+    def _subunit(self, toks: list[Token], j: int) -> tuple[int, float] | None:
+        """Cents after a whole amount: "3 dollars 50 cents", "15 dollars and 15.", "17 USD 25"."""
+        n = len(toks)
+        k = j
+        if k < n and toks[k].low == "and":
+            k += 1
+        if k >= n:
+            return None
+        fig = self.figures.at(toks, k, self._text, self._offset)
+        if fig is None or fig.value >= 100 or fig.value != int(fig.value) or fig.i != k:
+            return None
+        after = toks[fig.j] if fig.j < n else None
+        if after is not None and after.low in self.subunits:
+            return fig.j + 1, fig.value / 100
+        if after is None or after.text in ".,;!?)":
+            return fig.j, fig.value / 100
+        return None
+
+    def _compound(self, toks: list[Token], j: int, unit: str) -> tuple[int, float] | None:
+        """A smaller unit after a larger one: "5 ft 2 in", "5 feet and 2 inches", "2 hours 30 minutes"."""
+        small_unit = self.compound_units.get(unit)
+        if small_unit is None or j >= len(toks):
+            return None
+        k = j + 1 if toks[j].low == "and" else j
+        if k >= len(toks) or not toks[k].is_digit and not toks[k].is_word:
+            return None
+        fig = self.figures.at(toks, k, self._text, self._offset)
+        if fig is None:
+            return None
+        u = self._unit_after(toks, fig.j)
+        if u is None or u[1] != small_unit:
+            return None
+        info = self.lex.unit_info
+        return u[0], fig.value * info[small_unit]["to_base"] / info[unit]["to_base"]
+
+    def _is_money(self, unit: str) -> bool:
+        return unit in self.currency_codes
 
     def _skip(self, toks: list[Token], num: Figure, taken: list[tuple[int, int]], currency: bool = False) -> bool:
         first, last = toks[num.i], toks[num.j - 1]
@@ -243,8 +355,9 @@ class AmountReader:
         previous: float | None = None
         lo_hi: tuple[float | None, float | None, float | None]
         is_range = False
+        currency_factor = 1.0
         if cur:
-            start_i, unit = cur
+            start_i, unit, currency_factor = cur
         lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
         if not num.vague and end_j + 1 < n and toks[end_j].low in _RANGE_WORDS:
@@ -279,15 +392,31 @@ class AmountReader:
                         num = Figure(b, num.i, second.j, decimals=max(num.decimals, second.decimals), scaled=second.scaled)
         # unit after the figure
         if unit is None:
-            u = self._unit_after(toks, end_j)
-            if u:
-                end_j, unit = u
-        elif end_j < n:
-            scale = toks[end_j].low
-            if scale in self.scales:
-                f = self.scales[scale]
-                lo_hi = tuple(None if v is None else v * f for v in lo_hi)  # type: ignore[assignment]
-                end_j += 1
+            ca = self._currency_after(toks, end_j)
+            if ca:
+                end_j, unit, currency_factor = ca
+            else:
+                u = self._unit_after(toks, end_j)
+                if u:
+                    end_j, unit = u
+                    if num.scaled and unit in self.money_when_scaled:
+                        unit = self.money_when_scaled[unit]  # "361 million pounds"
+                    extra = self._compound(toks, end_j, unit)
+                    if extra:
+                        end_j = extra[0]
+                        lo_hi = tuple(None if v is None else v + extra[1] for v in lo_hi)  # type: ignore[assignment]
+        if currency_factor != 1.0:
+            lo_hi = tuple(None if v is None else v * currency_factor for v in lo_hi)  # type: ignore[assignment]
+        if unit is not None and end_j < n and toks[end_j].low in self.scales and self._is_money(unit):
+            # "75 USD million"
+            f = self.scales[toks[end_j].low]
+            lo_hi = tuple(None if v is None else v * f for v in lo_hi)  # type: ignore[assignment]
+            end_j += 1
+        elif unit is not None and self._is_money(unit) and not num.scaled and not is_range:
+            sub = self._subunit(toks, end_j)
+            if sub:
+                end_j = sub[0]
+                lo_hi = tuple(None if v is None else v + sub[1] for v in lo_hi)  # type: ignore[assignment]
         # magnitude written before ("magnitude 7.8", "M7.8")
         if unit is None and start_i >= 1 and toks[start_i - 1].low == "magnitude":
             start_i -= 1
