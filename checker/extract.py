@@ -34,6 +34,9 @@ _FUNCTION_WORDS = frozenset(
     "among between the a an its their his her our this these those it they them we he she there here more "
     "most least still already also now so far just only some other another further additional".split()
 )
+# between a person and a passive casualty verb: "a soldier was reportedly killed"
+_PASSIVE_LINKS = frozenset("was were is are has have had been being also later reportedly confirmed allegedly "
+                           "subsequently then".split())
 _PRONOUNS = frozenset("them those these it its their our us you whom which".split())
 _DIMENSION_DEFAULT_MEASURE = {
     "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
@@ -78,6 +81,7 @@ class Extractor:
         self.measure_re = phrase_pattern(list(self.lex.word_measures))
         self.event_re = phrase_pattern(list(self.lex.event_words))
         self.people = {w.lower() for w in c["people_nouns"]}
+        self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
@@ -127,6 +131,9 @@ class Extractor:
         taken = [(d.start, d.end) for d in dates]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
+        singles = self._singular_people(toks, amounts)
+        if singles:
+            amounts = sorted(amounts + singles, key=lambda m: m.start)
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
@@ -146,6 +153,42 @@ class Extractor:
         return out
 
     # ---- counts and quantities ------------------------------------------------------------
+    def _singular_people(self, toks: list[Token], amounts: list[AmountMention]) -> list[AmountMention]:
+        """One person named with an article next to a casualty word: "killed an insurgent leader",
+        "a soldier was killed". The article is the figure: one."""
+        out: list[AmountMention] = []
+        taken = [(m.start, m.end) for m in amounts]
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.low not in self.singular_markers or any(a <= t.start < b for a, b in taken):
+                continue
+            k = i + 1
+            noun = None
+            while k < n and k <= i + 4 and (toks[k].is_word or toks[k].text == "-"):
+                if toks[k].low in self.people and toks[k].low not in _FUNCTION_WORDS:
+                    noun = k
+                    nxt = toks[k + 1].low if k + 1 < n else ""
+                    if nxt not in self.people:
+                        break
+                elif noun is not None or toks[k].low in _FUNCTION_WORDS:
+                    break
+                k += 1
+            if noun is None:
+                continue
+            before = toks[i - 1].low if i > 0 else ""
+            after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
+            while after and after[0] in _PASSIVE_LINKS:
+                after.pop(0)
+            is_object = self._casualty_word(before)
+            is_subject = bool(after) and self._casualty_word(after[0])
+            if is_object or is_subject:
+                out.append(AmountMention(start=t.start, end=t.end, text=t.text, low=1.0, best=1.0, high=1.0))
+        return out
+
+    def _casualty_word(self, word: str) -> bool:
+        measure = self.lex.word_measures.get(word)
+        return measure is not None and self.lex.measure_kinds.get(measure) == "casualty"
+
     def _clause(self, sent: Span, pos: int) -> tuple[int, int]:
         """The part of the sentence between clause breaks (; : dashes) holding pos."""
         rel = pos - sent.start
