@@ -80,7 +80,8 @@ class Extractor:
         self.dates = DateReader(self.lex)
         self.measure_re = phrase_pattern(list(self.lex.word_measures))
         self.event_re = phrase_pattern(list(self.lex.event_words))
-        self.people = {w.lower() for w in c["people_nouns"]}
+        self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
+        self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
@@ -160,7 +161,14 @@ class Extractor:
         taken = [(m.start, m.end) for m in amounts]
         n = len(toks)
         for i, t in enumerate(toks):
-            if t.low not in self.singular_markers or any(a <= t.start < b for a, b in taken):
+            if any(a <= t.start < b for a, b in taken):
+                continue
+            named = self._named_person_after(toks, i)
+            if named is not None:
+                out.append(AmountMention(start=toks[named].start, end=toks[named].end, text=toks[named].text,
+                                         low=1.0, best=1.0, high=1.0))
+                continue
+            if t.low not in self.singular_markers:
                 continue
             k = i + 1
             noun = None
@@ -170,7 +178,7 @@ class Extractor:
                     nxt = toks[k + 1].low if k + 1 < n else ""
                     if nxt not in self.people:
                         break
-                elif noun is not None or toks[k].low in _FUNCTION_WORDS:
+                elif noun is not None or toks[k].low in _FUNCTION_WORDS or toks[k].low == "of":
                     break
                 k += 1
             if noun is None:
@@ -184,6 +192,25 @@ class Extractor:
             if is_object or is_subject:
                 out.append(AmountMention(start=t.start, end=t.end, text=t.text, low=1.0, best=1.0, high=1.0))
         return out
+
+    def _named_person_after(self, toks: list[Token], i: int) -> int | None:
+        """After a casualty verb, one named person with no article: "killed Taliban leader Saifullah",
+        "killed senior commander, Wali, in". Gives the index of the title noun."""
+        if not self._casualty_word(toks[i].low) or not toks[i].low.endswith("ed"):
+            return None
+        n = len(toks)
+        k = i + 1
+        while k < n and k <= i + 4 and toks[k].is_word and toks[k].low not in _FUNCTION_WORDS \
+                and toks[k].low not in self.singular_markers:
+            if toks[k].low in self.singular_people:
+                nxt = toks[k + 1] if k + 1 < n else None
+                if nxt is not None and nxt.text == ",":
+                    nxt = toks[k + 2] if k + 2 < n else None
+                if nxt is not None and nxt.is_word and nxt.text[0].isupper() and nxt.low not in self.people:
+                    return k
+                return None
+            k += 1
+        return None
 
     def _casualty_word(self, word: str) -> bool:
         measure = self.lex.word_measures.get(word)

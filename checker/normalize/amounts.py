@@ -308,7 +308,8 @@ class AmountReader:
                 if not unit and after not in self.people_nouns:
                     return True
         if num.words and toks[num.i].low == "one" and num.j == num.i + 1:
-            if nxt and nxt.low in ("of", "another", "side", "day", "by", "-", "way", "thing", "time", "more", "hand"):
+            if nxt and nxt.low in ("of", "another", "side", "day", "by", "-", "way", "thing", "time", "more", "hand",
+                                   "that", "which", "who", "where"):
                 return True
             if prev and prev.low in ("no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"):
                 return True
