@@ -83,6 +83,8 @@ class Extractor:
         self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
+        self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
+        self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
@@ -165,8 +167,17 @@ class Extractor:
                 continue
             named = self._named_person_after(toks, i)
             if named is not None:
-                out.append(AmountMention(start=toks[named].start, end=toks[named].end, text=toks[named].text,
-                                         low=1.0, best=1.0, high=1.0))
+                out.append(self._person(toks, i + 1, named))
+                continue
+            if self._casualty_word(t.low) and i + 1 < n and toks[i + 1].low in self.object_pronouns:
+                out.append(self._person(toks, i + 1, i + 1))  # "killing him"
+                continue
+            if t.low in self.subject_pronouns and i == 0 or (t.low in self.subject_pronouns and toks[i - 1].text in ",;"):
+                after = [x.low for x in toks[i + 1:i + 5] if x.is_word]
+                while after and after[0] in _PASSIVE_LINKS:
+                    after.pop(0)
+                if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
+                    out.append(self._person(toks, i, i))  # "He was killed"
                 continue
             if t.low not in self.singular_markers:
                 continue
@@ -190,8 +201,13 @@ class Extractor:
             is_object = self._casualty_word(before)
             is_subject = bool(after) and self._casualty_word(after[0])
             if is_object or is_subject:
-                out.append(AmountMention(start=t.start, end=t.end, text=t.text, low=1.0, best=1.0, high=1.0))
+                out.append(self._person(toks, i, noun))
         return out
+
+    def _person(self, toks: list[Token], first: int, last: int) -> AmountMention:
+        a, b = toks[first].start, toks[last].end
+        text = " ".join(t.text for t in toks[first:last + 1])
+        return AmountMention(start=a, end=b, text=text, low=1.0, best=1.0, high=1.0, person=True)
 
     def _named_person_after(self, toks: list[Token], i: int) -> int | None:
         """After a casualty verb, one named person with no article: "killed Taliban leader Saifullah",
@@ -286,6 +302,11 @@ class Extractor:
         s_lo, s_hi = self._segment(sent, m.start, m.end)
         stops = frozenset(mm.start() + base for mm in self.measure_re.finditer(text))
         np, np_end = self._noun_phrase(toks, m, stops)
+        if m.person:
+            np = [t for t in toks if m.start <= t.start < m.end and t.low not in self.singular_markers]
+            np_end = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+            if np and np[-1].low not in self.people:
+                np = []  # "him", "he": one person, nobody named
         head = np[-1].low if np else None
         pronoun = head in _PRONOUNS if head else False
         unit_dim = self.lex.unit_info.get(m.unit or "", {}).get("dimension")

@@ -44,6 +44,7 @@ class AmountMention:
     previous: float | None = None  # "from X to Y": X
     per_side: bool = False
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    person: bool = False  # one person named without a figure ("an insurgent", "killing him")
     precision: float = 1.0  # half a unit of the last written digit, in the unit as written
 
     @property
