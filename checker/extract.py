@@ -83,6 +83,7 @@ class Extractor:
         self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
+        self.object_markers = {w.lower() for w in c["object_markers"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
@@ -179,7 +180,9 @@ class Extractor:
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"
                 continue
-            if t.low not in self.singular_markers:
+            if t.low not in self.singular_markers and not (
+                t.low in self.object_markers and i > 0 and self._casualty_word(toks[i - 1].low)
+            ):
                 continue
             k = i + 1
             noun = None
@@ -192,7 +195,7 @@ class Extractor:
                 elif noun is not None or toks[k].low in _FUNCTION_WORDS or toks[k].low == "of":
                     break
                 k += 1
-            if noun is None:
+            if noun is None or toks[noun].low not in self.singular_people:
                 continue
             before = toks[i - 1].low if i > 0 else ""
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
@@ -216,8 +219,8 @@ class Extractor:
             return None
         n = len(toks)
         k = i + 1
-        while k < n and k <= i + 4 and toks[k].is_word and toks[k].low not in _FUNCTION_WORDS \
-                and toks[k].low not in self.singular_markers:
+        while k < n and k <= i + 5 and (toks[k].is_word or toks[k].text == "-") \
+                and toks[k].low not in _FUNCTION_WORDS and toks[k].low not in self.singular_markers:
             if toks[k].low in self.singular_people:
                 nxt = toks[k + 1] if k + 1 < n else None
                 if nxt is not None and nxt.text == ",":
