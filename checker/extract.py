@@ -325,7 +325,11 @@ class Extractor:
         else:
             window_lo = max(c_lo, m.start - 90)
             window_hi = min(c_hi, claim_end + 70)
-            found = self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
+            # a measure word in the figure's own comma-delimited stretch wins over one across a comma
+            # ("Three were killed, 13 men were detained")
+            found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
+                                  claim_end, base) \
+                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
