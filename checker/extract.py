@@ -84,6 +84,7 @@ class Extractor:
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.object_markers = {w.lower() for w in c["object_markers"]}
+        self.death_nouns = {w.lower() for w in c["death_nouns"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
@@ -168,7 +169,8 @@ class Extractor:
                 continue
             named = self._named_person_after(toks, i)
             if named is not None:
-                out.append(self._person(toks, i + 1, named))
+                first = i + 2 if toks[i + 1].low == "of" else i + 1
+                out.append(self._person(toks, first, named))
                 continue
             if self._casualty_word(t.low) and i + 1 < n and toks[i + 1].low in self.object_pronouns:
                 out.append(self._person(toks, i + 1, i + 1))  # "killing him"
@@ -177,6 +179,8 @@ class Extractor:
                 after = [x.low for x in toks[i + 1:i + 5] if x.is_word]
                 while after and after[0] in _PASSIVE_LINKS:
                     after.pop(0)
+                if len(after) >= 3 and after[1] == "and" and after[0].endswith("ed"):
+                    after = after[2:]  # "He was engaged and killed"
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"
                 continue
@@ -215,11 +219,24 @@ class Extractor:
     def _named_person_after(self, toks: list[Token], i: int) -> int | None:
         """After a casualty verb, one named person with no article: "killed Taliban leader Saifullah",
         "killed senior commander, Wali, in". Gives the index of the title noun."""
-        if not self._casualty_word(toks[i].low) or not toks[i].low.endswith("ed"):
+        death_of = toks[i].low in self.death_nouns and i + 1 < len(toks) and toks[i + 1].low == "of"
+        if not death_of and (not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing"))):
             return None
+        if death_of:
+            i += 1  # "confirmed the death of Haqqani leader Shabeer"
+            if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].low not in self.people \
+                    and toks[i + 1].low not in self.singular_markers:
+                k = i + 1
+                while k < len(toks) and toks[k].is_word and toks[k].text[:1].isupper():
+                    if toks[k].low in self.singular_people:
+                        break
+                    k += 1
+                if k >= len(toks) or toks[k].low not in self.singular_people:
+                    return i + 1 if k > i + 1 and (k >= len(toks) or not toks[k].is_word
+                                                    or toks[k].low in _FUNCTION_WORDS) else None
         n = len(toks)
         k = i + 1
-        while k < n and k <= i + 5 and (toks[k].is_word or toks[k].text == "-") \
+        while k < n and k <= i + 7 and (toks[k].is_word or toks[k].text == "-") \
                 and toks[k].low not in _FUNCTION_WORDS and toks[k].low not in self.singular_markers:
             if toks[k].low in self.singular_people:
                 nxt = toks[k + 1] if k + 1 < n else None
