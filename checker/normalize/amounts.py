@@ -44,6 +44,7 @@ class AmountMention:
     previous: float | None = None  # "from X to Y": X
     per_side: bool = False
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    conversions: list["AmountMention"] = field(default_factory=list)  # "(7 miles)" after "12 km"
     person: bool = False  # one person named without a figure ("an insurgent", "killing him")
     precision: float = 1.0  # half a unit of the last written digit, in the unit as written
 
@@ -116,6 +117,7 @@ class AmountReader:
         self.subunits = {w.lower() for w in cur["subunits"]}
         self.money_when_scaled: dict[str, str] = dict(cur["money_when_scaled"])
         self.compound_units: dict[str, str] = dict(units["compound_units"])
+        self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
         self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
         self.currency_after: list[tuple[tuple[str, ...], str]] = sorted(
             ((tuple(t.low for t in tokenize(k)), v) for k, v in cur["names_after"].items()),
@@ -136,7 +138,41 @@ class AmountReader:
         return None
 
     def _number_at(self, toks: list[Token], i: int, currency: bool = False) -> Figure | None:
-        return self.figures.at(toks, i, self._text, self._offset, currency)
+        fig = self.figures.at(toks, i, self._text, self._offset, currency)
+        if fig is None and toks[i].low in ("a", "an") and i + 1 < len(toks):
+            u = self._unit_after(toks, i + 1)
+            if u and self.lex.unit_info.get(u[1], {}).get("dimension") not in (None, "duration"):
+                return Figure(1.0, i, i + 1, words=True)  # "a gallon", "a mile": one of the unit
+        return fig
+
+    def _shared_unit(self, toks: list[Token], j: int) -> tuple[int, str] | None:
+        """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with."""
+        k = j
+        n = len(toks)
+        for _ in range(4):
+            if k + 1 >= n or toks[k].low not in ("and", "or", ","):
+                return None
+            fig = self.figures.at(toks, k + 1, self._text, self._offset)
+            if fig is None:
+                return None
+            u = self._unit_after(toks, fig.j)
+            if u:
+                return u
+            k = fig.j
+        return None
+
+    def _power_after(self, toks: list[Token], j: int, unit: str) -> tuple[int, str] | None:
+        """"4km^2", "4 km squared": a length unit raised to an area or a volume."""
+        n = len(toks)
+        exponent, end = 0, j
+        if j + 1 < n and toks[j].text == "^" and toks[j + 1].text in ("2", "3"):
+            exponent, end = int(toks[j + 1].text), j + 2
+        elif j < n and toks[j].low in self.unit_powers:
+            exponent, end = self.unit_powers[toks[j].low], j + 1
+        if not exponent or self.lex.unit_info.get(unit, {}).get("dimension") != "length":
+            return None
+        raised = f"{unit}{exponent}"
+        return (end, raised) if raised in self.lex.unit_info else None
 
     # ---- surroundings ------------------------------------------------------------------------
     def _match_before(self, toks: list[Token], i: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
@@ -170,8 +206,8 @@ class AmountReader:
             t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and (nxt is None or len(nxt.text) == 1))
         ):
             # "70m", "6h", "1 m x 1 m": single letters are units only right after the figure
-            if nxt is not None and nxt.is_word and nxt.start == t.end:
-                return None
+            if nxt is not None and (nxt.is_word or nxt.is_digit) and nxt.start == t.end:
+                return None  # "24703m212", "6hrs" are codes or other words
             return k + 1, self.case_units[t.text]
         if t.low == "in" and (nxt is None or nxt.text in ".,;)" or nxt.low in self.inch_followers):
             return k + 1, "in"  # "2 in.", "2 1/2 in thick": inches, not the preposition
@@ -295,9 +331,14 @@ class AmountReader:
         if first.is_digit:
             if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_")):
                 return True  # M4, #5, 10:32, 1/2
+            if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_digit \
+                    and toks[num.i - 2].end == prev.start and num.i >= 3 and toks[num.i - 3].is_word \
+                    and toks[num.i - 3].end == toks[num.i - 2].start:
+                return True  # "scp2-173": a code
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word \
                     and toks[num.i - 2].end == prev.start \
-                    and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start):
+                    and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start
+                             and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)):
                 return True  # Su-24, COVID-19 (but not "5k-20k")
             if nxt and nxt.start == last.end and nxt.text in (":", "/"):
                 return True
@@ -314,7 +355,8 @@ class AmountReader:
                 return True
             if prev and prev.low in ("no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"):
                 return True
-        if nxt and nxt.text == "-" and num.j + 1 < len(toks) and toks[num.j + 1].low in ("year", "years"):
+        if nxt and nxt.text == "-" and num.j + 3 < len(toks) and toks[num.j + 1].low in ("year", "years") \
+                and toks[num.j + 3].low == "old":
             return True  # ages: "a 70-year-old"
         if nxt and nxt.low in ("years", "year") and num.j + 1 < len(toks) and toks[num.j + 1].low == "old":
             return True
@@ -399,8 +441,17 @@ class AmountReader:
                 end_j, unit, currency_factor = ca
             else:
                 u = self._unit_after(toks, end_j)
+                if u is None:
+                    u = self._shared_unit(toks, end_j)
+                    if u is not None:
+                        u = (end_j, u[1])  # "45 and 50 mg": the unit, not its words
+                if u and start_i > 0 and toks[start_i - 1].is_digit and toks[start_i - 1].end + 1 == toks[start_i].start:
+                    u = None  # "245 23 yen": two bare figures in a row are no clear amount
                 if u:
                     end_j, unit = u
+                    power = self._power_after(toks, end_j, unit)
+                    if power:
+                        end_j, unit = power
                     if num.scaled and unit in self.money_when_scaled:
                         unit = self.money_when_scaled[unit]  # "361 million pounds"
                     extra = self._compound(toks, end_j, unit)
@@ -507,6 +558,7 @@ class AmountReader:
             return j
         if inner[0].best is not None:
             m.alternates.append((inner[0].best, inner[0].unit))
+        m.conversions.append(inner[0])
         m.end = toks[close].end
         m.text = text[m.start - offset:m.end - offset]
         return close + 1

@@ -423,7 +423,8 @@ class FigureReader:
         if end >= len(toks):
             return True
         nxt = toks[end]
-        return nxt.text in _PUNCT_END or nxt.low in ("of", "and", "or") or nxt.low in self.scales
+        return nxt.text in _PUNCT_END or nxt.low in ("of", "and", "or") or nxt.low in self.scales \
+            or nxt.low in self.unit_names  # "one-half miles"
 
     def _article_fraction(self, toks: list[Token], i: int) -> Figure | None:
         """"a half", "a fifth", "a hundred trillionths", "a twenty-first"."""
