@@ -56,6 +56,7 @@ class AmountMention:
         return {"low": self.low, "best": self.best, "high": self.high, "unit": self.unit}
 
 
+_CODE_LIKE = re.compile(r"(?<![\w.])(?:\+\d+(?:[-. ]\d+)+|\d+(?:([-.])\d+)(?:\1\d+)+)(?![\w])")
 _RANGE_WORDS = frozenset({"-", "–", "~", "to", "through", "thru", "or", "and"})
 _BOUND_JOINERS = frozenset({"and", "but", ",", ", and", ", but", "and yet"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -366,7 +367,8 @@ class AmountReader:
     def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None) -> list[AmountMention]:
         toks = tokenize(text, offset)
         self._text, self._offset = text, offset
-        taken = taken or []
+        # phone numbers, addresses and version strings ("+1-222-2222", "192.168.1.2") hold no amounts
+        taken = list(taken or []) + [(m.start() + offset, m.end() + offset) for m in _CODE_LIKE.finditer(text)]
         out: list[AmountMention] = []
         i = 0
         n = len(toks)

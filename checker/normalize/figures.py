@@ -384,6 +384,9 @@ class FigureReader:
                 and toks[j + 2].low in self.compound_denominators:
             word = toks[j + 2].low
             return self.tens_words[w] + self.compound_denominators[word], j + 3, word.endswith("s")
+        if w in self.tens_words and j + 1 < n and toks[j + 1].low in self.compound_denominators:
+            word = toks[j + 1].low  # "three twenty firsts"
+            return self.tens_words[w] + self.compound_denominators[word], j + 2, word.endswith("s")
         if w in self.denominators:
             return self.denominators[w], j + 1, w.endswith("s") or w == "halves"
         return None
@@ -391,17 +394,17 @@ class FigureReader:
     def _denominator(self, toks: list[Token], fig: Figure, last: str) -> None:
         """"two thirds", "twenty-three fifths", "one hundred thirty-fifths": the figure over an ordinal."""
         n = len(toks)
-        den = self._denominator_at(toks, fig.j, True)
-        if den is None and last == "tens" and fig.j + 1 < n and toks[fig.j].text in ("-", "‑") \
-                and toks[fig.j + 1].low in self.compound_denominators:
-            # "one hundred thirty-fifths": the tens word belongs to the ordinal
-            tens = self.tens_words.get(toks[fig.j - 1].low)
-            if tens is not None:
-                word = toks[fig.j + 1].low
-                fig.value = (fig.value - tens) / (tens + self.compound_denominators[word])
-                fig.j += 2
+        tens = self.tens_words.get(toks[fig.j - 1].low) if last == "tens" else None
+        if tens is not None and fig.value > tens and fig.j - 2 >= fig.i and toks[fig.j - 2].low != "and":
+            k = fig.j + 1 if fig.j < n and toks[fig.j].text in ("-", "‑") else fig.j
+            if k < n and toks[k].low in self.compound_denominators:
+                # "one hundred thirty-fifths", "one hundred thirty fifths": the tens word belongs to the
+                # ordinal; after "and" ("one hundred and thirty fifths") it belongs to the numerator
+                fig.value = (fig.value - tens) / (tens + self.compound_denominators[toks[k].low])
+                fig.j = k + 1
                 fig.fraction = True
-            return
+                return
+        den = self._denominator_at(toks, fig.j, True)
         if den is None:
             return
         d, end, plural = den
@@ -472,6 +475,8 @@ class FigureReader:
         den = self._denominator_at(toks, k, False)
         if den is None or not den[2]:
             return None
+        if v >= den[0]:
+            return None  # "one hundred and thirty fifths": an improper fraction takes the whole numerator
         return v / den[0], den[1]
 
     # ---- ratios ------------------------------------------------------------------------------
