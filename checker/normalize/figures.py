@@ -493,10 +493,10 @@ class FigureReader:
             second = self._unsigned(toks, k, text, offset, False)
             if second is None or second.value == 0 or second.fraction or _looks_like_year(toks, second):
                 return fig
-            if phrase != ("out", "of"):
+            if phrase != ("out", "of") and not (phrase == ("in",) and fig.value == 1):
                 after = toks[second.j] if second.j < n else None
                 if after is not None and not (after.text in _PUNCT_END or after.low in ("or", "is", "equals")):
-                    return fig  # "over 3 years", "in 2 attacks": no ratio
+                    return fig  # "over 3 years", "5 in 2 attacks": no ratio; "one in five homes" is one
             if phrase in (("in",), ("out", "of")) and not (fig.value <= second.value):
                 return fig
             return Figure(fig.value / second.value, fig.i, second.j, words=fig.words, fraction=True)
