@@ -179,7 +179,7 @@ class Extractor:
                 after = [x.low for x in toks[i + 1:i + 5] if x.is_word]
                 while after and after[0] in _PASSIVE_LINKS:
                     after.pop(0)
-                if len(after) >= 3 and after[1] == "and" and after[0].endswith("ed"):
+                if len(after) >= 3 and after[1] == "and" and after[0] not in _FUNCTION_WORDS:
                     after = after[2:]  # "He was engaged and killed"
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"

@@ -31,7 +31,7 @@ def _words(n: int) -> str:
     return num2words(n).replace(",", "")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(INTEGERS)
 def test_words_read_as_digits(n: int) -> None:
     words = _words(n)
@@ -42,7 +42,7 @@ def test_words_read_as_digits(n: int) -> None:
     assert in_words["text"] == words
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=1, max_value=9_999_999), st.sampled_from(["at least", "nearly", "about", "up to"]))
 def test_hedges_treat_words_and_digits_alike(n: int, hedge: str) -> None:
     words = _only_amount(f"The agency said {hedge} {_words(n)} people had fled.")
@@ -51,7 +51,7 @@ def test_hedges_treat_words_and_digits_alike(n: int, hedge: str) -> None:
     assert words["text"].startswith(hedge)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=99))
 def test_decimals_in_words(whole: int, hundredths: int) -> None:
     digits = f"{hundredths:02d}"

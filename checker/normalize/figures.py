@@ -330,9 +330,12 @@ class FigureReader:
                     last = "fraction"
                     break
                 nxt_small = self._small(toks, j + 1, True)
+                after_small = toks[nxt_small[1]].low if nxt_small is not None and nxt_small[1] < n else ""
                 if last in ("scale", "hundred", "dozen") and nxt_small is not None and not (
-                    group >= 100 and nxt_small[1] < n and toks[nxt_small[1]].low == "hundred"
-                ):  # "3 hundred and 2 hundred" are two figures
+                    group >= 100 and after_small == "hundred"
+                ) and not (
+                    after_small in self.scales and after_small != "hundred" and self.scales[after_small] >= last_scale > 0
+                ):  # "3 hundred and 2 hundred", "one thousand and one thousand" are two figures each
                     j += 1
                     last = "and"
                 else:
