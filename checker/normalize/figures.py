@@ -265,6 +265,7 @@ class FigureReader:
         last = ""
         j = i
         digits_ok = toks[i].is_digit
+        between = i > 0 and toks[i - 1].low == "between"
         w0 = toks[i].low
         if w0 in ("a", "an") or (w0 in ("half", "quarter") and i + 1 < n):
             frac = self._fraction_scale(toks, i)
@@ -331,6 +332,8 @@ class FigureReader:
                     break
                 nxt_small = self._small(toks, j + 1, True)
                 after_small = toks[nxt_small[1]].low if nxt_small is not None and nxt_small[1] < n else ""
+                if between:
+                    break  # "between two hundred and one thousand": the "and" joins the two ends
                 if last in ("scale", "hundred", "dozen") and nxt_small is not None and not (
                     group >= 100 and after_small == "hundred"
                 ) and not (
