@@ -146,12 +146,30 @@ def load_config(path: Path | None = None, *, search_from: Path | None = None) ->
     return LoadedConfig(path=path, config=config)
 
 
-def rule_settings(loaded: LoadedConfig, file_settings: dict[str, RuleSetting] | None = None) -> dict[str, RuleSetting]:
-    """Settings per rule: those of rule files, then the config's ``rules``, ``disable`` and ``enable``."""
-    settings = dict(file_settings or {})
-    settings.update(loaded.config.rules)
-    for key, enabled in [(k, False) for k in loaded.config.disable] + [(k, True) for k in loaded.config.enable]:
-        settings[key] = settings.get(key, RuleSetting()).model_copy(update={"enabled": enabled})
+def rule_settings(loaded: LoadedConfig, file_settings: dict[str, RuleSetting] | None = None,
+                  codes: dict[str, str] | None = None) -> dict[str, RuleSetting]:
+    """Settings per rule code: those of rule files, then the config's ``rules``, ``disable`` and ``enable``.
+
+    ``codes`` maps rule names to codes so that a setting by name and one by code
+    merge into one (the later wins field by field), whichever spelling is used.
+    """
+    codes = codes or {}
+    settings: dict[str, RuleSetting] = {}
+
+    def merge(key: str, update: dict[str, object]) -> None:
+        code = codes.get(key, key)
+        old = settings.get(code, RuleSetting())
+        if "options" in update:
+            update = {**update, "options": {**old.options, **update["options"]}}  # type: ignore[dict-item]
+        settings[code] = old.model_copy(update=update)
+
+    for source in (file_settings or {}, loaded.config.rules):
+        for key, setting in source.items():
+            merge(key, setting.model_dump(exclude_unset=True))
+    for key in loaded.config.disable:
+        merge(key, {"enabled": False})
+    for key in loaded.config.enable:
+        merge(key, {"enabled": True})
     return settings
 
 
@@ -200,8 +218,8 @@ def build_options(loaded: LoadedConfig, base: CheckOptions | None = None) -> Che
         file_settings.update(settings)
     plugin_rules, errors = load_plugins(loaded.config.plugins, rules, loaded.config.entry_points)
     rules.update({r.code: r for r in plugin_rules})
-    settings = rule_settings(loaded, file_settings)
-    check_rule_keys(settings, {r.code for r in rules.values()} | {r.name for r in rules.values()}, where)
+    settings = rule_settings(loaded, file_settings, {r.name: r.code for r in rules.values()})
+    check_rule_keys(settings, set(rules), where)
     options.rules = sorted(rules.values(), key=lambda r: r.code)
     options.rule_settings = {**settings, **options.rule_settings}
     options.setup_errors = errors
