@@ -95,8 +95,10 @@ def python_builtin_rules() -> list[type[Rule]]:
     from .builtin.CT01 import CT01
     from .builtin.CT02 import CT02
     from .builtin.CT03 import CT03
+    from .builtin.CT04 import CT04
+    from .builtin.CT05 import CT05
 
-    return [CT01, CT02, CT03]
+    return [CT01, CT02, CT03, CT04, CT05]
 
 
 def builtin_rules(lexicon: Lexicon | None = None) -> list[type[Rule]]:
