@@ -97,8 +97,10 @@ def python_builtin_rules() -> list[type[Rule]]:
     from .builtin.CT03 import CT03
     from .builtin.CT04 import CT04
     from .builtin.CT05 import CT05
+    from .builtin.CT06 import CT06
+    from .builtin.CT07 import CT07
 
-    return [CT01, CT02, CT03, CT04, CT05]
+    return [CT01, CT02, CT03, CT04, CT05, CT06, CT07]
 
 
 def builtin_rules(lexicon: Lexicon | None = None) -> list[type[Rule]]:
