@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...match import Group
-from ...models import CountClaim, Finding, Severity
+from ...models import Amount, CountClaim, Finding, Severity
 from .. import Rule, RuleContext
 from .._common import describe, pairs_of
 
@@ -34,11 +34,20 @@ def same_source(a: str, b: str) -> bool:
     return " " not in short and short.replace(".", "") == initials(long_)
 
 
+def _direction(v: Amount) -> str:
+    """Which way a hedge points from the figure: "nearly N" below, "more than N" above, else around."""
+    if v.best is not None and v.high == v.best and (v.low is None or v.low < v.best):
+        return "below"
+    if v.best is not None and v.low == v.best and (v.high is None or v.high > v.best):
+        return "above"
+    return "around"
+
+
 class CT07(Rule):
     """The same figure credited to different sources.
 
     What it flags: two claims of one fact with the same figure (the same
-    best value and unit, whatever the hedge) whose reports credit it to
+    best value and unit, with hedges that do not point opposite ways) whose reports credit it to
     different sources: "900,000
     displaced, the UN said" against "900,000 displaced, according to the Syrian
     Observatory". Sources are compared without articles and case; an acronym
@@ -68,6 +77,8 @@ class CT07(Rule):
             if not a.attribution or not b.attribution or a.value.best is None or \
                     (a.value.best, a.value.unit) != (b.value.best, b.value.unit):
                 continue
+            if {_direction(a.value), _direction(b.value)} == {"below", "above"}:
+                continue  # "nearly a million" and "more than a million" are two figures, not one
             if same_source(a.attribution, b.attribution):
                 continue
             yield self.finding(context, group, [a, b],
