@@ -80,7 +80,10 @@ def _day(c: Claim) -> tuple[date, date] | None:
 
 
 def _widen(lo: float, hi: float, abs_tol: float, rel_tol: float) -> tuple[float, float]:
-    return lo - abs_tol - abs(lo) * rel_tol, hi + abs_tol + abs(hi) * rel_tol
+    # an open end stays open (inf * 0 would be nan)
+    lo = lo - abs_tol - abs(lo) * rel_tol if lo != float("-inf") else lo
+    hi = hi + abs_tol + abs(hi) * rel_tol if hi != float("inf") else hi
+    return lo, hi
 
 
 class DeclarativeRule(Rule):

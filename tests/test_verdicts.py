@@ -1,0 +1,41 @@
+"""CT01's documented judgements: the rounding threshold is configurable and reported with the finding."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import WriteReports
+
+from checker import CheckOptions, RuleSetting, check_files
+from checker.models import Amount
+from checker.rules.builtin.CT01 import judged_interval
+
+NEARLY = "Nearly a million people have been displaced by the fighting in the province since December."
+
+
+def other(figure: str) -> str:
+    return f"The fighting in the province has displaced {figure} people since December, aid agencies say."
+
+
+@pytest.mark.parametrize(("figure", "options", "fires"), [
+    ("900,000", {}, False),                                   # CODING.md: "nearly N" reaches down to 0.9 N
+    ("900,000", {"hedge_scale": 0.5}, True),                  # a stricter reading of "nearly"
+    ("950,000", {"hedge_scale": 0.5}, False),
+    ("850,000", {}, True),
+    ("850,000", {"tolerance_rel": 0.05}, False),              # rounding slack in the copy
+    ("850,000", {"tolerance_abs": 5000}, True),
+])
+def test_rounding_judgement_is_configurable(figure: str, options: dict[str, float], fires: bool,
+                                            write_reports: WriteReports) -> None:
+    paths = [str(p) for p in write_reports([NEARLY, other(figure)])]
+    settings = {"CT01": RuleSetting(options=options)} if options else {}
+    found = [f for f in check_files(paths, CheckOptions(rule_settings=settings)).conflicts if f.code == "CT01"]
+    assert bool(found) == fires
+    if found:
+        scale = options.get("hedge_scale", 1)
+        assert found[0].threshold is not None and found[0].threshold.startswith(f"hedge_scale={scale:g}")
+
+
+def test_judged_interval_keeps_open_ends_open() -> None:
+    assert judged_interval(Amount(low=34, best=34, high=None), 1.0, 0.1, 2) == (28.6, float("inf"))
+    assert judged_interval(Amount(low=None, best=50, high=50), 0.5, 0.0, 0) == (float("-inf"), 50)
+    assert judged_interval(Amount(low=900, best=1000, high=1000), 0.5, 0.0, 0) == (950, 1000)
