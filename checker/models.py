@@ -160,6 +160,16 @@ class MatchInfo(_Model):
     reasons: list[str] = Field(default_factory=list)
 
 
+class Evidence(_Model):
+    """One quote a finding rests on, so that a finding explains itself without the claims list."""
+
+    claim: str = Field(description="id of the claim")
+    quote: str = Field(description="the exact source text")
+    where: str = Field(description="path:line:column of the quote")
+    value: Amount | DateSpan = Field(description="the normalised value")
+    report: str
+
+
 class Finding(_Model):
     """One finding of a rule: a pairwise conflict, or another observation."""
 
@@ -171,6 +181,7 @@ class Finding(_Model):
     label: str | None = Field(default=None, description="e.g. superseded: a later figure replaces an earlier one")
     fact: str | None = Field(default=None, description="id of the matched group")
     match: MatchInfo | None = None
+    evidence: list[Evidence] = Field(default_factory=list, description="the quotes, where they stand, their values")
     fingerprint: str = Field(description="stable key for baselines and suppressions")
     threshold: str | None = Field(default=None, description="the rule setting that decided, e.g. tolerance_rel=0.05")
     suppressed_by: str | None = Field(

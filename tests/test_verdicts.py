@@ -39,3 +39,25 @@ def test_judged_interval_keeps_open_ends_open() -> None:
     assert judged_interval(Amount(low=34, best=34, high=None), 1.0, 0.1, 2) == (28.6, float("inf"))
     assert judged_interval(Amount(low=None, best=50, high=50), 0.5, 0.0, 0) == (float("-inf"), 50)
     assert judged_interval(Amount(low=900, best=1000, high=1000), 0.5, 0.0, 0) == (950, 1000)
+
+
+def test_every_conflict_explains_itself(write_reports: WriteReports) -> None:
+    paths = [str(p) for p in write_reports([
+        "The talks between the two foreign ministers in Geneva lasted three hours.",
+        "The two foreign ministers emerged from more than eight hours of talks in Geneva."])]
+    conflict = check_files(paths).conflicts[0]
+    assert conflict.code == "CT02" and conflict.threshold == "intervals do not overlap (same unit)"
+    assert [(e.quote, e.where.rsplit("/", 1)[1]) for e in conflict.evidence] == [
+        ("three hours", "rA.md:5:62"), ("more than eight hours", "rB.md:5:40")]
+    assert [e.value.model_dump() for e in conflict.evidence] == [
+        {"low": 3.0, "best": 3.0, "high": 3.0, "unit": "h"}, {"low": 8.0, "best": 8.0, "high": None, "unit": "h"}]
+    assert conflict.match is not None and conflict.match.level == "exact" and conflict.match.reasons
+
+
+def test_one_report_contradicting_itself_is_said_so(write_reports: WriteReports) -> None:
+    paths = [str(p) for p in write_reports([
+        "The capsizing of the ferry on Lake Kivu on Sunday killed 31 people, police said.\n\n"
+        "The ferry disaster on Lake Kivu on Sunday killed 52 people, the governor said."])]
+    conflicts = [f for f in check_files(paths).conflicts if f.code == "CT01"]
+    assert len(conflicts) == 1
+    assert conflicts[0].message.endswith("(both in rA: the report contradicts itself)")

@@ -24,7 +24,7 @@ from typing import ClassVar
 
 from ..lexicon import Lexicon, default_lexicon
 from ..match import Group
-from ..models import Claim, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
+from ..models import Claim, Evidence, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
 
 
 @dataclass
@@ -83,7 +83,11 @@ class Rule:
         threshold: str | None = None,
     ) -> Finding:
         key = "|".join([self.code] + sorted(c.fingerprint for c in claims))
-        return Finding(
+        if self.pairwise and len(claims) == 2 and claims[0].report == claims[1].report:
+            message += f" (both in {claims[0].report}: the report contradicts itself)"
+        evidence = [Evidence(claim=c.id, quote=c.text, where=f"{c.source.path}:{c.source.line}:{c.source.column}",
+                             value=c.value, report=c.report) for c in claims]
+        return Finding(evidence=evidence,
             rule=self.name, code=self.code, severity=severity or context.options.get("_severity", self.severity),  # type: ignore[arg-type]
             message=message, claims=[c.id for c in claims], label=label, fact=group.id if group else None,
             match=match, fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16], threshold=threshold,

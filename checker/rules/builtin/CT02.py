@@ -49,7 +49,8 @@ class CT02(Rule):
             if ua == ub:
                 if lo_a <= hi_b and lo_b <= hi_a:
                     continue
-                yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}", match)
+                yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}",
+                                   match, threshold="intervals do not overlap (same unit)")
                 continue
             ia, ib = units.get(ua), units.get(ub)
             if ia is None or ib is None or ia["dimension"] != ib["dimension"]:
@@ -63,4 +64,6 @@ class CT02(Rule):
             message = f"{describe(a, context)} disagrees with {describe(b, context)} after conversion"
             if a.value.best is not None and a.value.best == b.value.best:
                 message += f": likely unit slip ({ua} for {ub} or the reverse)"
-            yield self.finding(context, group, [a, b], message, match)
+            yield self.finding(context, group, [a, b], message, match,
+                               threshold=f"converted to base units, each widened by half a unit of its last digit "
+                                         f"({pa:g} {ua}, {pb:g} {ub})")

@@ -69,4 +69,5 @@ class CT03(Rule):
                 continue
             if sa[0] <= sb[1] and sb[0] <= sa[1]:
                 continue
-            yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}", match)
+            yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}",
+                               match, threshold=f"spans do not overlap (read in {zone or 'UTC'})")
