@@ -48,7 +48,7 @@ def test_every_conflict_explains_itself(write_reports: WriteReports) -> None:
     conflict = check_files(paths).conflicts[0]
     assert conflict.code == "CT02" and conflict.threshold == "intervals do not overlap (same unit)"
     assert [(e.quote, e.where.rsplit("/", 1)[1]) for e in conflict.evidence] == [
-        ("three hours", "rA.md:5:62"), ("more than eight hours", "rB.md:5:40")]
+        ("three hours", "rA.md:5:62"), ("more than eight hours of talks", "rB.md:5:40")]
     assert [e.value.model_dump() for e in conflict.evidence] == [
         {"low": 3.0, "best": 3.0, "high": 3.0, "unit": "h"}, {"low": 8.0, "best": 8.0, "high": None, "unit": "h"}]
     assert conflict.match is not None and conflict.match.level == "exact" and conflict.match.reasons
