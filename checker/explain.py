@@ -25,7 +25,7 @@ def explain_sentence(text: str, published: str | None = None, lexicon: Lexicon |
     out = []
     for c in claims:
         data = c.model_dump(mode="json")
-        row = {"text": c.text, "span": [c.source.start, c.source.end]}
+        row: dict[str, Any] = {"text": c.text, "span": [c.source.start, c.source.end]}
         row.update({k: data.get(k) for k in FIELDS if data.get(k) not in (None, [], "")})
         out.append(row)
     return out

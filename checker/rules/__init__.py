@@ -18,13 +18,21 @@ as a finding of its own and the others still run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..lexicon import Lexicon, default_lexicon
 from ..match import Group
-from ..models import Claim, Evidence, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
+from ..models import (
+    Claim,
+    Evidence,
+    Finding,
+    MatchInfo,
+    ReportMeta,
+    RuleSetting,
+    Severity,
+)
 
 
 @dataclass
@@ -78,7 +86,7 @@ class Rule:
         return doc.splitlines()[0] if doc else cls.name
 
     def finding(
-        self, context: RuleContext, group: Group | None, claims: list[Claim], message: str,
+        self, context: RuleContext, group: Group | None, claims: Sequence[Claim], message: str,
         match: MatchInfo | None = None, severity: Severity | None = None, label: str | None = None,
         threshold: str | None = None,
     ) -> Finding:
@@ -147,13 +155,13 @@ class RuleEngine:
             try:
                 rule = rule_type()
                 target.extend(rule.evaluate_claims(all_claims, groups, context))
-            except Exception as exc:  # a broken rule must not hide the others' findings
+            except Exception as exc:  # noqa: BLE001 -- a broken rule must not hide the others' findings
                 others.append(_rule_error(rule_type, "the claims", [], None, exc))
                 continue
             for group in groups:
                 try:
                     target.extend(rule.evaluate(group, context))
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001 -- likewise, per group
                     others.append(_rule_error(rule_type, group.id, [c.id for c in group.claims], group.id, exc))
         return conflicts, others
 

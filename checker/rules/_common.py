@@ -45,14 +45,15 @@ def describe(c: Claim, context: RuleContext) -> str:
     if isinstance(c, CountClaim):
         value = format_amount(c.value)
     else:
-        value = c.value.start if c.value.start == c.value.end else f"{c.value.start} to {c.value.end}"
+        value = str(c.value.start) if c.value.start == c.value.end else f"{c.value.start} to {c.value.end}"
     return f"{value} ({who}: \"{c.text}\")"
 
 
 def later_figure(a: CountClaim, b: CountClaim, context: RuleContext) -> str | None:
     """The figure of the later report when the later one is the higher: a toll that rose."""
-    pa = (context.reports.get(a.report).published or "") if context.reports.get(a.report) else ""
-    pb = (context.reports.get(b.report).published or "") if context.reports.get(b.report) else ""
+    meta_a, meta_b = context.reports.get(a.report), context.reports.get(b.report)
+    pa = (meta_a.published or "") if meta_a else ""
+    pb = (meta_b.published or "") if meta_b else ""
     if not pa or not pb or pa[:10] == pb[:10]:
         return None
     older, newer = (a, b) if pa < pb else (b, a)

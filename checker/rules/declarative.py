@@ -38,7 +38,15 @@ from pydantic import ValidationError
 from ..errors import CheckerError
 from ..lexicon import Lexicon, phrase_pattern
 from ..match import Group, interval
-from ..models import Claim, CountClaim, DateClaim, Finding, RuleDefinition, RulesConfig, RuleSetting
+from ..models import (
+    Claim,
+    CountClaim,
+    DateClaim,
+    Finding,
+    RuleDefinition,
+    RulesConfig,
+    RuleSetting,
+)
 from . import Rule, RuleContext
 from ._common import describe, format_amount, pairs_of
 
