@@ -225,6 +225,7 @@ def build_options(loaded: LoadedConfig, base: CheckOptions | None = None) -> Che
     options.setup_errors = errors
     options.lexicon = lexicon
     options.match = match_settings(loaded, options.match)
+    options.record = [loaded.resolve(p) for p in loaded.config.record]
     if loaded.config.ignore_file:
         options.ignore_file = loaded.resolve(loaded.config.ignore_file)
         if not options.ignore_file.is_file():

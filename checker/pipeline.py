@@ -37,6 +37,7 @@ class CheckOptions:
     setup_errors: list[InputError] = field(default_factory=list)  # plugins that failed to load
     ignore_file: Path | None = None
     baseline: Path | None = None
+    record: list[Path] = field(default_factory=list)  # the claim record's files (config ``record``), kept for its stage
 
 
 def _error(exc: CheckerError) -> InputError:

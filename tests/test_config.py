@@ -101,4 +101,18 @@ def test_lexicon_overlay_and_record_paths_are_kept(tmp_path: Path) -> None:
     loaded = load_config(path)
     options = build_options(loaded)
     assert options.lexicon is not None and options.lexicon.actor_alias["junta"] == "government"
-    assert loaded.paths(loaded.config.record, "record") == [tmp_path / "record" / "claims.json"]
+    assert options.record == [tmp_path / "record" / "claims.json"]
+
+
+def test_bad_config_on_the_command_line_is_one_line_and_exit_2(tmp_path: Path, write_reports: WriteReports,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.cli import main
+
+    path = write(tmp_path / "checker.toml", "[rules.CT01]
+severty = 'info'
+")
+    report = str(write_reports([MIDNIGHT])[0])
+    assert main(["check", report, "--config", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"{path}: error [config]: rules.CT01.severty: unknown key\n"
