@@ -108,9 +108,7 @@ def test_bad_config_on_the_command_line_is_one_line_and_exit_2(tmp_path: Path, w
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     from checker.cli import main
 
-    path = write(tmp_path / "checker.toml", "[rules.CT01]
-severty = 'info'
-")
+    path = write(tmp_path / "checker.toml", "[rules.CT01]\nseverty = 'info'\n")
     report = str(write_reports([MIDNIGHT])[0])
     assert main(["check", report, "--config", str(path)]) == 2
     out, err = capsys.readouterr()
