@@ -41,6 +41,7 @@ from .lexicon import Lexicon, load_lexicon
 from .match import MatchSettings
 from .models import RuleSetting
 from .pipeline import CheckOptions
+from .rules import Rule
 
 CONFIG_NAMES = ("checker.toml", "pyproject.toml")
 
@@ -192,6 +193,23 @@ def check_rule_keys(settings: dict[str, RuleSetting], known: set[str], where: st
             raise CheckerError("config", f"rules: no rule {key!r} (known: {', '.join(sorted(known))})", where)
 
 
+def check_rule_options(settings: dict[str, RuleSetting], rules: dict[str, type[Rule]], where: str | None) -> None:
+    """Options a rule does not take, or of another type than its default, are errors naming rule and option."""
+    for code, setting in settings.items():
+        defaults = rules[code].default_options
+        for name, value in setting.options.items():
+            if name not in defaults:
+                known = ", ".join(sorted(defaults)) or "none"
+                raise CheckerError("config", f"rules.{code}.options.{name}: unknown option (known: {known})", where)
+            default = defaults[name]
+            numeric = (int, float)
+            same = isinstance(value, bool) == isinstance(default, bool) and (
+                isinstance(value, numeric) and isinstance(default, numeric) or type(value) is type(default))
+            if not same:
+                raise CheckerError("config", f"rules.{code}.options.{name}: expected {type(default).__name__}, "
+                                   f"got {value!r}", where)
+
+
 def build_options(loaded: LoadedConfig, base: CheckOptions | None = None) -> CheckOptions:
     """The options of a run under a config: rules from every source, settings, lexicon, matcher, ignore file.
 
@@ -220,6 +238,7 @@ def build_options(loaded: LoadedConfig, base: CheckOptions | None = None) -> Che
     rules.update({r.code: r for r in plugin_rules})
     settings = rule_settings(loaded, file_settings, {r.name: r.code for r in rules.values()})
     check_rule_keys(settings, set(rules), where)
+    check_rule_options(settings, rules, where)
     options.rules = sorted(rules.values(), key=lambda r: r.code)
     options.rule_settings = {**settings, **options.rule_settings}
     options.setup_errors = errors

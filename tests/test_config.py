@@ -70,6 +70,21 @@ def test_setting_for_an_unknown_rule_is_an_error(tmp_path: Path) -> None:
     assert info.value.path == str(path)
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("[rules.CT01.options]\nhedge_scal = 0.5\n", "rules.CT01.options.hedge_scal: unknown option (known: hedge_scale, "),
+    ("[rules.count-mismatch.options]\nhedge_scale = 'half'\n", "rules.CT01.options.hedge_scale: expected float, got 'half'"),
+    ("[rules.CT01.options]\nlabel_updates = 1\n", "rules.CT01.options.label_updates: expected bool, got 1"),
+    ("[rules.CT08.options]\nx = 1\n", "rules.CT08.options.x: unknown option (known: none)"),
+])
+def test_rule_options_are_checked(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / "checker.toml", text)
+    with pytest.raises(CheckerError) as info:
+        build_options(load_config(path))
+    assert message in info.value.message and info.value.path == str(path)
+    write(path, "[rules.CT01.options]\nhedge_scale = 1\ntolerance_abs = 2.5\n")  # ints and floats mix
+    assert build_options(load_config(path)).rule_settings["CT01"].options == {"hedge_scale": 1, "tolerance_abs": 2.5}
+
+
 def test_missing_paths_are_errors(tmp_path: Path) -> None:
     path = write(tmp_path / "checker.toml", "rule_files = ['rules/*.yml']\n")
     with pytest.raises(CheckerError, match=r"rule_files: 'rules/\*.yml' matches no file"):
