@@ -129,3 +129,16 @@ def test_bad_config_on_the_command_line_is_one_line_and_exit_2(tmp_path: Path, w
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"{path}: error [config]: rules.CT01.severty: unknown key\n"
+
+
+def test_fail_on_from_config_unless_given(tmp_path: Path, write_reports: WriteReports,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.cli import main
+
+    report = str(write_reports([MIDNIGHT])[0])  # one info finding (CT08), no conflict
+    path = write(tmp_path / "checker.toml", "fail_on = 'info'\n")
+    assert main(["check", report, "--config", str(path)]) == 1
+    assert main(["check", report, "--config", str(path), "--fail-on", "warning"]) == 0
+    write(path, "fail_on = 'warning'\n")
+    assert main(["check", report, "--config", str(path)]) == 0
+    capsys.readouterr()

@@ -112,3 +112,39 @@ def test_builtin_declarative_rule_can_be_overridden_not_python_ones(tmp_path: Pa
     path.write_text(yaml.safe_dump({"rules": [rule(id="CT01")]}), encoding="utf-8")
     with pytest.raises(CheckerError, match="rule CT01: id: already taken by builtin rule count-mismatch"):
         build_options(load_config(config_with_rules(tmp_path, path)))
+
+
+def rules_options(tmp_path: Path, *definitions: dict[str, object]) -> object:
+    path = tmp_path / "rules.yml"
+    path.write_text(yaml.safe_dump({"rules": list(definitions)}), encoding="utf-8")
+    return build_options(load_config(config_with_rules(tmp_path, path)))
+
+
+@pytest.mark.parametrize(("days", "fires"), [(0, True), (1, False)])
+def test_date_compare_with_slack_in_days(tmp_path: Path, write_reports: WriteReports, days: int, fires: bool) -> None:
+    options = rules_options(tmp_path, rule(id="UR03", name="truce-day", select={"kind": ["date"]},
+                                           compare={"days": days}, message="{a_value} vs {b_value}"))
+    paths = write_reports(["The ceasefire begins on Saturday.", "The ceasefire will begin on Friday."])
+    found = [f for f in check_files([str(p) for p in paths], options).conflicts if f.code == "UR03"]
+    assert [f.message for f in found] == (["2020-03-07 vs 2020-03-06"] if fires else [])
+
+
+@pytest.mark.parametrize(("convert", "fires"), [(True, True), (False, False)])
+def test_quantity_compare_converts_units(tmp_path: Path, write_reports: WriteReports, convert: bool,
+                                         fires: bool) -> None:
+    options = rules_options(tmp_path, rule(id="UR04", name="width-off", select={"kind": ["quantity"],
+                                           "measure": ["width"]}, compare={"convert_units": convert}))
+    paths = write_reports(["The security corridor will extend six miles to the north and south of the railway.",
+                           "The security corridor will extend 6 km north and 6 km south of the railway."])
+    found = [f for f in check_files([str(p) for p in paths], options).conflicts if f.code == "UR04"]
+    assert len(found) == (1 if fires else 0)
+
+
+@pytest.mark.parametrize(("match", "fires"), [({}, True), ({"reports": "same"}, False), ({"min_score": 100}, True),
+                                              ({"same_place": True}, False)])
+def test_match_conditions(tmp_path: Path, write_reports: WriteReports, match: dict[str, object], fires: bool) -> None:
+    options = rules_options(tmp_path, rule(id="UR05", name="toll-off", select={"kind": ["casualty"]}, match=match))
+    paths = write_reports(["At least 40 people died when an overloaded ferry capsized on Lake Kivu on Sunday.",
+                           "The capsizing of the ferry on Lake Kivu on Sunday killed 31 people, police said."])
+    found = [f for f in check_files([str(p) for p in paths], options).conflicts if f.code == "UR05"]
+    assert len(found) == (1 if fires else 0)
