@@ -17,7 +17,7 @@ from typing import Any
 from . import __version__
 from .config import build_options, load_config
 from .errors import CheckerError
-from .explain import explain_sentence, render_explanation
+from .explain import explain_judgement, explain_sentence, render_explanation, render_judgement
 from .lexicon import default_lexicon
 from .models import FindingsDocument, Severity
 from .normalize import normalize_text
@@ -69,9 +69,10 @@ def _rules_options(c: argparse.ArgumentParser, sub: Any) -> None:
     r = sub.add_parser("rules", help="list the rules, or print one rule's documentation")
     r.add_argument("rule", nargs="?", metavar="ID", help="rule code or name")
     r.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (default: found upward from the cwd)")
-    x = sub.add_parser("explain", help="show how one sentence is read: its claims and their fields")
-    x.add_argument("text", help="the sentence")
+    x = sub.add_parser("explain", help="show how a sentence is read; with several, how they are matched and judged")
+    x.add_argument("texts", nargs="+", metavar="TEXT", help="a sentence; several are read as one report each")
     x.add_argument("--published", type=_iso_date, help="publication date relative dates resolve against")
+    x.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (default: found upward from the cwd)")
 
 
 def _check_options(args: argparse.Namespace) -> CheckOptions:
@@ -97,7 +98,12 @@ def _rules_command(args: argparse.Namespace) -> int:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
-    sys.stdout.write(render_explanation(args.text, explain_sentence(args.text, args.published), args.published))
+    if len(args.texts) == 1:
+        text = args.texts[0]
+        sys.stdout.write(render_explanation(text, explain_sentence(text, args.published), args.published))
+    else:
+        options = build_options(load_config(args.config))
+        sys.stdout.write(render_judgement(*explain_judgement(args.texts, args.published, options)))
     return EXIT_OK
 
 

@@ -49,3 +49,14 @@ def test_explain_shows_how_a_sentence_is_read(capsys: pytest.CaptureFixture[str]
         assert f"  {line}" in out
     assert main(["explain", "The weather was fine."]) == 0
     assert "no checkable claim found" in capsys.readouterr().out
+
+
+def test_explain_several_sentences_shows_matches_and_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "A regime air strike on the market in Ariha killed 15 people on Monday.",
+                 "A Russian air strike on the market in Ariha killed 21 people on Monday.",
+                 "The ferry capsized on Sunday, killing 12 people.", "--published", "2020-03-05"]) == 0
+    out = capsys.readouterr().out
+    assert "s1:1 ~ s2:1: one fact, exact 100 (place: Ariha; event: attack; subject: people)" in out
+    assert "s1:1 ~ s3:1: different facts" in out
+    assert "error CT01 count-mismatch: 15 (s1: \"15 people\") disagrees with 21 (s2: \"21 people\")" in out
+    assert "warning CT06 blame-mismatch: s1 blames government" in out
