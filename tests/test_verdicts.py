@@ -46,7 +46,7 @@ def test_every_conflict_explains_itself(write_reports: WriteReports) -> None:
         "The talks between the two foreign ministers in Geneva lasted three hours.",
         "The two foreign ministers emerged from more than eight hours of talks in Geneva."])]
     conflict = check_files(paths).conflicts[0]
-    assert conflict.code == "CT02" and conflict.threshold == "intervals do not overlap (same unit)"
+    assert conflict.code == "CT02" and conflict.threshold == "intervals do not overlap (same unit); max_ratio=10"
     assert [(e.quote, e.where.rsplit("/", 1)[1]) for e in conflict.evidence] == [
         ("three hours", "rA.md:5:62"), ("more than eight hours of talks", "rB.md:5:40")]
     assert [e.value.model_dump() for e in conflict.evidence] == [
@@ -56,8 +56,8 @@ def test_every_conflict_explains_itself(write_reports: WriteReports) -> None:
 
 def test_one_report_contradicting_itself_is_said_so(write_reports: WriteReports) -> None:
     paths = [str(p) for p in write_reports([
-        "The capsizing of the ferry on Lake Kivu on Sunday killed 31 people, police said.\n\n"
-        "The ferry disaster on Lake Kivu on Sunday killed 52 people, the governor said."])]
+        ("The capsizing of the ferry on Lake Kivu on Sunday killed 31 people, police said.\n\n"
+         "The ferry disaster on Lake Kivu on Sunday killed 52 people, the governor said.")])]
     conflicts = [f for f in check_files(paths).conflicts if f.code == "CT01"]
     assert len(conflicts) == 1
     assert conflicts[0].message.endswith("(both in rA: the report contradicts itself)")
@@ -68,8 +68,18 @@ def test_dates_years_apart_are_two_events_unless_the_limit_is_lifted(max_gap: in
                                                                      write_reports: WriteReports) -> None:
     # one report: its "last week" and its "2016" are both read as dates of the soldiers' deaths
     paths = [str(p) for p in write_reports([
-        "Ankara launched the offensive days after 34 Turkish soldiers were killed in a Syrian government airstrike "
-        "last week, the biggest loss the Turkish military has suffered since it first intervened in Syria in 2016."])]
+        ("Ankara launched the offensive days after 34 Turkish soldiers were killed in a Syrian government airstrike "
+         "last week, the biggest loss the Turkish military has suffered since it first intervened in Syria in 2016.")])]
     settings = {"CT03": RuleSetting(options={"max_gap_days": max_gap})} if max_gap is not None else {}
     found = [f for f in check_files(paths, CheckOptions(rule_settings=settings)).conflicts if f.code == "CT03"]
+    assert bool(found) == fires
+
+
+@pytest.mark.parametrize(("max_ratio", "fires"), [(None, False), (0, True), (20, True)])
+def test_measures_tenfold_apart_are_two_quantities_unless_the_limit_is_lifted(
+        max_ratio: float | None, fires: bool, write_reports: WriteReports) -> None:
+    paths = [str(p) for p in write_reports(["The upper dam of the wadi stands 12 km from the city.",
+                                            "The lower dam of the wadi stands about one kilometre from the city."])]
+    settings = {"CT02": RuleSetting(options={"max_ratio": max_ratio})} if max_ratio is not None else {}
+    found = [f for f in check_files(paths, CheckOptions(rule_settings=settings)).conflicts if f.code == "CT02"]
     assert bool(found) == fires
