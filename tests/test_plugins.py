@@ -98,6 +98,6 @@ def test_config_plugin_that_cannot_load_is_one_error_line(tmp_path: Path, capsys
     out, err = capsys.readouterr()
     assert "CT01" in out
     assert err.strip().splitlines() == [
-        "plugin no_such_plugin_abc:Rule: error [plugin]: cannot load: ModuleNotFoundError: "
-        "No module named 'no_such_plugin_abc'"]
+        ("plugin no_such_plugin_abc:Rule: error [plugin]: cannot load: ModuleNotFoundError: "
+         "No module named 'no_such_plugin_abc'")]
 

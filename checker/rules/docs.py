@@ -58,8 +58,8 @@ def rule_page(rule: type[Rule], setting: RuleSetting | None = None) -> str:
     sections = sections_of(doc)
     severity = setting.severity if setting and setting.severity else rule.severity
     out = [f"{rule.code} {rule.name}", "", rule.summary(), "",
-           f"Severity: {severity.value}; findings go to {'conflicts' if rule.pairwise else 'findings'}; "
-           f"source: {rule.origin}", ""]
+           (f"Severity: {severity.value}; findings go to {'conflicts' if rule.pairwise else 'findings'}; "
+            f"source: {rule.origin}"), ""]
     for name in SECTIONS:
         body = " ".join(sections.get(name, "(not documented)").split())
         out.append(name)

@@ -79,7 +79,7 @@ def load_plugins(specs: Iterable[str], taken_codes: Iterable[str] = (), use_entr
             obj: Any = importlib.import_module(module_name)
             for part in filter(None, attr.split(".")):
                 obj = getattr(obj, part)
-        except Exception as exc:  # any import-time failure of user code is reported, not raised
+        except Exception as exc:  # noqa: BLE001 -- any import-time failure of user code is reported, not raised
             errors.append(InputError(path=origin, code="plugin", message=f"cannot load: {type(exc).__name__}: {exc}"))
             continue
         _accept(obj, origin, taken, rules, errors)
@@ -88,7 +88,7 @@ def load_plugins(specs: Iterable[str], taken_codes: Iterable[str] = (), use_entr
             origin = f"entry point {ep.name} = {ep.value}"
             try:
                 obj = ep.load()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 -- likewise for installed entry points
                 errors.append(InputError(path=origin, code="plugin",
                                          message=f"cannot load: {type(exc).__name__}: {exc}"))
                 continue

@@ -8,6 +8,7 @@ as an installed entry point of the group ``checker.rules``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from checker import Rule
 from checker.match import Group
@@ -32,7 +33,7 @@ class RoundFigure(Rule):
     name = "round-figure"
     severity = Severity.info
     pairwise = False
-    default_options = {"step": 100}
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"step": 100}
 
     def evaluate_claims(self, claims: list[Claim], groups: list[Group], context: RuleContext) -> Iterator[Finding]:
         step = float(context.options["step"])

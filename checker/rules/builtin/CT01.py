@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ...match import Group
 from ...models import Amount, CountClaim, Finding, Severity
@@ -64,7 +65,7 @@ class CT01(Rule):
     code = "CT01"
     name = "count-mismatch"
     severity = Severity.error
-    default_options = {"label_updates": True, "hedge_scale": 1.0, "tolerance_rel": 0.0, "tolerance_abs": 0}
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"label_updates": True, "hedge_scale": 1.0, "tolerance_rel": 0.0, "tolerance_abs": 0}
 
     def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
         scale = float(context.options.get("hedge_scale", 1.0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from typing import ClassVar
 
 from ...match import Group
 from ...models import DateClaim, DateSpan, Finding, Severity
@@ -66,7 +67,7 @@ class CT03(Rule):
     code = "CT03"
     name = "date-mismatch"
     severity = Severity.error
-    default_options = {"max_gap_days": 180}
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"max_gap_days": 180}
 
     def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
         max_gap = int(context.options.get("max_gap_days", 0))

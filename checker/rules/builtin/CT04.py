@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import ClassVar
 
 from ...match import Group, interval
 from ...models import Claim, CountClaim, Finding, Severity
@@ -46,7 +47,7 @@ class CT04(Rule):
     name = "part-exceeds-total"
     severity = Severity.warning
     pairwise = False
-    default_options = {"across_reports": True}
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"across_reports": True}
 
     def evaluate_claims(self, claims: list[Claim], groups: list[Group], context: RuleContext) -> Iterator[Finding]:
         seen: set[tuple[str, str]] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ...match import Group, interval
 from ...models import Claim, Finding, Severity
@@ -37,7 +38,7 @@ class CT05(Rule):
     name = "parts-sum-mismatch"
     severity = Severity.warning
     pairwise = False
-    default_options = {"tolerance_abs": 0}
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"tolerance_abs": 0}
 
     def evaluate_claims(self, claims: list[Claim], groups: list[Group], context: RuleContext) -> Iterator[Finding]:
         slack = float(context.options.get("tolerance_abs", 0))
