@@ -101,3 +101,26 @@ def test_config_plugin_that_cannot_load_is_one_error_line(tmp_path: Path, capsys
         ("plugin no_such_plugin_abc:Rule: error [plugin]: cannot load: ModuleNotFoundError: "
          "No module named 'no_such_plugin_abc'")]
 
+
+
+def test_a_rule_that_raises_is_reported_and_the_others_still_run(write_reports: WriteReports) -> None:
+    from collections.abc import Iterator
+
+    from checker import CheckOptions, Rule
+    from checker.match import Group
+    from checker.models import Claim, Finding
+    from checker.rules import RuleContext, builtin_rules
+
+    class Raises(Rule):
+        """Always fails."""
+
+        code = "XY02"
+        name = "always-fails"
+
+        def evaluate_claims(self, claims: list[Claim], groups: list[Group], context: RuleContext) -> Iterator[Finding]:
+            raise ValueError("boom")
+
+    paths = write_reports(["The truce between the two armies takes effect at midnight Friday, officials said."])
+    document = check_files([str(p) for p in paths], CheckOptions(rules=[*builtin_rules(), Raises]))
+    assert [(f.code, f.rule) for f in document.findings] == [("CT08", "ambiguous-midnight"), ("CT00", "rule-error")]
+    assert document.findings[1].message == "rule XY02 failed on the claims: ValueError: boom"
