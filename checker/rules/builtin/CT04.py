@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import ClassVar
 
 from ...match import Group, interval
 from ...models import Claim, CountClaim, Finding, Severity
 from .. import Rule, RuleContext
 from .._common import describe
-from .._parts import part_lists, umbrella_subjects
-
-
-def _days(c: CountClaim) -> tuple[date, date] | None:
-    d = c.event_date
-    if d is None or not d.start or not d.end:
-        return None
-    return date.fromisoformat(d.start[:10]), date.fromisoformat(d.end[:10])
+from .._parts import incident_totals, part_lists, same_incident, umbrella_subjects
 
 
 class CT04(Rule):
@@ -65,25 +57,15 @@ class CT04(Rule):
 
     def _across(self, claims: list[Claim], context: RuleContext, seen: set[tuple[str, str]]) -> Iterator[Finding]:
         umbrella = umbrella_subjects()
-        counts = [c for c in claims if isinstance(c, CountClaim) and c.kind == "casualty" and c.value.unit is None
-                  and c.reference == "current" and c.scope != "aggregate" and c.event and c.subject]
-        totals = [c for c in counts if (c.subject or "").lower() in umbrella and not c.actors]
-        parts = [c for c in counts if (c.subject or "").lower() not in umbrella]
-        for total in totals:
+        parts = [c for c in claims if isinstance(c, CountClaim) and c.kind == "casualty" and c.value.unit is None
+                 and c.subject and c.subject.lower() not in umbrella]
+        for total in incident_totals(claims):
             _, hi_total = interval(total.value)
-            days_total = _days(total)
             for part in parts:
-                if part.report == total.report or part.measure != total.measure or part.event != total.event:
-                    continue
-                days_part = _days(part)
-                # the same day is what ties two reports' figures to one event here
-                if days_total is None or days_part is None or days_part[0] > days_total[1] or \
-                        days_total[0] > days_part[1]:
-                    continue
-                if total.place and part.place and not set(total.place) & set(part.place):
+                if not same_incident(total, part) or (part.id, total.id) in seen:
                     continue
                 lo_part, _ = interval(part.value)
-                if lo_part > hi_total and (part.id, total.id) not in seen:
+                if lo_part > hi_total:
                     yield self.finding(context, None, [part, total],
                                        f"the part {describe(part, context)} is larger than the total "
                                        f"{describe(total, context)} of another report",

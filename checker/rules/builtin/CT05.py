@@ -9,7 +9,7 @@ from ...match import Group, interval
 from ...models import Claim, Finding, Severity
 from .. import Rule, RuleContext
 from .._common import describe, format_amount
-from .._parts import part_lists
+from .._parts import incident_totals, listed_parts, part_lists, same_incident
 
 
 class CT05(Rule):
@@ -22,6 +22,11 @@ class CT05(Rule):
     of it. Sums add the parts' low bounds (and high bounds for a shortfall);
     a single part larger than the total is CT04's.
 
+    Across reports (``across_reports``): parts one report lists without a
+    total ("9 women and 8 children were killed in the strike on Monday")
+    whose sum exceeds the total another report gives for everyone in the
+    same event on the same day ("the strike on Monday killed 15 people").
+
     Why it matters: parts that overshoot their total mean a figure was
     miscopied or a part was counted twice.
 
@@ -30,7 +35,8 @@ class CT05(Rule):
     women and 8 children".
 
     Options: ``tolerance_abs`` (default 0): how far the sum may overshoot or
-    fall short before the rule fires. Markers are data in
+    fall short before the rule fires. ``across_reports`` (default true):
+    also compare parts listed in one report with another report's total. Markers are data in
     ``checker/data/relations.yaml``.
     """
 
@@ -38,7 +44,7 @@ class CT05(Rule):
     name = "parts-sum-mismatch"
     severity = Severity.warning
     pairwise = False
-    default_options: ClassVar[dict[str, float | int | str | bool]] = {"tolerance_abs": 0}
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"tolerance_abs": 0, "across_reports": True}
 
     def evaluate_claims(self, claims: list[Claim], groups: list[Group], context: RuleContext) -> Iterator[Finding]:
         slack = float(context.options.get("tolerance_abs", 0))
@@ -59,3 +65,16 @@ class CT05(Rule):
                 yield self.finding(context, None, involved,
                                    f"the parts {names} add up to less than the total {describe(plist.total, context)}",
                                    threshold=f"complete list: sum of parts < total.low - {slack:g}")
+        if context.options.get("across_reports"):
+            totals = incident_totals(claims)
+            for parts in listed_parts(claims):
+                low_sum = sum(interval(p.value)[0] for p in parts)
+                names = " + ".join(format_amount(p.value) for p in parts)
+                for total in totals:
+                    if not all(same_incident(total, p) for p in parts):
+                        continue
+                    if low_sum > interval(total.value)[1] + slack:
+                        yield self.finding(context, None, [total, *parts],
+                                           f"the parts {names} of {parts[0].report} add up to more than the total "
+                                           f"{describe(total, context)} of another report",
+                                           threshold=f"sum of parts > total.high + {slack:g}; same event and day")
