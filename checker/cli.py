@@ -24,7 +24,7 @@ from .normalize import normalize_text
 from .pipeline import CheckOptions, check_files, extract_files
 from .read import DEFAULT_MAX_BYTES
 from .report import json_format, text_format
-from .rules.docs import find_rule, rule_list, rule_page
+from .rules.docs import find_rule, rule_list, rule_page, rule_record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -68,6 +68,7 @@ def _rules_options(c: argparse.ArgumentParser, sub: Any) -> None:
     c.add_argument("--show-suppressed", action="store_true", help="list suppressed findings too")
     r = sub.add_parser("rules", help="list the rules, or print one rule's documentation")
     r.add_argument("rule", nargs="?", metavar="ID", help="rule code or name")
+    r.add_argument("--format", choices=["text", "json"], default="text")
     r.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (default: found upward from the cwd)")
     x = sub.add_parser("explain", help="show how a sentence is read; with several, how they are matched and judged")
     x.add_argument("texts", nargs="+", metavar="TEXT", help="a sentence; several are read as one report each")
@@ -87,11 +88,15 @@ def _check_options(args: argparse.Namespace) -> CheckOptions:
 def _rules_command(args: argparse.Namespace) -> int:
     options = build_options(load_config(args.config))
     rules = options.rules or []
-    if args.rule:
+    settings = options.rule_settings
+    if args.format == "json":
+        chosen = [find_rule(rules, args.rule)] if args.rule else rules
+        sys.stdout.write(json.dumps([rule_record(r, settings.get(r.code)) for r in chosen], indent=2) + "\n")
+    elif args.rule:
         rule = find_rule(rules, args.rule)
-        sys.stdout.write(rule_page(rule, options.rule_settings.get(rule.code) or options.rule_settings.get(rule.name)))
+        sys.stdout.write(rule_page(rule, settings.get(rule.code)))  # build_options keys settings by code
     else:
-        sys.stdout.write(rule_list(rules, options.rule_settings))
+        sys.stdout.write(rule_list(rules, settings))
     for err in options.setup_errors:
         print(f"{err.path}: error [{err.code}]: {err.message}", file=sys.stderr)
     return EXIT_USAGE if options.setup_errors else EXIT_OK

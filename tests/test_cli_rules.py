@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checker.cli import main
@@ -60,3 +62,19 @@ def test_explain_several_sentences_shows_matches_and_findings(capsys: pytest.Cap
     assert "s1:1 ~ s3:1: different facts" in out
     assert "error CT01 count-mismatch: 15 (s1: \"15 people\") disagrees with 21 (s2: \"21 people\")" in out
     assert "warning CT06 blame-mismatch: s1 blames government" in out
+
+
+def test_rules_as_json_for_tools(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import json
+
+    config = tmp_path / "checker.toml"
+    config.write_text("[rules.CT01]\nseverity = 'warning'\noptions = { hedge_scale = 0.5 }\n", encoding="utf-8")
+    assert main(["rules", "--format", "json", "--config", str(config)]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [r["code"] for r in records] == [r.code for r in builtin_rules()]
+    ct01 = records[0]
+    assert (ct01["name"], ct01["severity"], ct01["list"], ct01["enabled"]) == ("count-mismatch", "warning", "conflicts", True)
+    assert ct01["options"]["hedge_scale"] == 0.5 and ct01["options"]["label_updates"] is True
+    assert all(r["doc"][name] for r in records for name in SECTIONS)
+    assert main(["rules", "CT08", "--format", "json"]) == 0
+    assert [r["list"] for r in json.loads(capsys.readouterr().out)] == ["findings"]

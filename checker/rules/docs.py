@@ -52,6 +52,18 @@ def rule_list(rules: list[type[Rule]], settings: dict[str, RuleSetting] | None =
     return "\n".join(lines) + "\n"
 
 
+def rule_record(rule: type[Rule], setting: RuleSetting | None = None) -> dict[str, object]:
+    """One rule as data (``checker rules --format json``): what the list and the page show, for tools."""
+    sections = sections_of(inspect.cleandoc(rule.__doc__ or ""))
+    severity = setting.severity if setting and setting.severity else rule.severity
+    return {
+        "code": rule.code, "name": rule.name, "summary": rule.summary(), "severity": severity.value,
+        "enabled": setting.enabled if setting else True, "list": "conflicts" if rule.pairwise else "findings",
+        "origin": rule.origin, "options": {**rule.default_options, **(setting.options if setting else {})},
+        "doc": {name: " ".join(sections.get(name, "").split()) for name in SECTIONS},
+    }
+
+
 def rule_page(rule: type[Rule], setting: RuleSetting | None = None) -> str:
     """The documentation page of one rule."""
     doc = inspect.cleandoc(rule.__doc__ or "")
