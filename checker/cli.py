@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     _rules_options(c, sub)
     e = sub.add_parser("extract", help="print the claims of reports")
     common(e)
+    e.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (its lexicon overlays apply)")
     n = sub.add_parser("normalize", help="show how numbers, quantities and dates in text are read")
     n.add_argument("text", nargs="?", help="text to read; without it, JSON lines on stdin")
     n.add_argument("--reference", type=_iso_date, help="reference date for relative dates (YYYY-MM-DD)")
@@ -79,8 +80,8 @@ def _rules_options(c: argparse.ArgumentParser, sub: Any) -> None:
 def _check_options(args: argparse.Namespace) -> CheckOptions:
     loaded = load_config(args.config)
     options = build_options(loaded, CheckOptions(published=args.published, max_bytes=args.max_bytes))
-    options.baseline = args.baseline
-    if args.fail_on is None:
+    options.baseline = getattr(args, "baseline", None)
+    if getattr(args, "fail_on", "") is None:
         args.fail_on = loaded.config.fail_on or "error"
     return options
 
@@ -103,11 +104,12 @@ def _rules_command(args: argparse.Namespace) -> int:
 
 
 def _explain_command(args: argparse.Namespace) -> int:
+    options = build_options(load_config(args.config))
     if len(args.texts) == 1:
         text = args.texts[0]
-        sys.stdout.write(render_explanation(text, explain_sentence(text, args.published), args.published))
+        rows = explain_sentence(text, args.published, options.lexicon)
+        sys.stdout.write(render_explanation(text, rows, args.published))
     else:
-        options = build_options(load_config(args.config))
         sys.stdout.write(render_judgement(*explain_judgement(args.texts, args.published, options)))
     return EXIT_OK
 
@@ -158,8 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             return _normalize(args)
         if args.command in ("rules", "explain"):
             return _rules_command(args) if args.command == "rules" else _explain_command(args)
-        options = _check_options(args) if args.command == "check" else CheckOptions(
-            published=args.published, max_bytes=args.max_bytes)
+        options = _check_options(args)
         if "-" in args.paths:
             options.stdin_text = sys.stdin.read()
         if args.command == "extract":

@@ -142,3 +142,19 @@ def test_fail_on_from_config_unless_given(tmp_path: Path, write_reports: WriteRe
     write(path, "fail_on = 'warning'\n")
     assert main(["check", report, "--config", str(path)]) == 0
     capsys.readouterr()
+
+
+def test_lexicon_overlay_reaches_extract_and_explain(tmp_path: Path, write_reports: WriteReports,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.cli import main
+
+    write(tmp_path / "extra.yaml", "claims:\n  actor_aliases:\n    government: [tatmadaw]\n")
+    path = write(tmp_path / "checker.toml", "lexicon = ['extra.yaml']\n")
+    sentence = "Rebels killed 15 Tatmadaw soldiers in an ambush near Ariha on Monday."
+    assert main(["explain", sentence, "--config", str(path)]) == 0
+    assert "actors      ['government']" in capsys.readouterr().out
+    assert main(["explain", sentence]) == 0
+    assert "actors      ['government']" not in capsys.readouterr().out
+    report = str(write_reports([sentence])[0])
+    assert main(["extract", report, "--format", "json", "--config", str(path)]) == 0
+    assert '"government"' in capsys.readouterr().out
