@@ -158,3 +158,18 @@ def test_lexicon_overlay_reaches_extract_and_explain(tmp_path: Path, write_repor
     report = str(write_reports([sentence])[0])
     assert main(["extract", report, "--format", "json", "--config", str(path)]) == 0
     assert '"government"' in capsys.readouterr().out
+
+
+def test_the_readme_config_example_is_a_valid_config() -> None:
+    import re
+    import tomllib
+
+    from conftest import ROOT
+
+    from checker.config import CheckerConfig
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", readme, re.DOTALL)
+    assert block is not None, "README has a checker.toml example"
+    config = CheckerConfig.model_validate(tomllib.loads(block.group(1)))
+    assert config.rules["CT01"].options == {"hedge_scale": 0.5, "tolerance_rel": 0.02}
