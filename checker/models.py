@@ -272,6 +272,9 @@ class RuleCompare(_Model):
     tolerance_rel: float = Field(default=0.0, ge=0, lt=1, description="slack as a share of each bound")
     convert_units: bool = Field(default=True, description="convert units of one dimension before comparing")
     days: int = Field(default=0, ge=0, description="for dates: slack in days on each side")
+    updates: bool = Field(
+        default=False, description="a higher figure in a later report is an update: labelled superseded, severity info"
+    )
 
 
 class RuleDoc(_Model):

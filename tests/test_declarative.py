@@ -148,3 +148,16 @@ def test_match_conditions(tmp_path: Path, write_reports: WriteReports, match: di
                            "The capsizing of the ferry on Lake Kivu on Sunday killed 31 people, police said."])
     found = [f for f in check_files([str(p) for p in paths], options).conflicts if f.code == "UR05"]
     assert len(found) == (1 if fires else 0)
+
+
+@pytest.mark.parametrize(("updates", "expected"), [(True, ("info", "superseded")), (False, ("warning", None))])
+def test_compare_can_label_updates_like_ct01(tmp_path: Path, write_reports: WriteReports, updates: bool,
+                                             expected: tuple[str, str | None]) -> None:
+    options = rules_options(tmp_path, rule(id="UR06", name="toll-rose", severity="warning",
+                                           select={"kind": ["casualty"]}, compare={"updates": updates}))
+    paths = write_reports(["Forty people died when an overloaded ferry capsized on Lake Kivu on Sunday, police said.",
+                           "The capsizing of the ferry on Lake Kivu on Sunday killed 52 people, police said."],
+                          ["2020-03-05", "2020-03-06"])
+    found = [f for f in check_files([str(p) for p in paths], options).conflicts if f.code == "UR06"]
+    assert [(f.severity.value, f.label) for f in found] == [expected]
+    assert found[0].message.endswith("; the later report has 52") == updates

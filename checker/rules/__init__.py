@@ -24,15 +24,7 @@ from typing import ClassVar
 
 from ..lexicon import Lexicon, default_lexicon
 from ..match import Group
-from ..models import (
-    Claim,
-    Evidence,
-    Finding,
-    MatchInfo,
-    ReportMeta,
-    RuleSetting,
-    Severity,
-)
+from ..models import Claim, Evidence, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
 
 
 @dataclass

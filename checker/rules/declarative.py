@@ -13,7 +13,9 @@ The kinds are a small closed set, like Vale's:
   extra match conditions met (subject score, shared place, event dates within
   a window, same or different reports), whose values do not overlap once
   widened by the tolerances (hedge-aware intervals; units of one dimension
-  converted; dates with a slack in days). Pairwise: goes to ``conflicts``.
+  converted; dates with a slack in days). With ``compare.updates`` a higher
+  figure in a later report is labelled ``superseded`` (severity info), as
+  CT01 does. Pairwise: goes to ``conflicts``.
 - ``phrase``: a selected claim whose sentence matches ``pattern``; for style
   queries. Goes to ``findings``.
 
@@ -38,17 +40,9 @@ from pydantic import ValidationError
 from ..errors import CheckerError
 from ..lexicon import Lexicon, phrase_pattern
 from ..match import Group, interval
-from ..models import (
-    Claim,
-    CountClaim,
-    DateClaim,
-    Finding,
-    RuleDefinition,
-    RulesConfig,
-    RuleSetting,
-)
+from ..models import Claim, CountClaim, DateClaim, Finding, RuleDefinition, RulesConfig, RuleSetting, Severity
 from . import Rule, RuleContext
-from ._common import describe, format_amount, pairs_of
+from ._common import describe, format_amount, later_figure, pairs_of
 
 # Placeholders a message may name, per kind; the values are filled in by _fields.
 PAIR_FIELDS = ("a", "b", "a_value", "b_value", "a_quote", "b_quote", "a_where", "b_where", "a_source", "b_source",
@@ -173,6 +167,12 @@ class DeclarativeRule(Rule):
                 "subject": a.subject or b.subject or "", "threshold": threshold, "rule": self.code,
             }
             message = self.definition.message.format_map(fields)
+            newer = later_figure(a, b, context) if cmp.updates and isinstance(a, CountClaim) \
+                and isinstance(b, CountClaim) else None
+            if newer is not None:  # a toll that rose between reports: still a conflict, labelled as an update
+                yield self.finding(context, group, [a, b], f"{message}; the later report has {newer}", match,
+                                   Severity.info, "superseded", threshold=threshold)
+                continue
             yield self.finding(context, group, [a, b], message, match, threshold=threshold)
 
     # -- phrase ----------------------------------------------------------------
