@@ -11,15 +11,20 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from . import __version__
+from .config import build_options, load_config
 from .errors import CheckerError
+from .explain import explain_judgement, explain_sentence, render_explanation, render_judgement
 from .lexicon import default_lexicon
 from .models import FindingsDocument, Severity
 from .normalize import normalize_text
 from .pipeline import CheckOptions, check_files, extract_files
 from .read import DEFAULT_MAX_BYTES
 from .report import json_format, text_format
+from .rules.docs import find_rule, rule_list, rule_page, rule_record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -44,15 +49,69 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="extract claims and flag the conflicts between them")
     common(c)
-    c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
-                   help="lowest severity that makes the exit code 1 (default: error)")
+    c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
+                   help="lowest severity that makes the exit code 1 (default: the config's fail_on, else error)")
     c.add_argument("--show-claims", action="store_true", help="list every claim before the findings (text)")
+    _rules_options(c, sub)
     e = sub.add_parser("extract", help="print the claims of reports")
     common(e)
+    e.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (its lexicon overlays apply)")
     n = sub.add_parser("normalize", help="show how numbers, quantities and dates in text are read")
     n.add_argument("text", nargs="?", help="text to read; without it, JSON lines on stdin")
     n.add_argument("--reference", type=_iso_date, help="reference date for relative dates (YYYY-MM-DD)")
     return p
+
+
+def _rules_options(c: argparse.ArgumentParser, sub: Any) -> None:
+    """Options and subcommands of the rule engine: config, baseline, suppressions, rules, explain."""
+    c.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (default: found upward from the cwd)")
+    c.add_argument("--baseline", type=Path, help="a previous JSON findings document: report only new findings")
+    c.add_argument("--show-suppressed", action="store_true", help="list suppressed findings too")
+    r = sub.add_parser("rules", help="list the rules, or print one rule's documentation")
+    r.add_argument("rule", nargs="?", metavar="ID", help="rule code or name")
+    r.add_argument("--format", choices=["text", "json"], default="text")
+    r.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (default: found upward from the cwd)")
+    x = sub.add_parser("explain", help="show how a sentence is read; with several, how they are matched and judged")
+    x.add_argument("texts", nargs="+", metavar="TEXT", help="a sentence; several are read as one report each")
+    x.add_argument("--published", type=_iso_date, help="publication date relative dates resolve against")
+    x.add_argument("--config", type=Path, help="checker.toml or pyproject.toml (default: found upward from the cwd)")
+
+
+def _check_options(args: argparse.Namespace) -> CheckOptions:
+    loaded = load_config(args.config)
+    options = build_options(loaded, CheckOptions(published=args.published, max_bytes=args.max_bytes))
+    options.baseline = getattr(args, "baseline", None)
+    if getattr(args, "fail_on", "") is None:
+        args.fail_on = loaded.config.fail_on or "error"
+    return options
+
+
+def _rules_command(args: argparse.Namespace) -> int:
+    options = build_options(load_config(args.config))
+    rules = options.rules or []
+    settings = options.rule_settings
+    if args.format == "json":
+        chosen = [find_rule(rules, args.rule)] if args.rule else rules
+        sys.stdout.write(json.dumps([rule_record(r, settings.get(r.code)) for r in chosen], indent=2) + "\n")
+    elif args.rule:
+        rule = find_rule(rules, args.rule)
+        sys.stdout.write(rule_page(rule, settings.get(rule.code)))  # build_options keys settings by code
+    else:
+        sys.stdout.write(rule_list(rules, settings))
+    for err in options.setup_errors:
+        print(f"{err.path}: error [{err.code}]: {err.message}", file=sys.stderr)
+    return EXIT_USAGE if options.setup_errors else EXIT_OK
+
+
+def _explain_command(args: argparse.Namespace) -> int:
+    options = build_options(load_config(args.config))
+    if len(args.texts) == 1:
+        text = args.texts[0]
+        rows = explain_sentence(text, args.published, options.lexicon)
+        sys.stdout.write(render_explanation(text, rows, args.published))
+    else:
+        sys.stdout.write(render_judgement(*explain_judgement(args.texts, args.published, options)))
+    return EXIT_OK
 
 
 def _errors_to_stderr(document: FindingsDocument) -> None:
@@ -99,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "normalize":
             return _normalize(args)
-        options = CheckOptions(published=args.published, max_bytes=args.max_bytes)
+        if args.command in ("rules", "explain"):
+            return _rules_command(args) if args.command == "rules" else _explain_command(args)
+        options = _check_options(args)
         if "-" in args.paths:
             options.stdin_text = sys.stdin.read()
         if args.command == "extract":
@@ -110,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     _errors_to_stderr(document)
+    if not getattr(args, "show_suppressed", False):  # counted in the summary, listed only on request
+        document = document.model_copy(update={"suppressed": []})
     sys.stdout.write(_render(document, args.format, getattr(args, "show_claims", False) or args.command == "extract"))
     if document.errors:
         return EXIT_USAGE

@@ -160,6 +160,16 @@ class MatchInfo(_Model):
     reasons: list[str] = Field(default_factory=list)
 
 
+class Evidence(_Model):
+    """One quote a finding rests on, so that a finding explains itself without the claims list."""
+
+    claim: str = Field(description="id of the claim")
+    quote: str = Field(description="the exact source text")
+    where: str = Field(description="path:line:column of the quote")
+    value: Amount | DateSpan = Field(description="the normalised value")
+    report: str
+
+
 class Finding(_Model):
     """One finding of a rule: a pairwise conflict, or another observation."""
 
@@ -171,7 +181,12 @@ class Finding(_Model):
     label: str | None = Field(default=None, description="e.g. superseded: a later figure replaces an earlier one")
     fact: str | None = Field(default=None, description="id of the matched group")
     match: MatchInfo | None = None
+    evidence: list[Evidence] = Field(default_factory=list, description="the quotes, where they stand, their values")
     fingerprint: str = Field(description="stable key for baselines and suppressions")
+    threshold: str | None = Field(default=None, description="the rule setting that decided, e.g. tolerance_rel=0.05")
+    suppressed_by: str | None = Field(
+        default=None, description="why the finding is not reported: an inline comment, an ignore file line, a baseline"
+    )
 
 
 class InputError(_Model):
@@ -189,6 +204,7 @@ class Summary(_Model):
     conflicts: int
     findings: int
     errors: int
+    suppressed: int = 0
     by_severity: dict[str, int] = Field(default_factory=dict)
 
 
@@ -201,6 +217,9 @@ class FindingsDocument(_Model):
     conflicts: list[Finding] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     errors: list[InputError] = Field(default_factory=list)
+    suppressed: list[Finding] = Field(
+        default_factory=list, description="findings an inline comment, ignore file or baseline silenced"
+    )
     summary: Summary
 
 
@@ -220,8 +239,82 @@ class RuleSetting(_Model):
     options: dict[str, float | int | str | bool] = Field(default_factory=dict)
 
 
+KEBAB_NAME = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$"
+
+
+class RuleSelect(_Model):
+    """Which claims a declarative rule looks at; every given selector must hold (patterns are regexes)."""
+
+    kind: list[ClaimKind] = Field(default_factory=list, description="claim kinds; empty = all")
+    measure: list[str] = Field(default_factory=list, description="measures (killed, displaced, width...); empty = all")
+    subject: str | None = Field(default=None, description="regex the claim's subject must match (search)")
+    event: str | None = Field(default=None, description="regex the claim's event must match (search)")
+
+
+class RuleMatch(_Model):
+    """Extra conditions on a matched pair, on top of the matcher's judgement that it is one fact."""
+
+    min_score: float = Field(default=0.0, ge=0, le=100, description="lowest subject similarity (exact and alias = 100)")
+    same_place: bool = Field(default=False, description="both claims name a place and share one")
+    date_window_days: int | None = Field(
+        default=None, ge=0, description="the event dates of both claims lie within this many days of each other"
+    )
+    reports: Literal["any", "same", "different"] = Field(
+        default="any", description="pairs within one report, across reports, or both"
+    )
+
+
+class RuleCompare(_Model):
+    """How the values of a pair are compared: they conflict when the widened intervals do not overlap."""
+
+    hedges: bool = Field(default=True, description="compare hedge-aware intervals; false compares best values")
+    tolerance_abs: float = Field(default=0.0, ge=0, description="absolute slack added on each side")
+    tolerance_rel: float = Field(default=0.0, ge=0, lt=1, description="slack as a share of each bound")
+    convert_units: bool = Field(default=True, description="convert units of one dimension before comparing")
+    days: int = Field(default=0, ge=0, description="for dates: slack in days on each side")
+    updates: bool = Field(
+        default=False, description="a higher figure in a later report is an update: labelled superseded, severity info"
+    )
+
+
+class RuleDoc(_Model):
+    """The documentation page of a declarative rule."""
+
+    what: str = Field(min_length=1, description="What it flags")
+    why: str = Field(min_length=1, description="Why it matters")
+    example_fires: str = Field(min_length=1)
+    example_passes: str = Field(min_length=1)
+    options: str = "none"
+
+
+class RuleDefinition(_Model):
+    """A declarative rule (Vale-like): one kind from a closed set, the same header on every rule.
+
+    ``compare``: pairs of claims judged to be one fact whose values disagree
+    (goes to ``conflicts``). ``phrase``: a claim whose sentence matches
+    ``pattern`` (goes to ``findings``; for style queries). ``message`` is a
+    template with named placeholders (see ``checker rules --placeholders``).
+    """
+
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,7}[0-9]{2}$", description="stable code, e.g. UR01; never reused")
+    name: str = Field(pattern=KEBAB_NAME, description="kebab-case name of the problem")
+    kind: Literal["compare", "phrase"]
+    summary: str = Field(min_length=1, max_length=100, description="one sentence, ending with a full stop")
+    severity: Severity = Severity.warning
+    message: str = Field(min_length=1)
+    select: RuleSelect = Field(default_factory=RuleSelect)
+    match: RuleMatch = Field(default_factory=RuleMatch)
+    compare: RuleCompare = Field(default_factory=RuleCompare)
+    pattern: str | None = Field(
+        default=None, description="phrase kind: regex searched in the claim's sentence; {weekday} and {month} "
+        "expand to the lexicon's names"
+    )
+    doc: RuleDoc
+
+
 class RulesConfig(_Model):
-    """A rules file: settings per rule code or name."""
+    """A rules file: declarative rules, and settings per rule code or name."""
 
     version: str = SCHEMA_VERSION
-    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+    rules: list[RuleDefinition] = Field(default_factory=list)
+    settings: dict[str, RuleSetting] = Field(default_factory=dict)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import CheckerError
 from .extract import Extractor
@@ -18,7 +19,8 @@ from .lexicon import Lexicon, default_lexicon
 from .match import Matcher, MatchSettings
 from .models import Claim, ClaimsFile, Finding, FindingsDocument, InputError, Report, ReportMeta, RuleSetting, Summary
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_report, read_text
-from .rules import RuleEngine
+from .rules import Rule, RuleEngine
+from .suppress import Suppressor, read_baseline
 
 
 @dataclass
@@ -31,6 +33,11 @@ class CheckOptions:
     match: MatchSettings = field(default_factory=MatchSettings)
     lexicon: Lexicon | None = None
     stdin_text: str | None = None
+    rules: list[type[Rule]] | None = None  # None: the built-in rules
+    setup_errors: list[InputError] = field(default_factory=list)  # plugins that failed to load
+    ignore_file: Path | None = None
+    baseline: Path | None = None
+    record: list[Path] = field(default_factory=list)  # the claim record's files (config ``record``), kept for its stage
 
 
 def _error(exc: CheckerError) -> InputError:
@@ -90,18 +97,31 @@ def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = N
 def judge(metas: list[ReportMeta], claims: list[Claim], options: CheckOptions) -> tuple[list[Finding], list[Finding]]:
     lexicon = options.lexicon or default_lexicon()
     groups = Matcher(lexicon, options.match).groups(claims)
-    engine = RuleEngine(settings=options.rule_settings, lexicon=lexicon)
-    return engine.run(groups, {m.id: m for m in metas})
+    engine = RuleEngine(rules=options.rules, settings=options.rule_settings, lexicon=lexicon)
+    return engine.run(groups, {m.id: m for m in metas}, claims)
 
 
 def _document(metas: list[ReportMeta], claims: list[Claim], conflicts: list[Finding], others: list[Finding],
-              errors: list[InputError]) -> FindingsDocument:
+              errors: list[InputError], suppressed: list[Finding] | None = None) -> FindingsDocument:
+    suppressed = suppressed or []
     by_sev = Counter(f.severity.value for f in conflicts + others)
     return FindingsDocument(
-        reports=metas, claims=claims, conflicts=conflicts, findings=others, errors=errors,
+        reports=metas, claims=claims, conflicts=conflicts, findings=others, errors=errors, suppressed=suppressed,
         summary=Summary(reports=len(metas), claims=len(claims), conflicts=len(conflicts), findings=len(others),
-                        errors=len(errors), by_severity=dict(by_sev)),
+                        errors=len(errors), suppressed=len(suppressed), by_severity=dict(by_sev)),
     )
+
+
+def _suppress(items: list[Report | ClaimsFile], claims: list[Claim], conflicts: list[Finding], others: list[Finding],
+              options: CheckOptions) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(conflicts, findings, suppressed) after inline comments, the ignore file and the baseline."""
+    texts = {item.meta.path: item.raw or item.text for item in items if isinstance(item, Report)}
+    baseline = read_baseline(options.baseline) if options.baseline else set()
+    suppressor = Suppressor(texts=texts, ignore_file=options.ignore_file, baseline=baseline)
+    index = {c.id: c for c in claims}
+    conflicts, silenced_conflicts = suppressor.split(conflicts, index)
+    others, silenced_others = suppressor.split(others, index)
+    return conflicts, others, silenced_conflicts + silenced_others
 
 
 def check(reports: list[Report | ClaimsFile], options: CheckOptions | None = None) -> FindingsDocument:
@@ -109,7 +129,8 @@ def check(reports: list[Report | ClaimsFile], options: CheckOptions | None = Non
     options = options or CheckOptions()
     metas, claims = extract_claims(reports, options.lexicon)
     conflicts, others = judge(metas, claims, options)
-    return _document(metas, claims, conflicts, others, [])
+    conflicts, others, suppressed = _suppress(reports, claims, conflicts, others, options)
+    return _document(metas, claims, conflicts, others, list(options.setup_errors), suppressed)
 
 
 def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> FindingsDocument:
@@ -118,7 +139,8 @@ def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> Fi
     items, errors = read_all(paths, options)
     metas, claims = extract_claims(items, options.lexicon)
     conflicts, others = judge(metas, claims, options)
-    return _document(metas, claims, conflicts, others, errors)
+    conflicts, others, suppressed = _suppress(items, claims, conflicts, others, options)
+    return _document(metas, claims, conflicts, others, list(options.setup_errors) + errors, suppressed)
 
 
 def extract_files(paths: Iterable[str], options: CheckOptions | None = None) -> FindingsDocument:

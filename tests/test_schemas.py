@@ -113,7 +113,11 @@ def test_report_claims_file_and_rules_validate() -> None:
     assert claims_file["claims"]
     assert errors_of("claims-file.schema.json", claims_file) == []
     ClaimsFile.model_validate(claims_file)  # and the models agree
-    rules = {"rules": {"CT01": {"severity": "warning", "options": {"label_updates": False}}, "date-mismatch": {"enabled": False}}}
+    rules = {"settings": {"CT01": {"severity": "warning", "options": {"label_updates": False}},
+                          "date-mismatch": {"enabled": False}},
+             "rules": [{"id": "UR01", "name": "displaced-far-apart", "kind": "compare", "summary": "Far apart.",
+                        "message": "{a} against {b}", "compare": {"tolerance_rel": 0.2},
+                        "doc": {"what": "w", "why": "y", "example_fires": "f", "example_passes": "p"}}]}
     assert errors_of("rules.schema.json", rules) == []
     RulesConfig.model_validate(rules)
 

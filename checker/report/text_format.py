@@ -23,6 +23,8 @@ def summary_line(document: FindingsDocument) -> str:
         line += f"; {s.findings} other finding{'s' if s.findings != 1 else ''}"
     if s.errors:
         line += f"; {s.errors} unreadable input{'s' if s.errors != 1 else ''}"
+    if s.suppressed:
+        line += f"; {s.suppressed} suppressed"
     return line
 
 
@@ -50,6 +52,14 @@ def render(document: FindingsDocument, show_claims: bool = False) -> str:
                     out.append(f"    {_where(c)}  \"{c.text}\"")
             if f.match is not None:
                 out.append(f"    matched: {f.match.level} {f.match.score:.0f} ({'; '.join(f.match.reasons)})")
+            if f.threshold:
+                out.append(f"    threshold: {f.threshold}")
+        out.append("")
+    if document.suppressed:
+        out.append("== suppressed")
+        for f in document.suppressed:
+            quotes = "; ".join(f"{_where(claims[c])} \"{claims[c].text}\"" for c in f.claims if c in claims)
+            out.append(f"  {f.severity.value} {f.code} {f.rule} [{f.fingerprint}] by {f.suppressed_by}: {quotes}")
         out.append("")
     out.append(summary_line(document))
     return "\n".join(out) + "\n"

@@ -4,9 +4,11 @@ Takes the ``Group``s from the match stage; gives ``Finding``s. A rule is a
 class with a stable ``code`` (CT01), a kebab-case ``name`` that names the
 problem, a default ``severity``, a ``pairwise`` flag (pairwise disagreements
 go to ``conflicts``, everything else to ``findings``) and
-``evaluate(group, context) -> Iterator[Finding]``. The docstring is the
-documentation: a one-line summary, then *What it flags*, *Why it matters*,
-*Example* and *Options*.
+``evaluate(group, context) -> Iterator[Finding]`` (a group of claims judged
+to be about one fact) and/or ``evaluate_claims(claims, groups, context)``
+(every claim of the run, for rules that look across facts: parts and totals,
+attribution, style queries). The docstring is the documentation: a one-line
+summary, then *What it flags*, *Why it matters*, *Example* and *Options*.
 
 ``RuleEngine`` runs every enabled rule over every group and collects all
 findings rather than stopping at the first; a rule that raises is reported
@@ -16,13 +18,13 @@ as a finding of its own and the others still run.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..lexicon import Lexicon, default_lexicon
 from ..match import Group
-from ..models import Claim, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
+from ..models import Claim, Evidence, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
 
 
 @dataclass
@@ -35,16 +37,40 @@ class RuleContext:
 
 
 class Rule:
-    """Base class of every rule, built-in or user-written."""
+    """Base class of every rule, built-in or user-written.
+
+    A user rule subclasses it, sets ``code`` (a stable id such as ``XY01``,
+    never reused), ``name`` (kebab-case, naming the problem), ``severity``
+    and ``pairwise`` (True: its findings are pairwise disagreements about one
+    fact and go to ``conflicts``; False: they go to ``findings``), writes a
+    docstring with the sections *What it flags*, *Why it matters*, *Example*
+    and *Options*, and overrides one or both of:
+
+    - ``evaluate(group, context)``: called once per group of claims the
+      matcher judged to be one fact; ``group.pairs`` holds each matched pair
+      with its ``MatchInfo``;
+    - ``evaluate_claims(claims, groups, context)``: called once per run with
+      every claim, for rules that look across facts.
+
+    Both yield ``Finding``s, best built with ``self.finding(...)``, which
+    fills in the code, the configured severity and a stable fingerprint.
+    ``context.options`` holds ``default_options`` overridden by the config.
+    The rule is found through the config (``plugins = ["pkg.mod:MyRule"]``)
+    or the entry-point group ``checker.rules``.
+    """
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
     severity: ClassVar[Severity] = Severity.error
     pairwise: ClassVar[bool] = True
     default_options: ClassVar[dict[str, float | int | str | bool]] = {}
+    origin: ClassVar[str] = "builtin"  # where the rule came from: builtin, a rules file, a plugin
 
     def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
-        raise NotImplementedError
+        return iter(())
+
+    def evaluate_claims(self, claims: list[Claim], groups: list[Group], context: RuleContext) -> Iterator[Finding]:
+        return iter(())
 
     @classmethod
     def summary(cls) -> str:
@@ -52,23 +78,41 @@ class Rule:
         return doc.splitlines()[0] if doc else cls.name
 
     def finding(
-        self, context: RuleContext, group: Group, claims: list[Claim], message: str,
+        self, context: RuleContext, group: Group | None, claims: Sequence[Claim], message: str,
         match: MatchInfo | None = None, severity: Severity | None = None, label: str | None = None,
+        threshold: str | None = None,
     ) -> Finding:
         key = "|".join([self.code] + sorted(c.fingerprint for c in claims))
-        return Finding(
+        if self.pairwise and len(claims) == 2 and claims[0].report == claims[1].report:
+            message += f" (both in {claims[0].report}: the report contradicts itself)"
+        evidence = [Evidence(claim=c.id, quote=c.text, where=f"{c.source.path}:{c.source.line}:{c.source.column}",
+                             value=c.value, report=c.report) for c in claims]
+        return Finding(evidence=evidence,
             rule=self.name, code=self.code, severity=severity or context.options.get("_severity", self.severity),  # type: ignore[arg-type]
-            message=message, claims=[c.id for c in claims], label=label, fact=group.id, match=match,
-            fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16],
+            message=message, claims=[c.id for c in claims], label=label, fact=group.id if group else None,
+            match=match, fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16], threshold=threshold,
         )
 
 
-def builtin_rules() -> list[type[Rule]]:
+def python_builtin_rules() -> list[type[Rule]]:
+    """The built-in rules written in Python, one module per rule under ``builtin/``."""
     from .builtin.CT01 import CT01
     from .builtin.CT02 import CT02
     from .builtin.CT03 import CT03
+    from .builtin.CT04 import CT04
+    from .builtin.CT05 import CT05
+    from .builtin.CT06 import CT06
+    from .builtin.CT07 import CT07
 
-    return [CT01, CT02, CT03]
+    return [CT01, CT02, CT03, CT04, CT05, CT06, CT07]
+
+
+def builtin_rules(lexicon: Lexicon | None = None) -> list[type[Rule]]:
+    """Every built-in rule: the Python ones and the declarative ones of ``checker/data/rules.yaml``."""
+    from .declarative import builtin_declarative_rules
+
+    rules = python_builtin_rules() + builtin_declarative_rules(lexicon or default_lexicon())
+    return sorted(rules, key=lambda r: r.code)
 
 
 class RuleEngine:
@@ -85,10 +129,12 @@ class RuleEngine:
     def _setting(self, rule: type[Rule]) -> RuleSetting:
         return self.settings.get(rule.code) or self.settings.get(rule.name) or RuleSetting()
 
-    def run(self, groups: list[Group], reports: dict[str, ReportMeta]) -> tuple[list[Finding], list[Finding]]:
-        """(conflicts, other findings) over all groups."""
+    def run(self, groups: list[Group], reports: dict[str, ReportMeta],
+            claims: list[Claim] | None = None) -> tuple[list[Finding], list[Finding]]:
+        """(conflicts, other findings) over all groups and, for rules that look across facts, all claims."""
         conflicts: list[Finding] = []
         others: list[Finding] = []
+        all_claims = claims if claims is not None else [c for g in groups for c in g.claims]
         for rule_type in self.rule_types:
             setting = self._setting(rule_type)
             if not setting.enabled:
@@ -97,17 +143,24 @@ class RuleEngine:
             if setting.severity is not None:
                 options["_severity"] = setting.severity.value
             context = RuleContext(reports=reports, lexicon=self.lexicon, options=options)
-            rule = rule_type()
+            target = conflicts if rule_type.pairwise else others
+            try:
+                rule = rule_type()
+                target.extend(rule.evaluate_claims(all_claims, groups, context))
+            except Exception as exc:  # noqa: BLE001 -- a broken rule must not hide the others' findings
+                others.append(_rule_error(rule_type, "the claims", [], None, exc))
+                continue
             for group in groups:
                 try:
-                    found = list(rule.evaluate(group, context))
-                except Exception as exc:  # a broken rule must not hide the others' findings
-                    found = [Finding(
-                        rule="rule-error", code="CT00", severity=Severity.warning,
-                        message=f"rule {rule_type.code} failed on {group.id}: {exc}", claims=[c.id for c in group.claims],
-                        fact=group.id, fingerprint=hashlib.sha1(f"{rule_type.code}{group.id}".encode()).hexdigest()[:16],
-                    )]
-                    others.extend(found)
-                    continue
-                (conflicts if rule_type.pairwise else others).extend(found)
+                    target.extend(rule.evaluate(group, context))
+                except Exception as exc:  # noqa: BLE001 -- likewise, per group
+                    others.append(_rule_error(rule_type, group.id, [c.id for c in group.claims], group.id, exc))
         return conflicts, others
+
+
+def _rule_error(rule_type: type[Rule], where: str, claim_ids: list[str], fact: str | None, exc: Exception) -> Finding:
+    return Finding(
+        rule="rule-error", code="CT00", severity=Severity.warning,
+        message=f"rule {rule_type.code} failed on {where}: {type(exc).__name__}: {exc}", claims=claim_ids, fact=fact,
+        fingerprint=hashlib.sha1(f"{rule_type.code}{where}".encode()).hexdigest()[:16],
+    )

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
 
+import yaml
+
+from ..errors import CheckerError
 from ..match import Group
 from ..models import Amount, Claim, CountClaim, MatchInfo
 from . import RuleContext
@@ -39,14 +45,15 @@ def describe(c: Claim, context: RuleContext) -> str:
     if isinstance(c, CountClaim):
         value = format_amount(c.value)
     else:
-        value = c.value.start if c.value.start == c.value.end else f"{c.value.start} to {c.value.end}"
+        value = str(c.value.start) if c.value.start == c.value.end else f"{c.value.start} to {c.value.end}"
     return f"{value} ({who}: \"{c.text}\")"
 
 
 def later_figure(a: CountClaim, b: CountClaim, context: RuleContext) -> str | None:
     """The figure of the later report when the later one is the higher: a toll that rose."""
-    pa = (context.reports.get(a.report).published or "") if context.reports.get(a.report) else ""
-    pb = (context.reports.get(b.report).published or "") if context.reports.get(b.report) else ""
+    meta_a, meta_b = context.reports.get(a.report), context.reports.get(b.report)
+    pa = (meta_a.published or "") if meta_a else ""
+    pb = (meta_b.published or "") if meta_b else ""
     if not pa or not pb or pa[:10] == pb[:10]:
         return None
     older, newer = (a, b) if pa < pb else (b, a)
@@ -54,4 +61,31 @@ def later_figure(a: CountClaim, b: CountClaim, context: RuleContext) -> str | No
     hi_old = older.value.high if older.value.high is not None else older.value.best
     if lo_new is not None and hi_old is not None and lo_new > hi_old:
         return format_amount(newer.value)
+    return None
+
+
+@cache
+def rule_data(name: str) -> dict[str, Any]:
+    """A data file of the rules under ``checker/data/`` (loaded once)."""
+    text = resources.files("checker").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise CheckerError("lexicon", f"data file {name}.yaml is not a mapping")
+    return data
+
+
+def claim_gap(first: Claim, second: Claim) -> str | None:
+    """The sentence text between two claims of one sentence (first before second), or None."""
+    if first.report != second.report or first.sentence is None or first.sentence != second.sentence:
+        return None
+    sentence = first.sentence
+    gap_len = second.source.start - first.source.end
+    if gap_len < 0:
+        return None
+    start = sentence.find(first.text)
+    while start >= 0:  # the quote may stand twice in the sentence: take the place where the second follows
+        end = start + len(first.text)
+        if sentence[end + gap_len:end + gap_len + len(second.text)] == second.text:
+            return sentence[end:end + gap_len]
+        start = sentence.find(first.text, start + 1)
     return None

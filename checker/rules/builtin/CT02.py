@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
+from typing import ClassVar
 
 from ...match import Group, interval
 from ...models import CountClaim, Finding, Severity
 from .. import Rule, RuleContext
 from .._common import describe, pairs_of
+
+
+def _power_of_ten_apart(x: float | None, y: float | None) -> bool:
+    """3.5 million against 3.5 billion: one figure with a slipped scale word."""
+    if not x or not y or x == y:
+        return False
+    exponent = math.log10(max(x, y) / min(x, y))
+    return abs(exponent - round(exponent)) < 1e-9
+
+
+def _too_far_apart(x: float | None, y: float | None, fx: float, fy: float, max_ratio: float) -> bool:
+    """Best values (in base units) more than max_ratio apart; unknown best values are never too far."""
+    if not max_ratio or not x or not y:
+        return False
+    bx, by = abs(x * fx), abs(y * fy)
+    return max(bx, by) / min(bx, by) > max_ratio
 
 
 class CT02(Rule):
@@ -29,15 +47,26 @@ class CT02(Rule):
     south"; does not fire on "a seven-mile (12km) corridor" against "12 km
     wide".
 
-    Options: none.
+    Far apart: two measures more than ``max_ratio`` times apart ("12 km"
+    against "about one kilometre", "a 70-metre dam" against "33 km") are
+    read as two quantities the matcher could not tell apart (the upper and
+    the lower dam), not one quantity misreported. Slips still fire however
+    far apart: the same figure in other units ("6 km" against "6 miles")
+    and a figure off by a power of ten in one unit ("$3.5 billion" against
+    "$3.5 million"), each named as a likely slip.
+
+    Options: ``max_ratio`` (default 10): the largest ratio between two
+    measures still read as one quantity; 0 turns the limit off.
     """
 
     code = "CT02"
     name = "quantity-mismatch"
     severity = Severity.error
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"max_ratio": 10.0}
 
     def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
         units = context.lexicon.unit_info
+        max_ratio = float(context.options.get("max_ratio", 0))
         for a, b, match in pairs_of(group):
             if not (isinstance(a, CountClaim) and isinstance(b, CountClaim)):
                 continue
@@ -49,7 +78,13 @@ class CT02(Rule):
             if ua == ub:
                 if lo_a <= hi_b and lo_b <= hi_a:
                     continue
-                yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}", match)
+                message = f"{describe(a, context)} disagrees with {describe(b, context)}"
+                if _power_of_ten_apart(a.value.best, b.value.best):
+                    message += ": likely scale slip (a power of ten apart)"
+                elif _too_far_apart(a.value.best, b.value.best, 1.0, 1.0, max_ratio):
+                    continue
+                yield self.finding(context, group, [a, b], message, match,
+                                   threshold=f"intervals do not overlap (same unit); max_ratio={max_ratio:g}")
                 continue
             ia, ib = units.get(ua), units.get(ub)
             if ia is None or ib is None or ia["dimension"] != ib["dimension"]:
@@ -63,4 +98,8 @@ class CT02(Rule):
             message = f"{describe(a, context)} disagrees with {describe(b, context)} after conversion"
             if a.value.best is not None and a.value.best == b.value.best:
                 message += f": likely unit slip ({ua} for {ub} or the reverse)"
-            yield self.finding(context, group, [a, b], message, match)
+            elif _too_far_apart(a.value.best, b.value.best, fa, fb, max_ratio):
+                continue
+            yield self.finding(context, group, [a, b], message, match,
+                               threshold=f"converted to base units, each widened by half a unit of its last digit "
+                                         f"({pa:g} {ua}, {pb:g} {ub}); max_ratio={max_ratio:g}")

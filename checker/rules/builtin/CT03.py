@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
+from typing import ClassVar
 
 from ...match import Group
 from ...models import DateClaim, DateSpan, Finding, Severity
@@ -52,14 +53,24 @@ class CT03(Rule):
     January"; does not fire on "last Thursday" in a Thursday report against
     "27 February" of the week before.
 
-    Options: none.
+    Dates far apart: two spans more than ``max_gap_days`` apart ("on
+    Thursday" against "2016", "1938" against "1979") are taken to be two
+    events of one kind (two agreements, two floods) that the matcher could
+    not tell apart, not one event misdated: reporters misdate by days or
+    weeks, not by years.
+
+    Options: ``max_gap_days`` (default 180): the largest gap between two
+    spans that is still read as one event dated differently; 0 turns the
+    limit off.
     """
 
     code = "CT03"
     name = "date-mismatch"
     severity = Severity.error
+    default_options: ClassVar[dict[str, float | int | str | bool]] = {"max_gap_days": 180}
 
     def evaluate(self, group: Group, context: RuleContext) -> Iterator[Finding]:
+        max_gap = int(context.options.get("max_gap_days", 0))
         for a, b, match in pairs_of(group):
             if not (isinstance(a, DateClaim) and isinstance(b, DateClaim)):
                 continue
@@ -69,4 +80,8 @@ class CT03(Rule):
                 continue
             if sa[0] <= sb[1] and sb[0] <= sa[1]:
                 continue
-            yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}", match)
+            gap = max(sa[0], sb[0]) - min(sa[1], sb[1])
+            if max_gap and gap > timedelta(days=max_gap):
+                continue
+            yield self.finding(context, group, [a, b], f"{describe(a, context)} disagrees with {describe(b, context)}",
+                               match, threshold=f"spans do not overlap (read in {zone or 'UTC'}); max_gap_days={max_gap}")
