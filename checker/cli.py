@@ -11,15 +11,18 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from . import __version__
 from .errors import CheckerError
 from .lexicon import default_lexicon
-from .models import FindingsDocument, Severity
+from .models import ClaimStatus, FindingsDocument, Severity
 from .normalize import normalize_text
 from .pipeline import CheckOptions, check_files, extract_files
 from .read import DEFAULT_MAX_BYTES
-from .report import json_format, text_format
+from .record import check_against, record_paths, store
+from .report import github_format, json_format, junit_format, sarif_format, text_format
+from .report.progress import ProgressBar
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -36,19 +39,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"checker {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    def common(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders; - reads stdin")
-        sp.add_argument("--format", choices=["text", "json"], default="text")
+    def common(sp: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json"), nargs: str = "+") -> None:
+        sp.add_argument("paths", nargs=nargs, metavar="PATH", help="report files or folders; - reads stdin")
+        sp.add_argument("--format", choices=formats, default="text")
         sp.add_argument("--published", type=_iso_date, help="publication date for reports that have none")
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest report read (bytes)")
 
     c = sub.add_parser("check", help="extract claims and flag the conflicts between them")
-    common(c)
+    common(c, ("text", "json", "sarif", "github", "junit"))
+    c.add_argument("--against", metavar="DIR", help="also check against the claims on record in DIR (e.g. claims/)")
     c.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default="error",
                    help="lowest severity that makes the exit code 1 (default: error)")
     c.add_argument("--show-claims", action="store_true", help="list every claim before the findings (text)")
     e = sub.add_parser("extract", help="print the claims of reports")
     common(e)
+    r = sub.add_parser("record", help="put reports' claims on record (idempotent), remove them or set a status")
+    common(r, nargs="*")
+    r.add_argument("--record", metavar="DIR", default="claims", help="the record folder (default: claims)")
+    r.add_argument("--remove", metavar="ID", action="append", default=[],
+                   help="take a report (report id) or one claim (claim id or fingerprint) off the record")
+    r.add_argument("--set-status", nargs=2, metavar=("STATUS", "ID"), action="append", default=[],
+                   help="give a report's claims or one claim a status: reported, confirmed, disputed, retracted")
     n = sub.add_parser("normalize", help="show how numbers, quantities and dates in text are read")
     n.add_argument("text", nargs="?", help="text to read; without it, JSON lines on stdin")
     n.add_argument("--reference", type=_iso_date, help="reference date for relative dates (YYYY-MM-DD)")
@@ -61,10 +72,49 @@ def _errors_to_stderr(document: FindingsDocument) -> None:
         print(f"{where}: error [{err.code}]: {err.message}", file=sys.stderr)
 
 
-def _render(document: FindingsDocument, fmt: str, show_claims: bool) -> str:
+def _render(document: FindingsDocument, fmt: str, show_claims: bool, fail_on: str = "error") -> str:
     if fmt == "json":
         return json_format.render(document)
+    if fmt == "sarif":
+        return sarif_format.render(document)
+    if fmt == "github":
+        return github_format.render(document)
+    if fmt == "junit":
+        return junit_format.render(document, fail_on=fail_on)
     return text_format.render(document, show_claims=show_claims)
+
+
+def _record(args: argparse.Namespace, options: CheckOptions) -> int:
+    folder = Path(args.record)
+    status = EXIT_OK
+    for target in args.remove:
+        try:
+            change = store.remove(folder, target)
+            print(f"removed {target} ({change.claims_removed} claims)")
+        except CheckerError as exc:
+            print(str(exc), file=sys.stderr)
+            status = EXIT_USAGE
+    for value, target in args.set_status:
+        try:
+            changed = store.set_status(folder, target, ClaimStatus(value))
+            print(f"{target}: {changed} claim{'s' if changed != 1 else ''} now {value}")
+        except ValueError:
+            print(f"--set-status: {value!r} is not one of {', '.join(s.value for s in ClaimStatus)}", file=sys.stderr)
+            status = EXIT_USAGE
+        except CheckerError as exc:
+            print(str(exc), file=sys.stderr)
+            status = EXIT_USAGE
+    if not args.paths:
+        if not args.remove and not args.set_status:
+            print("checker record: give reports to record, --remove ID or --set-status STATUS ID", file=sys.stderr)
+            return EXIT_USAGE
+        return status
+    change, errors = record_paths(args.paths, folder, options)
+    for err in errors:
+        print(f"{err.path}{f':{err.line}' if err.line else ''}: error [{err.code}]: {err.message}", file=sys.stderr)
+    print(f"{folder}: {len(change.added)} reports added, {len(change.replaced)} replaced, "
+          f"{len(change.unchanged)} unchanged; {change.claims_added} claims added, {change.claims_removed} removed")
+    return EXIT_USAGE if errors else status
 
 
 def _normalize(args: argparse.Namespace) -> int:
@@ -99,18 +149,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "normalize":
             return _normalize(args)
-        options = CheckOptions(published=args.published, max_bytes=args.max_bytes)
+        options = CheckOptions(published=args.published, max_bytes=args.max_bytes, progress=ProgressBar())
         if "-" in args.paths:
             options.stdin_text = sys.stdin.read()
+        if args.command == "record":
+            return _record(args, options)
         if args.command == "extract":
             document = extract_files(args.paths, options)
+        elif args.against:
+            document = check_against(args.paths, args.against, options)
         else:
             document = check_files(args.paths, options)
     except CheckerError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     _errors_to_stderr(document)
-    sys.stdout.write(_render(document, args.format, getattr(args, "show_claims", False) or args.command == "extract"))
+    sys.stdout.write(_render(document, args.format, getattr(args, "show_claims", False) or args.command == "extract",
+                             getattr(args, "fail_on", "error")))
     if document.errors:
         return EXIT_USAGE
     if args.command == "check" and args.fail_on != "never":

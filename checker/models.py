@@ -190,6 +190,9 @@ class Summary(_Model):
     findings: int
     errors: int
     by_severity: dict[str, int] = Field(default_factory=dict)
+    record_claims: int | None = Field(
+        default=None, description="claims on the record the run was checked against (--against), if any"
+    )
 
 
 class FindingsDocument(_Model):
@@ -201,6 +204,10 @@ class FindingsDocument(_Model):
     conflicts: list[Finding] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     errors: list[InputError] = Field(default_factory=list)
+    record: list[str] = Field(
+        default_factory=list,
+        description="ids of reports that come from the claim record: context for findings, not checked themselves",
+    )
     summary: Summary
 
 

@@ -9,7 +9,7 @@ formatting here: the formatters under ``checker/report`` render documents.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .errors import CheckerError
@@ -31,6 +31,8 @@ class CheckOptions:
     match: MatchSettings = field(default_factory=MatchSettings)
     lexicon: Lexicon | None = None
     stdin_text: str | None = None
+    # called with (reports done, reports in all) as extraction goes: the CLI's progress bar
+    progress: Callable[[int, int], None] | None = None
 
 
 def _error(exc: CheckerError) -> InputError:
@@ -73,17 +75,22 @@ def _unique_ids(items: list[Report | ClaimsFile]) -> list[Report | ClaimsFile]:
     return out
 
 
-def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None) -> tuple[list[ReportMeta], list[Claim]]:
+def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> tuple[list[ReportMeta], list[Claim]]:
     extractor = Extractor(lexicon or default_lexicon())
     metas: list[ReportMeta] = []
     claims: list[Claim] = []
-    for item in _unique_ids(items):
+    for done, item in enumerate(_unique_ids(items)):
+        if progress is not None:
+            progress(done, len(items))
         if isinstance(item, ClaimsFile):
             metas.append(item.report)
             claims.extend(item.claims)
         else:
             metas.append(item.meta)
             claims.extend(extractor.extract(item))
+    if progress is not None:
+        progress(len(items), len(items))
     return metas, claims
 
 
@@ -116,7 +123,7 @@ def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> Fi
     """Read, extract, match and judge files and folders; unreadable ones become errors, the rest are checked."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon)
+    metas, claims = extract_claims(items, options.lexicon, options.progress)
     conflicts, others = judge(metas, claims, options)
     return _document(metas, claims, conflicts, others, errors)
 

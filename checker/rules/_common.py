@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..match import Group
-from ..models import Amount, Claim, CountClaim, MatchInfo
+from ..models import Amount, Claim, ClaimStatus, CountClaim, MatchInfo
 from . import RuleContext
 
 
@@ -36,6 +36,8 @@ def format_amount(v: Amount) -> str:
 def describe(c: Claim, context: RuleContext) -> str:
     meta = context.reports.get(c.report)
     who = meta.outlet if meta and meta.outlet else c.report
+    if c.status != ClaimStatus.reported:
+        who += f", {c.status.value}"  # an editor's verdict travels with the figure: "disputed", "confirmed"
     if isinstance(c, CountClaim):
         value = format_amount(c.value)
     else:
@@ -55,3 +57,10 @@ def later_figure(a: CountClaim, b: CountClaim, context: RuleContext) -> str | No
     if lo_new is not None and hi_old is not None and lo_new > hi_old:
         return format_amount(newer.value)
     return None
+
+
+def confirmed_against_reported(a: CountClaim, b: CountClaim) -> CountClaim | None:
+    """The confirmed claim of a pair where only one is confirmed: it outranks the merely reported figure."""
+    if (a.status == ClaimStatus.confirmed) == (b.status == ClaimStatus.confirmed):
+        return None
+    return a if a.status == ClaimStatus.confirmed else b

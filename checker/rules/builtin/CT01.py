@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...match import Group, interval
 from ...models import CountClaim, Finding, Severity
 from .. import Rule, RuleContext
-from .._common import describe, later_figure, pairs_of
+from .._common import confirmed_against_reported, describe, format_amount, later_figure, pairs_of
 
 
 class CT01(Rule):
@@ -24,6 +24,11 @@ class CT01(Rule):
     Example: fires on "33 soldiers were killed" against "36 soldiers were
     killed"; does not fire on "at least 34 soldiers were killed" against "36
     soldiers were killed".
+
+    Status on record: a ``confirmed`` figure outranks a merely ``reported``
+    one, so a later report that departs from a confirmed figure is a
+    conflict, not an update; a ``disputed`` figure is named with its status;
+    a ``retracted`` one is never matched.
 
     Options: ``label_updates`` (default true): where the later report carries
     the higher casualty or displacement figure, label the pair ``superseded``
@@ -49,6 +54,11 @@ class CT01(Rule):
             severity = None
             message = f"{describe(a, context)} disagrees with {describe(b, context)}"
             newer = later_figure(a, b, context) if context.options.get("label_updates") else None
+            confirmed = confirmed_against_reported(a, b)
+            if confirmed is not None and newer is not None and newer != format_amount(confirmed.value):
+                # a later but merely reported figure does not supersede a confirmed one: still a conflict
+                newer = None
+                message += f"; {format_amount(confirmed.value)} is confirmed"
             if newer is not None and a.kind in ("casualty", "displacement"):
                 label = "superseded"
                 severity = Severity.info
