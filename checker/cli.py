@@ -21,7 +21,8 @@ from .normalize import normalize_text
 from .pipeline import CheckOptions, check_files, extract_files
 from .read import DEFAULT_MAX_BYTES
 from .record import check_against, record_paths, store
-from .report import github_format, json_format, junit_format, sarif_format, text_format
+from .review import read_draft, review_report
+from .report import github_format, html_format, json_format, junit_format, review_text_format, sarif_format, text_format
 from .report.progress import ProgressBar
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -60,6 +61,18 @@ def _parser() -> argparse.ArgumentParser:
                    help="take a report (report id) or one claim (claim id or fingerprint) off the record")
     r.add_argument("--set-status", nargs=2, metavar=("STATUS", "ID"), action="append", default=[],
                    help="give a report's claims or one claim a status: reported, confirmed, disputed, retracted")
+    v = sub.add_parser("review", help="an editor's pre-publication check of one draft against the record")
+    v.add_argument("draft", metavar="DRAFT", help="the draft report (.md, .txt, .html, .json)")
+    v.add_argument("--against", metavar="DIR", default="claims", help="the record folder (default: claims)")
+    v.add_argument("--html", metavar="FILE", help="write a self-contained HTML report to FILE")
+    v.add_argument("--published", type=_iso_date, help="the draft's publication date if it has none (default: today)")
+    v.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest draft read (bytes)")
+    s = sub.add_parser("serve", help="a local page where an editor pastes a draft and sees the review (extra: web)")
+    s.add_argument("--record", metavar="DIR", action="append", default=[],
+                   help="a record folder the page offers (repeatable; default: claims)")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=int, default=8765)
+    s.add_argument("--max-upload", type=int, default=1_000_000, help="largest draft accepted (bytes)")
     n = sub.add_parser("normalize", help="show how numbers, quantities and dates in text are read")
     n.add_argument("text", nargs="?", help="text to read; without it, JSON lines on stdin")
     n.add_argument("--reference", type=_iso_date, help="reference date for relative dates (YYYY-MM-DD)")
@@ -144,11 +157,42 @@ def _normalize(args: argparse.Namespace) -> int:
     return status
 
 
+def _review(args: argparse.Namespace) -> int:
+    try:
+        draft = read_draft(args.draft, published=args.published, max_bytes=args.max_bytes)
+    except CheckerError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    result = review_report(draft, args.against)
+    for err in result.errors:
+        print(f"{err.path}{f':{err.line}' if err.line else ''}: error [{err.code}]: {err.message}", file=sys.stderr)
+    if args.html:
+        try:
+            Path(args.html).write_text(html_format.render(result), encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.html}: error [unwritable]: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    sys.stdout.write(review_text_format.render(result))
+    if result.errors:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if result.count("conflict") else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import serve  # the web extra is optional; only this command needs it
+
+    return serve(records=args.record or ["claims"], host=args.host, port=args.port, max_upload=args.max_upload)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "normalize":
             return _normalize(args)
+        if args.command == "review":
+            return _review(args)
+        if args.command == "serve":
+            return _serve(args)
         options = CheckOptions(published=args.published, max_bytes=args.max_bytes, progress=ProgressBar())
         if "-" in args.paths:
             options.stdin_text = sys.stdin.read()
