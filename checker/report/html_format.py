@@ -26,6 +26,7 @@ header h1 { font-size: 1.4rem; margin: 0 0 .3rem; }
 .grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; padding: 0 2rem 2rem; }
 @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
 .draft { background: #fff; padding: 1.2rem 1.5rem; border: 1px solid #e0e0e0; white-space: pre-wrap; }
+.draft h2 { font-size: 1.3rem; margin: 0 0 .8rem; white-space: normal; }
 mark { background: none; border-bottom: 3px solid; padding: 0 1px; }
 mark a { color: inherit; text-decoration: none; }
 mark.conflict { border-color: var(--conflict); background: #fdecea; }
@@ -58,20 +59,21 @@ def _span_in_text(review: Review, claim: Claim) -> tuple[int, int] | None:
         if claim.source.start not in inverse or claim.source.end - 1 not in inverse:
             return None
         start, end = inverse[claim.source.start], inverse[claim.source.end - 1] + 1
-    if not (draft.body_start <= start < end <= len(draft.text)):
+    if not (0 <= start < end <= len(draft.text)):
         return None
     return start, end
 
 
-def _marked_text(review: Review, numbered: list[tuple[int, ReviewedClaim]]) -> str:
-    text = review.draft.text
+def _marked_text(review: Review, numbered: list[tuple[int, ReviewedClaim]], lo: int, hi: int) -> str:
+    """The draft's text from ``lo`` to ``hi``, escaped, with the claims inside it marked by verdict."""
+    text = review.draft.text[:hi]
     spans: list[tuple[int, int, int, ReviewedClaim]] = []
     for n, item in numbered:
         span = _span_in_text(review, item.claim)
-        if span is not None:
+        if span is not None and lo <= span[0] and span[1] <= hi:
             spans.append((span[0], span[1], n, item))
     out: list[str] = []
-    cursor = review.draft.body_start
+    cursor = lo
     for start, end, n, item in sorted(spans, key=lambda s: (s[0], -s[1])):
         if start < cursor:
             continue  # overlaps a claim already marked: the text is shown once
@@ -111,7 +113,14 @@ def render_body(review: Review) -> str:
     numbered = [(n + 1, item) for n, item in enumerate(review.claims) if item.comparisons]
     meta = review.draft.meta
     title = escape(meta.title or meta.id)
-    counts = ", ".join(f"{review.count(v)} {v}" for v in ("conflict", "superseded", "consistent"))
+    counts = f"{review.count('conflict')} in conflict, {review.count('superseded')} superseded, " \
+        f"{review.count('consistent')} consistent"
+    draft = review.draft
+    headline = ""
+    if draft.title_span is not None and draft.title_span[0] < draft.body_start:
+        # a headline in front matter is outside the body but its claims count: show it above the text
+        headline = f"<h2>{_marked_text(review, numbered, *draft.title_span)}</h2>"
+    body = _marked_text(review, numbered, draft.body_start, len(draft.text))
     published = escape(meta.published[:10]) if meta.published else "undated"
     aside = "".join(_comparisons(n, item) for n, item in numbered) or \
         "<p>The record says nothing about the facts this draft states.</p>"
@@ -122,7 +131,7 @@ def render_body(review: Review) -> str:
         f'<p class="meta">read as of {published} &middot; {len(review.claims)} claims &middot; checked against '
         f"{review.record_claims:,} claims on record in {escape(review.record)} &middot; {counts}</p>"
         + (f'<ul class="errors">{errors}</ul>' if errors else "")
-        + f'</header><div class="grid"><article class="draft">{_marked_text(review, numbered)}</article>'
+        + f'</header><div class="grid"><article class="draft">{headline}{body}</article>'
         f"<aside>{aside}</aside></div>"
     )
 

@@ -19,7 +19,8 @@ def render(review: Review) -> str:
             status = f" [{other.status.value}]" if other.status.value != "reported" else ""
             out.append(f"    {comparison.verdict}: {who}, {when}{status}: \"{other.text}\"  "
                        f"({other.source.path}:{other.source.line}:{other.source.column})")
-    counts = ", ".join(f"{review.count(v)} {v}" for v in ("conflict", "superseded", "consistent"))
+    counts = f"{review.count('conflict')} in conflict, {review.count('superseded')} superseded, " \
+        f"{review.count('consistent')} consistent"
     out.append(f"{review.draft.meta.path}: {counts} among {len(review.claims)} claims; "
                f"checked against {review.record_claims:,} claims on record")
     return "\n".join(out) + "\n"
