@@ -152,7 +152,7 @@ class _Terminal(io.StringIO):
 def test_progress_bar_only_on_a_terminal_and_only_for_many_files() -> None:
     tty = _Terminal()
     bar = ProgressBar(tty, min_total=10)
-    for done in range(0, 21):
+    for done in range(21):
         bar(done, 20)
     shown = tty.getvalue()
     assert "20/20 reports" in shown and shown.endswith("\n") and shown.count("\r") == 21

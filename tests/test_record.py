@@ -21,9 +21,8 @@ from conftest import EXAMPLES, ROOT, SCHEMAS, report_markdown
 from checker.cli import main
 from checker.errors import CheckerError
 from checker.models import ClaimsFile, ClaimStatus
-from checker.pipeline import CheckOptions, check_files
-from checker.record import check_against, record_paths
-from checker.record import store
+from checker.pipeline import check_files
+from checker.record import check_against, record_paths, store
 
 FLOOD = "Flooding in the river town of Amberly killed {dead} people on Tuesday, the regional governor said."
 

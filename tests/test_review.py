@@ -19,8 +19,8 @@ import pytest
 from conftest import EXAMPLES
 
 from checker.cli import main
-from checker.record import record_paths, store
 from checker.models import ClaimStatus
+from checker.record import record_paths, store
 from checker.report import html_format
 from checker.review import read_draft, review_report
 from checker.web import make_server

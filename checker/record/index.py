@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Self
 
 from pydantic import TypeAdapter
 
@@ -169,7 +170,7 @@ class RecordIndex:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> RecordIndex:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -261,7 +262,10 @@ class RecordIndex:
 
     def _insert(self, documents: list[tuple[str, ClaimsFile | None, str, os.stat_result, str | None]]) -> None:
         next_id = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
-        files, reports, claims, keys = [], [], [], []
+        files: list[tuple[str, int, int, str, str | None, str | None]] = []
+        reports: list[tuple[str, str, str]] = []
+        claims: list[tuple[int, str, str, str]] = []
+        keys: list[tuple[str, str, int, int]] = []
         for name, document, digest, st, error in documents:
             files.append((name, st.st_mtime_ns, st.st_size, digest, document.report.id if document else None, error))
             if document is None:

@@ -84,7 +84,7 @@ def locked(folder: Path) -> Iterator[None]:
     """Hold the record's exclusive lock: one writer at a time across processes."""
     ensure_record(folder)
     try:
-        handle = open(folder / LOCK_NAME, "a+")
+        handle = open(folder / LOCK_NAME, "a+")  # noqa: SIM115 (closed by the `with` below; open errors named first)
     except OSError as exc:
         raise CheckerError("record", f"cannot open the lock file: {exc.strerror or exc}", str(folder)) from None
     with handle:

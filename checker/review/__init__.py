@@ -126,12 +126,12 @@ def review_report(draft: Report, record: str | Path, options: CheckOptions | Non
             if (a in draft_ids) == (b in draft_ids):
                 continue  # draft against itself is `checker check`'s business; record against record is history
             mine, theirs = (a, b) if a in draft_ids else (b, a)
-            finding = by_pair.get(frozenset((a, b)))
+            found = by_pair.get(frozenset((a, b)))
             verdict: Verdict = "consistent"
-            if finding is not None:
-                verdict = "superseded" if finding.label == "superseded" else "conflict"
+            if found is not None:
+                verdict = "superseded" if found.label == "superseded" else "conflict"
             other = index_of[theirs]
-            reviewed[mine].comparisons.append(Comparison(other, reports.get(other.report), verdict, finding))
+            reviewed[mine].comparisons.append(Comparison(other, reports.get(other.report), verdict, found))
     for item in reviewed.values():
         item.comparisons.sort(key=lambda c: (_RANK[c.verdict], c.report.published or "" if c.report else ""))
     return Review(draft=draft, claims=list(reviewed.values()), errors=errors, record=str(record),

@@ -24,6 +24,7 @@ from email.policy import HTTP
 from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import CheckerError
@@ -66,7 +67,7 @@ def page(body: str, title: str = "checker review") -> bytes:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{CSS}{_FORM_CSS}</style></head><body>{body}</body></html>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _fields(content_type: str, body: bytes) -> dict[str, tuple[str, str | None]]:
@@ -94,8 +95,9 @@ def _fields(content_type: str, body: bytes) -> dict[str, tuple[str, str | None]]
 class ReviewHandler(BaseHTTPRequestHandler):
     """GET / shows the form; POST /review shows the review of the posted draft under the form."""
 
-    records: list[str] = []
-    max_upload: int = 1_000_000
+    # set per server by make_server (a subclass each), read-only afterwards
+    records: ClassVar[list[str]] = []
+    max_upload: ClassVar[int] = 1_000_000
     server_version = "checker"
     sys_version = ""
 
@@ -114,12 +116,13 @@ class ReviewHandler(BaseHTTPRequestHandler):
 
     def _host_ok(self) -> bool:
         host = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
-        if host in _LOCAL_HOSTS or host == self.server.server_address[0]:
+        bound = self.server.server_address
+        if host in _LOCAL_HOSTS or (isinstance(bound, tuple) and host == str(bound[0])):
             return True
         self._problem(HTTPStatus.FORBIDDEN, "this page answers only to this machine's own address")
         return False
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         if not self._host_ok():
             return
         if self.path.split("?")[0] != "/":
@@ -128,7 +131,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, page("<header><h1>Review a draft against the record</h1></header>"
                                        + _form(self.records)))
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         if not self._host_ok():
             return
         if self.path != "/review":
@@ -174,7 +177,7 @@ class ReviewHandler(BaseHTTPRequestHandler):
         review = review_report(draft, record)
         self._send(HTTPStatus.OK, page(render_body(review) + form, f"Review: {draft.meta.title or draft.meta.id}"))
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's signature)
+    def log_message(self, format: str, *args: object) -> None:
         sys.stderr.write(f"checker serve: {self.address_string()} {format % args}\n")
 
 
@@ -192,7 +195,7 @@ def serve(records: list[str], host: str = "127.0.0.1", port: int = 8765, max_upl
     except OSError as exc:
         print(f"checker serve: error [listen]: cannot listen on {host}:{port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    bound_host, bound_port = server.server_address[:2]
+    bound_host, bound_port = str(server.server_address[0]), int(server.server_address[1])
     print(f"checker serve: open http://{bound_host}:{bound_port}/ (Ctrl-C stops)", file=sys.stderr)
     try:
         server.serve_forever()
