@@ -144,3 +144,12 @@ def test_an_index_from_another_version_is_rebuilt(recorded: Path) -> None:
     with RecordIndex(recorded) as index:
         assert index.count() == 0
         assert index.refresh().indexed_files == 3
+
+
+def test_a_read_only_record_is_indexed_outside_it(recorded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tests may run as root, who can write anywhere: make the folder look read-only to the index
+    monkeypatch.setattr(index_module.os, "access", lambda path, mode: Path(path) != recorded)
+    with RecordIndex(recorded) as index:
+        assert index.path.parent != recorded
+        assert index.refresh().claims > 0
+    assert not (recorded / index_module.INDEX_NAME).exists()

@@ -46,12 +46,16 @@ def record_paths(paths: Iterable[str], folder: str | Path = DEFAULT_RECORD,
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
     change = RecordChange()
-    for item in items:
+    for done, item in enumerate(items):
+        if options.progress is not None:
+            options.progress(done, len(items))
         document = _as_claims_file(item, options)
         try:
             add(Path(folder), document, change)
         except CheckerError as exc:
             errors.append(_input_error(exc))
+    if options.progress is not None:
+        options.progress(len(items), len(items))
     return change, errors
 
 

@@ -35,6 +35,7 @@ import json
 import os
 import re
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -157,6 +158,10 @@ class RecordIndex:
         self.lexicon = lexicon or default_lexicon()
         self.window_days = window_days
         self.path = Path(path) if path is not None else self.folder / INDEX_NAME
+        if path is None and not os.access(self.folder, os.W_OK):
+            # a read-only checkout of the record still gets an index, kept outside it
+            digest = hashlib.sha1(str(self.folder.resolve()).encode()).hexdigest()[:16]
+            self.path = Path(tempfile.gettempdir()) / f"checker-index-{digest}.sqlite"
         try:
             self.db = sqlite3.connect(self.path, timeout=120, isolation_level=None)
             self.db.execute("PRAGMA synchronous = NORMAL")
