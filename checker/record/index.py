@@ -39,7 +39,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Self
 
@@ -49,7 +49,7 @@ from ..errors import CheckerError
 from ..lexicon import Lexicon, default_lexicon
 from ..match import INTERCHANGEABLE_SUBJECTS, blocking_key
 from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, ReportMeta
-from .store import load_file, record_files
+from .store import parse_file, record_files
 
 INDEX_NAME = ".index.sqlite"
 _SCHEMA_VERSION = "1"
@@ -93,15 +93,16 @@ def _stem(token: str) -> str:
 _FAMILY = frozenset(_stem(word) for word in INTERCHANGEABLE_SUBJECTS)
 
 
-def subject_keys(subject: str | None) -> set[str]:
+@lru_cache(maxsize=65_536)  # subjects repeat across a record: "people", "soldiers"
+def subject_keys(subject: str | None) -> frozenset[str]:
     """The tokens a subject is indexed and looked up under; ``{""}`` for a claim that names none."""
     if not subject:
-        return {""}
-    keys = {_stem(t) for t in _TOKEN.findall(subject.lower()) if len(t) >= 3}
-    return keys or {subject.lower()}
+        return frozenset({""})
+    keys = frozenset(_stem(t) for t in _TOKEN.findall(subject.lower()) if len(t) >= 3)
+    return keys or frozenset({subject.lower()})
 
 
-def _lookup_keys(subject: str | None) -> set[str] | None:
+def _lookup_keys(subject: str | None) -> frozenset[str] | None:
     """Tokens to probe for a new claim's subject; None = any subject (the new claim names none)."""
     if not subject:
         return None
@@ -111,6 +112,7 @@ def _lookup_keys(subject: str | None) -> set[str] | None:
     return keys
 
 
+@lru_cache(maxsize=65_536)  # a record spans some thousands of days, each parsed once
 def _day(value: str | None) -> int | None:
     if not value:
         return None
@@ -234,9 +236,9 @@ class RecordIndex:
                 continue
             changed.append((name, data, digest, st))
         documents: list[tuple[str, ClaimsFile | None, str, os.stat_result, str | None]] = []
-        for name, _data, digest, st in changed:
+        for name, data, digest, st in changed:
             try:
-                documents.append((name, load_file(self.folder / name), digest, st, None))
+                documents.append((name, parse_file(data, str(self.folder / name)), digest, st, None))
             except CheckerError as exc:
                 documents.append((name, None, digest, st, f"[{exc.code}] {exc.message}"))
         total_claims = sum(len(d.claims) for _, d, *_ in documents if d is not None)

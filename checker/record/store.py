@@ -122,9 +122,21 @@ def load_file(path: Path) -> ClaimsFile:
     """One record file, validated; ``CheckerError`` naming the file and the problem otherwise."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise CheckerError("record", f"cannot read the record file: {exc.strerror or exc}", name) from None
+    return parse_file(data, name)
+
+
+def parse_file(data: bytes, name: str) -> ClaimsFile:
+    """A record file's bytes, validated (the index hashes and parses one read of the file)."""
+    try:
+        # the fast path: pydantic parses and validates the JSON in one pass
+        return ClaimsFile.model_validate_json(data)
+    except ValidationError:
+        pass  # parse again below to name the problem the way the rest of checker does
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise CheckerError("record", "the record file is not UTF-8 text", name) from None
     try:
