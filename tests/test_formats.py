@@ -162,3 +162,18 @@ def test_progress_bar_only_on_a_terminal_and_only_for_many_files() -> None:
     pipe = io.StringIO()
     ProgressBar(pipe, min_total=1)(5, 20)
     assert pipe.getvalue() == ""
+
+
+def test_json_of_a_run_against_the_record_validates_against_the_findings_schema(document: FindingsDocument) -> None:
+    import jsonschema
+    from conftest import SCHEMAS
+
+    from checker.report import json_format
+
+    schema = json.loads((SCHEMAS / "findings.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(json_format.render(document))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    record_claims = [c for c in data["claims"] if c["report"] in data["record"]]
+    assert record_claims, "the record's claims cited by findings travel with the document"
+    cited = {cid for f in data["conflicts"] + data["findings"] for cid in f["claims"]}
+    assert {c["id"] for c in record_claims} <= cited
