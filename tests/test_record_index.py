@@ -88,13 +88,14 @@ def test_lookups_use_the_indexes_not_a_scan(recorded: Path) -> None:
     with RecordIndex(recorded) as index:
         index.refresh()
         db = index.db
+        join = "SELECT k.claim FROM claim_keys k JOIN claims c ON c.id = k.claim WHERE k.block = ? AND "
         plans = [
             " ".join(row[-1] for row in db.execute(
-                "EXPLAIN QUERY PLAN SELECT claim FROM claim_keys WHERE block = ? AND key IN (?, ?) "
-                "AND day BETWEEN ? AND ?", ("casualty|killed|count", "", "soldier", 1, 2))),
+                f"EXPLAIN QUERY PLAN {join} k.key IN (?, ?) AND k.day BETWEEN ? AND ? AND c.scope != ? "
+                "AND (c.event IS NULL OR c.event IN (?))",
+                ("casualty|killed|count", "", "soldier", 1, 2, "aggregate", "attack"))),
             " ".join(row[-1] for row in db.execute(
-                "EXPLAIN QUERY PLAN SELECT claim FROM claim_keys WHERE block = ? AND day BETWEEN ? AND ?",
-                ("casualty|killed|count", 1, 2))),
+                f"EXPLAIN QUERY PLAN {join} k.day BETWEEN ? AND ?", ("casualty|killed|count", 1, 2))),
         ]
     assert all("SEARCH" in plan and "SCAN" not in plan for plan in plans), plans
 
@@ -153,3 +154,26 @@ def test_a_read_only_record_is_indexed_outside_it(recorded: Path, monkeypatch: p
         assert index.path.parent != recorded
         assert index.refresh().claims > 0
     assert not (recorded / index_module.INDEX_NAME).exists()
+
+
+def test_other_events_and_running_totals_are_filtered_before_parsing(tmp_path: Path) -> None:
+    texts = {
+        "bomb": "A suicide bombing at the market killed 15 people on Tuesday, police said.",
+        "flood": "Flooding in the valley killed 12 people on Tuesday, the governor said.",
+        "total": "Since January, a total of 340 people have been killed in the fighting, the monitor said.",
+        "flood2": "The floods in the valley killed 14 people on Tuesday, rescuers said.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.md").write_text(report_markdown(text, name, "2024-05-16"), encoding="utf-8")
+    folder = tmp_path / "claims"
+    record_paths([str(tmp_path / f"{n}.md") for n in ("bomb", "total", "flood2")], folder)
+    items, _ = read_all([str(tmp_path / "flood.md")], CheckOptions())
+    _, claims = extract_claims(items)
+    killed = next(c for c in claims if c.measure == "killed")
+    assert (killed.event, killed.scope) == ("flood", "incident")
+    with RecordIndex(folder) as index:
+        index.refresh()
+        found = {c.report for c in index.candidates(killed, "2024-05-16")}
+        everything = {c.report for c in index.load_claims(range(1, 1000)) if c.measure == "killed"}
+    assert found == {"flood2"}
+    assert everything == {"bomb", "total", "flood2"}  # they are on record, only not candidates

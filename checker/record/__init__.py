@@ -74,7 +74,8 @@ def check_against(paths: Iterable[str], folder: str | Path = DEFAULT_RECORD,
                                  message="no such record folder (create one with `checker record`)"))
     else:
         try:
-            with RecordIndex(folder, lexicon=options.lexicon, window_days=window_days) as index:
+            with RecordIndex(folder, lexicon=options.lexicon, window_days=window_days,
+                             match=options.match) as index:
                 refreshed = index.refresh()
                 errors.extend(_input_error(e) for e in refreshed.errors)
                 by_id = {m.id: m for m in metas}

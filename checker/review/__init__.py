@@ -104,7 +104,7 @@ def review_report(draft: Report, record: str | Path, options: CheckOptions | Non
                                  message="no such record folder (create one with `checker record`)"))
     else:
         try:
-            with RecordIndex(record, lexicon=lexicon, window_days=window_days) as index:
+            with RecordIndex(record, lexicon=lexicon, window_days=window_days, match=options.match) as index:
                 errors.extend(_error(e) for e in index.refresh().errors)
                 others = index.candidates_for(claims, {m.id: m for m in metas}, exclude_reports={draft.meta.id})
                 other_metas = index.reports({c.report for c in others})
