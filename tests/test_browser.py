@@ -67,5 +67,13 @@ def test_browser_submits_a_draft_and_sees_the_conflicts(page_url: str) -> None:
             assert '<script>document.title = "ran"</script>' in page.locator("article.draft").inner_text()
             assert page.title() != "ran"
             assert page.locator("article.draft script").count() == 0
+            # the same draft uploaded as a file instead of pasted
+            page.goto(page_url)
+            page.set_input_files("input[name=upload]", files=[
+                {"name": "draft.md", "mimeType": "text/markdown", "buffer": DRAFT.encode("utf-8")}])
+            page.fill("input[name=published]", "2020-02-28")
+            page.click("button[type=submit]")
+            page.wait_for_selector("mark.conflict")
+            assert "29 Turkish soldiers" in page.locator("mark.conflict").all_inner_texts()
         finally:
             browser.close()
