@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -125,8 +126,11 @@ def _record(args: argparse.Namespace, options: CheckOptions) -> int:
     change, errors = record_paths(args.paths, folder, options)
     for err in errors:
         print(f"{err.path}{f':{err.line}' if err.line else ''}: error [{err.code}]: {err.message}", file=sys.stderr)
-    print(f"{folder}: {len(change.added)} reports added, {len(change.replaced)} replaced, "
-          f"{len(change.unchanged)} unchanged; {change.claims_added} claims added, {change.claims_removed} removed")
+    if args.format == "json":
+        print(json.dumps({"record": str(folder), **asdict(change), "errors": [e.model_dump() for e in errors]}, indent=2))
+    else:
+        print(f"{folder}: {len(change.added)} reports added, {len(change.replaced)} replaced, "
+              f"{len(change.unchanged)} unchanged; {change.claims_added} claims added, {change.claims_removed} removed")
     return EXIT_USAGE if errors else status
 
 

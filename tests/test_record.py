@@ -102,6 +102,8 @@ def test_cli_record_remove_and_status(tmp_path: Path, capsys: pytest.CaptureFixt
     report = write(tmp_path / "a.md", FLOOD.format(dead=10), "a")
     assert main(["record", str(report), "--record", str(folder)]) == 0
     assert "1 reports added" in capsys.readouterr().out
+    assert main(["record", str(report), "--record", str(folder), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["unchanged"] == ["a"]
     assert main(["record", "--record", str(folder), "--set-status", "disputed", "a"]) == 0
     assert all(c.status == ClaimStatus.disputed for c in record_file(folder, "a").claims)
     assert main(["record", "--record", str(folder), "--set-status", "wrong", "a"]) == 2
