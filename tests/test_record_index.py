@@ -140,6 +140,9 @@ def test_an_index_from_another_version_is_rebuilt(recorded: Path) -> None:
         index.refresh()
     db = sqlite3.connect(recorded / index_module.INDEX_NAME)
     db.execute("UPDATE meta SET value = 'old' WHERE key = 'version'")
+    # an older index had another shape of table
+    db.execute("DROP TABLE claims")
+    db.execute("CREATE TABLE claims (id INTEGER PRIMARY KEY, file TEXT, report TEXT, json TEXT)")
     db.commit()
     db.close()
     with RecordIndex(recorded) as index:

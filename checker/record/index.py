@@ -173,7 +173,6 @@ class RecordIndex:
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA temp_store = MEMORY")
             self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: a first build touches many pages
-            self.db.executescript(_TABLES)
             self._check_version()
         except sqlite3.Error as exc:
             raise CheckerError("index", f"cannot open the record index: {exc}", str(self.path)) from None
@@ -188,15 +187,26 @@ class RecordIndex:
         self.close()
 
     def _check_version(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         if row is not None and row[0] == _SCHEMA_VERSION:
             return
-        # an index from another version of checker is rebuilt from the files, never trusted
+        # an index from another version of checker (other tables, other columns) is rebuilt from the
+        # files, never trusted: drop everything and start again, under the write lock
         self.db.execute("BEGIN IMMEDIATE")
-        for table in ("files", "reports", "claims", "claim_keys"):
-            self.db.execute(f"DELETE FROM {table}")
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
-        self.db.execute("COMMIT")
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None or row[0] != _SCHEMA_VERSION:  # another process may have just done it
+                for table in ("files", "reports", "claims", "claim_keys"):
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _TABLES.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     # ---- building ------------------------------------------------------------------------------
     def refresh(self) -> RefreshResult:
