@@ -180,3 +180,26 @@ def test_other_events_and_running_totals_are_filtered_before_parsing(tmp_path: P
         everything = {c.report for c in index.load_claims(range(1, 1000)) if c.measure == "killed"}
     assert found == {"flood2"}
     assert everything == {"bomb", "total", "flood2"}  # they are on record, only not candidates
+
+
+def _refresh(folder: str) -> None:
+    with RecordIndex(folder) as index:
+        index.refresh()
+
+
+def test_parallel_refreshes_index_each_claim_once(recorded: Path) -> None:
+    import multiprocessing
+
+    expected = sum(len(store.load_file(p).claims) for p in store.record_files(recorded))
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_refresh, args=(str(recorded),)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    with RecordIndex(recorded) as index:
+        assert index.count() == expected
+        assert index.refresh().indexed_files == 0
+        rows = index.db.execute("SELECT count(*), count(DISTINCT file || ':' || json) FROM claims").fetchone()
+    assert rows[0] == rows[1] == expected

@@ -154,6 +154,18 @@ class RefreshResult:
     errors: list[CheckerError]
 
 
+@dataclass
+class _Indexed:
+    """One record file as read for the index: its hash, and its claims or the problem that stopped them."""
+
+    name: str
+    digest: str
+    stat: os.stat_result
+    document: ClaimsFile | None
+    error: str | None
+    touched: bool = False  # same bytes as indexed, only the mtime moved
+
+
 class RecordIndex:
     """An open index over one record folder. Build once per run with ``refresh()``, then look up."""
 
@@ -169,7 +181,7 @@ class RecordIndex:
             digest = hashlib.sha1(str(self.folder.resolve()).encode()).hexdigest()[:16]
             self.path = Path(tempfile.gettempdir()) / f"checker-index-{digest}.sqlite"
         try:
-            self.db = sqlite3.connect(self.path, timeout=120, isolation_level=None)
+            self.db = sqlite3.connect(self.path, timeout=600, isolation_level=None)  # a first build may be long
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.execute("PRAGMA temp_store = MEMORY")
             self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: a first build touches many pages
@@ -210,7 +222,12 @@ class RecordIndex:
 
     # ---- building ------------------------------------------------------------------------------
     def refresh(self) -> RefreshResult:
-        """Bring the index in line with the JSON files; cheap (a stat per file) when nothing changed."""
+        """Bring the index in line with the JSON files; cheap (a stat per file) when nothing changed.
+
+        Files are read, hashed and parsed before the write lock is taken, so a long first build
+        keeps other processes waiting only while it writes; under the lock the manifest is read
+        again and what another process indexed meanwhile is skipped.
+        """
         on_disk: dict[str, os.stat_result] = {}
         for path in record_files(self.folder):
             try:
@@ -218,9 +235,10 @@ class RecordIndex:
             except OSError:
                 continue  # vanished between listing and stat: it is gone
         try:
+            documents = self._read_changed(on_disk, self._manifest())
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                result = self._refresh_locked(on_disk)
+                result = self._apply(on_disk, documents)
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
@@ -229,11 +247,14 @@ class RecordIndex:
             raise CheckerError("index", f"cannot update the record index: {exc}", str(self.path)) from None
         return result
 
-    def _refresh_locked(self, on_disk: dict[str, os.stat_result]) -> RefreshResult:
-        known = {name: (mtime, size, sha1) for name, mtime, size, sha1 in
-                 self.db.execute("SELECT name, mtime_ns, size, sha1 FROM files")}
-        gone = [name for name in known if name not in on_disk]
-        changed: list[tuple[str, bytes, str, os.stat_result]] = []
+    def _manifest(self) -> dict[str, tuple[int, int, str]]:
+        return {name: (mtime, size, sha1) for name, mtime, size, sha1 in
+                self.db.execute("SELECT name, mtime_ns, size, sha1 FROM files")}
+
+    def _read_changed(self, on_disk: dict[str, os.stat_result],
+                      known: dict[str, tuple[int, int, str]]) -> list[_Indexed]:
+        """Every file whose mtime or size moved: hashed, and parsed when its content is new."""
+        out: list[_Indexed] = []
         for name, st in on_disk.items():
             old = known.get(name)
             if old is not None and old[0] == st.st_mtime_ns and old[1] == st.st_size:
@@ -244,22 +265,31 @@ class RecordIndex:
                 continue
             digest = hashlib.sha1(data).hexdigest()
             if old is not None and old[2] == digest:
-                # touched, not changed: remember the new mtime so the next refresh skips the hash
-                self.db.execute("UPDATE files SET mtime_ns = ?, size = ? WHERE name = ?",
-                                (st.st_mtime_ns, st.st_size, name))
+                out.append(_Indexed(name, digest, st, None, None, touched=True))
                 continue
-            changed.append((name, data, digest, st))
-        documents: list[tuple[str, ClaimsFile | None, str, os.stat_result, str | None]] = []
-        for name, data, digest, st in changed:
             try:
-                documents.append((name, parse_file(data, str(self.folder / name)), digest, st, None))
+                out.append(_Indexed(name, digest, st, parse_file(data, str(self.folder / name)), None))
             except CheckerError as exc:
-                documents.append((name, None, digest, st, f"[{exc.code}] {exc.message}"))
-        total_claims = sum(len(d.claims) for _, d, *_ in documents if d is not None)
+                out.append(_Indexed(name, digest, st, None, f"[{exc.code}] {exc.message}"))
+        return out
+
+    def _apply(self, on_disk: dict[str, os.stat_result], read: list[_Indexed]) -> RefreshResult:
+        known = self._manifest()  # again, under the lock: another process may have indexed some of these
+        gone = [name for name in known if name not in on_disk]
+        documents: list[_Indexed] = []
+        for item in read:
+            old = known.get(item.name)
+            if old is not None and old[2] == item.digest:
+                # touched, or indexed meanwhile: remember the mtime so the next refresh skips the hash
+                self.db.execute("UPDATE files SET mtime_ns = ?, size = ? WHERE name = ?",
+                                (item.stat.st_mtime_ns, item.stat.st_size, item.name))
+            elif not item.touched:
+                documents.append(item)
+        total_claims = sum(len(d.document.claims) for d in documents if d.document is not None)
         for sql in _INDEXES.values():
             self.db.execute(sql)
         # deletes use the indexes; the bulk insert goes faster without them
-        self._delete_files(gone + [name for name, *_ in documents if name in known])
+        self._delete_files(gone + [d.name for d in documents if d.name in known])
         bulk = total_claims >= _BULK_CLAIMS
         if bulk:
             for name in _INDEXES:
@@ -281,14 +311,16 @@ class RecordIndex:
             self.db.execute("DELETE FROM reports WHERE file = ?", (name,))
             self.db.execute("DELETE FROM files WHERE name = ?", (name,))
 
-    def _insert(self, documents: list[tuple[str, ClaimsFile | None, str, os.stat_result, str | None]]) -> None:
+    def _insert(self, documents: list[_Indexed]) -> None:
         next_id = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
         files: list[tuple[str, int, int, str, str | None, str | None]] = []
         reports: list[tuple[str, str, str]] = []
         claims: list[tuple[int, str, str, str, str | None, str]] = []
         keys: list[tuple[str, str, int, int]] = []
-        for name, document, digest, st, error in documents:
-            files.append((name, st.st_mtime_ns, st.st_size, digest, document.report.id if document else None, error))
+        for item in documents:
+            name, document, st = item.name, item.document, item.stat
+            files.append((name, st.st_mtime_ns, st.st_size, item.digest, document.report.id if document else None,
+                          item.error))
             if document is None:
                 continue
             reports.append((document.report.id, name, document.report.model_dump_json()))
