@@ -203,3 +203,23 @@ def test_parallel_refreshes_index_each_claim_once(recorded: Path) -> None:
         assert index.refresh().indexed_files == 0
         rows = index.db.execute("SELECT count(*), count(DISTINCT file || ':' || json) FROM claims").fetchone()
     assert rows[0] == rows[1] == expected
+
+
+def test_a_damaged_index_is_rebuilt_from_the_files(recorded: Path) -> None:
+    (recorded / index_module.INDEX_NAME).write_bytes(b"this is not a database, only bytes" * 100)
+    with RecordIndex(recorded) as index:
+        result = index.refresh()
+    assert result.errors == [] and result.indexed_files == 3
+
+
+def test_an_unlistable_record_is_one_error(recorded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.errors import CheckerError
+
+    def refuse(self: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(CheckerError, match="cannot list the record folder: Permission denied"):
+        store.record_files(recorded)
+    documents, errors = store.load_record(recorded)
+    assert documents == [] and len(errors) == 1

@@ -181,13 +181,24 @@ class RecordIndex:
             digest = hashlib.sha1(str(self.folder.resolve()).encode()).hexdigest()[:16]
             self.path = Path(tempfile.gettempdir()) / f"checker-index-{digest}.sqlite"
         try:
-            self.db = sqlite3.connect(self.path, timeout=600, isolation_level=None)  # a first build may be long
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self.db.execute("PRAGMA temp_store = MEMORY")
-            self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: a first build touches many pages
-            self._check_version()
-        except sqlite3.Error as exc:
-            raise CheckerError("index", f"cannot open the record index: {exc}", str(self.path)) from None
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # locked, unwritable: not ours to delete
+                raise CheckerError("index", f"cannot open the record index: {exc}", str(self.path)) from None
+            # the index is derived data: a damaged one is thrown away and rebuilt from the JSON files
+            self.db.close()
+            self.path.unlink(missing_ok=True)
+            try:
+                self._open()
+            except sqlite3.Error as again:
+                raise CheckerError("index", f"cannot open the record index: {again}", str(self.path)) from None
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=600, isolation_level=None)  # a first build may be long
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: a first build touches many pages
+        self._check_version()
 
     def close(self) -> None:
         self.db.close()

@@ -155,7 +155,11 @@ def record_files(folder: Path) -> list[Path]:
     """The record's claims files, sorted; hidden files (lock, index, temporaries) are not part of it."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".json" and not p.name.startswith(".") and p.is_file())
+    try:
+        names = list(folder.iterdir())
+    except OSError as exc:
+        raise CheckerError("record", f"cannot list the record folder: {exc.strerror or exc}", str(folder)) from None
+    return sorted(p for p in names if p.suffix == ".json" and not p.name.startswith(".") and p.is_file())
 
 
 def load_record(folder: Path) -> tuple[list[ClaimsFile], list[CheckerError]]:
@@ -164,7 +168,11 @@ def load_record(folder: Path) -> tuple[list[ClaimsFile], list[CheckerError]]:
         return [], [CheckerError("record", "no such record folder (create one with `checker record`)", str(folder))]
     documents: list[ClaimsFile] = []
     errors: list[CheckerError] = []
-    for path in record_files(folder):
+    try:
+        paths = record_files(folder)
+    except CheckerError as exc:
+        return [], [exc]
+    for path in paths:
         try:
             documents.append(load_file(path))
         except CheckerError as exc:
