@@ -177,3 +177,8 @@ def test_json_of_a_run_against_the_record_validates_against_the_findings_schema(
     assert record_claims, "the record's claims cited by findings travel with the document"
     cited = {cid for f in data["conflicts"] + data["findings"] for cid in f["claims"]}
     assert {c["id"] for c in record_claims} <= cited
+
+
+def test_sarif_uris_are_encoded() -> None:
+    assert sarif_format._uri("news/a b#1.md") == "news/a%20b%231.md"
+    assert sarif_format._uri("/tmp/a b.md") == "file:///tmp/a%20b.md"

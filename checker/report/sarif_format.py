@@ -16,6 +16,7 @@ from __future__ import annotations
 import inspect
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 from typing import Any
 
 from .. import __version__
@@ -29,7 +30,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def _uri(path: str) -> str:
     pure = PurePath(path)
-    return pure.as_uri() if pure.is_absolute() else pure.as_posix()
+    # a URI reference: spaces and other reserved characters in file names are percent-encoded
+    return pure.as_uri() if pure.is_absolute() else quote(pure.as_posix(), safe="/")
 
 
 def _region(claim: Claim) -> dict[str, Any]:
