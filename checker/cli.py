@@ -126,6 +126,9 @@ def _record(args: argparse.Namespace, options: CheckOptions) -> int:
     change, errors = record_paths(args.paths, folder, options)
     for err in errors:
         print(f"{err.path}{f':{err.line}' if err.line else ''}: error [{err.code}]: {err.message}", file=sys.stderr)
+    for report_id, before, now in change.moved:
+        print(f"{now}: warning [record]: report id {report_id!r} was on record from {before}; replaced "
+              "(give each article its own id in its front matter)", file=sys.stderr)
     if args.format == "json":
         print(json.dumps({"record": str(folder), **asdict(change), "errors": [e.model_dump() for e in errors]}, indent=2))
     else:

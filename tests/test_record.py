@@ -247,3 +247,18 @@ def test_parallel_status_edits_of_one_file_are_not_lost(tmp_path: Path) -> None:
     assert [w.exitcode for w in workers] == [0, 0, 0, 0]
     statuses = [c.status for c in record_file(folder, "big").claims]
     assert statuses == [ClaimStatus.confirmed] * len(ids)
+
+
+def test_one_id_from_two_files_is_replaced_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "claims"
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    first = tmp_path / "x" / "index.md"
+    second = tmp_path / "y" / "index.md"
+    first.write_text("Flooding in the river town of Amberly killed 10 people.\n", encoding="utf-8")
+    second.write_text("A fire at the depot in Brookfield injured 7 workers.\n", encoding="utf-8")
+    assert main(["record", str(first), "--record", str(folder)]) == 0
+    assert main(["record", str(second), "--record", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert f"report id 'index' was on record from {first}" in err
+    assert record_file(folder, "index").report.path == str(second)

@@ -55,6 +55,9 @@ class RecordChange:
     removed: list[str] = field(default_factory=list)
     claims_added: int = 0
     claims_removed: int = 0
+    # (report id, path on record, new path): one id read from two files, e.g. two index.md without an id;
+    # the newer replaced the older, which is right for a moved article and wrong for two articles
+    moved: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def file_name(report_id: str) -> str:
@@ -215,6 +218,8 @@ def add(folder: Path, document: ClaimsFile, change: RecordChange | None = None) 
         new_prints = [c.fingerprint for c in document.claims]
         if len(set(new_prints)) != len(new_prints):
             raise CheckerError("record", "two claims of the report share a fingerprint", document.report.path)
+        if old is not None and os.path.normpath(old.report.path) != os.path.normpath(document.report.path):
+            change.moved.append((report_id, old.report.path, document.report.path))
         if old is not None:
             old_prints = {c.fingerprint for c in old.claims}
             if old_prints == set(new_prints) and old.report == document.report:
