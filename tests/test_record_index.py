@@ -77,7 +77,7 @@ def test_a_retracted_claim_is_never_a_candidate(recorded: Path) -> None:
         metas, new_claims = extract_claims(items)
         before = {r.id for c in new_claims for r in index.candidates(c, metas[0].published)}
         assert before
-        gone = sorted(before)[0]
+        gone = min(before)
         store.set_status(recorded, gone, ClaimStatus.retracted)
         index.refresh()
         after = {r.id for c in new_claims for r in index.candidates(c, metas[0].published)}

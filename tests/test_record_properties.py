@@ -9,7 +9,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.models import Amount, ClaimsFile, ClaimStatus, CountClaim, ReportMeta, Source
+from checker.models import (
+    Amount,
+    ClaimsFile,
+    ClaimStatus,
+    CountClaim,
+    ReportMeta,
+    Source,
+)
 from checker.record import store
 
 REPORTS = ["a", "b/c", "d d"]  # the odd ids exercise safe file names
