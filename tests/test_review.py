@@ -174,3 +174,17 @@ def test_server_limits_and_refuses(server: str) -> None:
     with urllib.request.urlopen(server + "/", timeout=30) as response:
         assert "default-src 'none'" in response.headers["Content-Security-Policy"]
         assert response.read().decode().count("<option") == 1
+
+
+def test_an_html_draft_is_marked_where_its_claims_stand(record: Path, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.html"
+    draft.write_text(
+        "<html><head><title>Strike</title></head><body><article>"
+        "<p>An air strike in Idlib killed <b>29 Turkish soldiers</b> on Thursday, officials said.</p>"
+        "<p>A corridor twelve kilometres wide will run along the M4 highway &amp; beyond.</p>"
+        "</article></body></html>\n", encoding="utf-8")
+    page = html_format.render(review_report(read_draft(str(draft), published="2020-02-28"), record))
+    parser = _Marks()
+    parser.feed(page)
+    assert ("conflict", "29 Turkish soldiers") in parser.marks
+    assert "&amp; beyond" in page  # the draft's text as read, escaped again for the page
