@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import CheckerError
-from ..models import ClaimsFile, FindingsDocument, InputError, Report, Summary
+from ..models import Claim, ClaimsFile, FindingsDocument, InputError, Report, ReportMeta, Summary
 from ..pipeline import CheckOptions, extract_claims, judge, read_all
 from .index import RecordIndex, candidates
 from .store import DEFAULT_RECORD, RecordChange, add, load_record, remove, set_status
@@ -66,8 +66,8 @@ def check_against(paths: Iterable[str], folder: str | Path = DEFAULT_RECORD,
     items, errors = read_all(paths, options)
     metas, claims = extract_claims(items, options.lexicon, options.progress)
     new_ids = {m.id for m in metas}
-    record_claims: list = []  # type: ignore[type-arg]
-    record_metas = []
+    record_claims: list[Claim] = []
+    record_metas: list[ReportMeta] = []
     total_on_record: int | None = None
     if not Path(folder).is_dir():
         errors.append(InputError(path=str(folder), code="record",
