@@ -328,6 +328,7 @@ class RecordIndex:
         reports: list[tuple[str, str, str]] = []
         claims: list[tuple[int, str, str, str, str | None, str]] = []
         keys: list[tuple[str, str, int, int]] = []
+        placed: list[tuple[str, int, str, Claim, set[int]]] = []
         for item in documents:
             name, document, st = item.name, item.document, item.stat
             files.append((name, st.st_mtime_ns, st.st_size, item.digest, document.report.id if document else None,
@@ -337,12 +338,17 @@ class RecordIndex:
             reports.append((document.report.id, name, document.report.model_dump_json()))
             published = document.report.published
             for claim in document.claims:
-                claims.append((next_id, name, claim.report, claim.scope, claim.event, claim.model_dump_json()))
-                if can_match(claim):
-                    block = "|".join(blocking_key(claim, self.lexicon))
-                    days = anchor_days(claim, published) or {_UNDATED}
-                    keys.extend((block, key, day, next_id) for key in subject_keys(claim.subject) for day in days)
-                next_id += 1
+                block = "|".join(blocking_key(claim, self.lexicon)) if can_match(claim) else ""
+                days = anchor_days(claim, published) or {_UNDATED}
+                placed.append((block, min(days), name, claim, days))
+        # ids in (block, day) order: the rows one lookup reads lie together on disk, so a lookup in a
+        # large record that is not in the page cache reads a few pages instead of one per candidate
+        placed.sort(key=lambda p: (p[0], p[1]))
+        for block, _first, name, claim, days in placed:
+            claims.append((next_id, name, claim.report, claim.scope, claim.event, claim.model_dump_json()))
+            if block:
+                keys.extend((block, key, day, next_id) for key in subject_keys(claim.subject) for day in days)
+            next_id += 1
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", files)
         # two files claiming one report id: the later file wins the metadata, both keep their claims
         self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", reports)
