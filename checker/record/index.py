@@ -420,7 +420,11 @@ class RecordIndex:
         return _claims_adapter().validate_json("[" + ",".join(texts) + "]")
 
     def candidates(self, claim: Claim, published: str | None = None) -> list[Claim]:
-        """The claims on record that could be the same fact as ``claim`` (published: its report's date)."""
+        """The claims on record that could be the same fact as ``claim`` (published: its report's date).
+
+        Pass ``published``: a claim with neither a publication date nor an event date cannot be
+        placed in time, so every day of its block is searched, which is slow on a large record.
+        """
         return self.load_claims(self.candidate_ids(claim, published), exclude_reports={claim.report})
 
     def candidates_for(self, claims: Sequence[Claim], reports: dict[str, ReportMeta] | None = None,
