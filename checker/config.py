@@ -14,7 +14,7 @@ Paths in a config are relative to the file's folder. A mistake raises
     rule_files = ["rules/*.yml"]
     plugins = ["my_rules:StrikeCountRule"]
     lexicon = ["lexicon/aliases.yaml"]
-    record = ["record/claims.json"]
+    record = ["claims"]
     ignore_file = ".checkerignore"
     fail_on = "warning"
 

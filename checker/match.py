@@ -31,6 +31,11 @@ from .lexicon import Lexicon, default_lexicon
 from .models import Amount, Claim, ClaimStatus, CountClaim, DateClaim, DateSpan, MatchInfo
 
 
+# Subjects one story may use for the same dead when an actor or place ties them ("people" ~ "soldiers");
+# shared with the record index, whose candidate lookup must not miss these pairs.
+INTERCHANGEABLE_SUBJECTS = frozenset({"people", "soldiers", "fighters", "bodies"})
+
+
 @dataclass(frozen=True)
 class MatchSettings:
     """Named thresholds of the matcher (configurable)."""
@@ -172,7 +177,7 @@ class Matcher:
         if score:
             return MatchInfo(level="fuzzy", score=float(score), reasons=reasons + [f"subjects: {sa}~{sb}"])
         if isinstance(a, CountClaim) and a.measure in ("killed", "injured", "missing", "displaced") and \
-                {sa, sb} <= {"people", "soldiers", "fighters", "bodies"} and ({sa, sb} & {"people"}):
+                {sa, sb} <= INTERCHANGEABLE_SUBJECTS and ({sa, sb} & {"people"}):
             # "people" covers soldiers when the actor or place already ties them
             if a.actors or b.actors:
                 return MatchInfo(level="alias", score=0.0, reasons=reasons + [f"subjects: {sa}~{sb}"])

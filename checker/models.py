@@ -206,6 +206,9 @@ class Summary(_Model):
     errors: int
     suppressed: int = 0
     by_severity: dict[str, int] = Field(default_factory=dict)
+    record_claims: int | None = Field(
+        default=None, description="claims on the record the run was checked against (--against), if any"
+    )
 
 
 class FindingsDocument(_Model):
@@ -219,6 +222,10 @@ class FindingsDocument(_Model):
     errors: list[InputError] = Field(default_factory=list)
     suppressed: list[Finding] = Field(
         default_factory=list, description="findings an inline comment, ignore file or baseline silenced"
+    )
+    record: list[str] = Field(
+        default_factory=list,
+        description="ids of reports that come from the claim record: context for findings, not checked themselves",
     )
     summary: Summary
 

@@ -9,7 +9,7 @@ formatting here: the formatters under ``checker/report`` render documents.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,8 @@ class CheckOptions:
     ignore_file: Path | None = None
     baseline: Path | None = None
     record: list[Path] = field(default_factory=list)  # the claim record's files (config ``record``), kept for its stage
+    # called with (reports done, reports in all) as extraction goes: the CLI's progress bar
+    progress: Callable[[int, int], None] | None = None
 
 
 def _error(exc: CheckerError) -> InputError:
@@ -80,17 +82,22 @@ def _unique_ids(items: list[Report | ClaimsFile]) -> list[Report | ClaimsFile]:
     return out
 
 
-def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None) -> tuple[list[ReportMeta], list[Claim]]:
+def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> tuple[list[ReportMeta], list[Claim]]:
     extractor = Extractor(lexicon or default_lexicon())
     metas: list[ReportMeta] = []
     claims: list[Claim] = []
-    for item in _unique_ids(items):
+    for done, item in enumerate(_unique_ids(items)):
+        if progress is not None:
+            progress(done, len(items))
         if isinstance(item, ClaimsFile):
             metas.append(item.report)
             claims.extend(item.claims)
         else:
             metas.append(item.meta)
             claims.extend(extractor.extract(item))
+    if progress is not None:
+        progress(len(items), len(items))
     return metas, claims
 
 
@@ -137,7 +144,7 @@ def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> Fi
     """Read, extract, match and judge files and folders; unreadable ones become errors, the rest are checked."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon)
+    metas, claims = extract_claims(items, options.lexicon, options.progress)
     conflicts, others = judge(metas, claims, options)
     conflicts, others, suppressed = _suppress(items, claims, conflicts, others, options)
     return _document(metas, claims, conflicts, others, list(options.setup_errors) + errors, suppressed)

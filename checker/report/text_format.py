@@ -11,6 +11,12 @@ def _where(c: Claim) -> str:
     return f"{c.source.path}:{c.source.line}:{c.source.column}"
 
 
+def _standing(c: Claim, record: set[str]) -> str:
+    """" [on record, disputed]": where a claim comes from the record or an editor gave it a status."""
+    marks = (["on record"] if c.report in record else []) + ([c.status.value] if c.status.value != "reported" else [])
+    return f"  [{', '.join(marks)}]" if marks else ""
+
+
 def summary_line(document: FindingsDocument) -> str:
     s = document.summary
     sev = s.by_severity
@@ -25,11 +31,14 @@ def summary_line(document: FindingsDocument) -> str:
         line += f"; {s.errors} unreadable input{'s' if s.errors != 1 else ''}"
     if s.suppressed:
         line += f"; {s.suppressed} suppressed"
+    if s.record_claims is not None:
+        line += f"; checked against {s.record_claims:,} claim{'s' if s.record_claims != 1 else ''} on record"
     return line
 
 
 def render(document: FindingsDocument, show_claims: bool = False) -> str:
     claims = {c.id: c for c in document.claims}
+    record = set(document.record)
     out: list[str] = []
     if show_claims:
         for c in document.claims:
@@ -49,7 +58,7 @@ def render(document: FindingsDocument, show_claims: bool = False) -> str:
             for cid in f.claims:
                 c = claims.get(cid)
                 if c is not None:
-                    out.append(f"    {_where(c)}  \"{c.text}\"")
+                    out.append(f"    {_where(c)}  \"{c.text}\"{_standing(c, record)}")
             if f.match is not None:
                 out.append(f"    matched: {f.match.level} {f.match.score:.0f} ({'; '.join(f.match.reasons)})")
             if f.threshold:

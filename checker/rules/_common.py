@@ -11,7 +11,7 @@ import yaml
 
 from ..errors import CheckerError
 from ..match import Group
-from ..models import Amount, Claim, CountClaim, MatchInfo
+from ..models import Amount, Claim, ClaimStatus, CountClaim, MatchInfo
 from . import RuleContext
 
 
@@ -42,6 +42,8 @@ def format_amount(v: Amount) -> str:
 def describe(c: Claim, context: RuleContext) -> str:
     meta = context.reports.get(c.report)
     who = meta.outlet if meta and meta.outlet else c.report
+    if c.status != ClaimStatus.reported:
+        who += f", {c.status.value}"  # an editor's verdict travels with the figure: "disputed", "confirmed"
     if isinstance(c, CountClaim):
         value = format_amount(c.value)
     else:
@@ -89,3 +91,10 @@ def claim_gap(first: Claim, second: Claim) -> str | None:
             return sentence[end:end + gap_len]
         start = sentence.find(first.text, start + 1)
     return None
+
+
+def confirmed_against_reported(a: CountClaim, b: CountClaim) -> CountClaim | None:
+    """The confirmed claim of a pair where only one is confirmed: it outranks the merely reported figure."""
+    if (a.status == ClaimStatus.confirmed) == (b.status == ClaimStatus.confirmed):
+        return None
+    return a if a.status == ClaimStatus.confirmed else b

@@ -8,7 +8,7 @@ from typing import ClassVar
 from ...match import Group
 from ...models import Amount, CountClaim, Finding, Severity
 from .. import Rule, RuleContext
-from .._common import describe, later_figure, pairs_of
+from .._common import confirmed_against_reported, describe, format_amount, later_figure, pairs_of
 
 
 def judged_interval(value: Amount, hedge_scale: float, tolerance_rel: float, tolerance_abs: float,
@@ -56,6 +56,11 @@ class CT01(Rule):
     (0.5: "nearly N" is 0.95 N to N, so 900,000 fires and 950,000 does not),
     and the tolerances widen every bound for rounding in the copy.
 
+    Status on record: a ``confirmed`` figure outranks a merely ``reported``
+    one, so a later report that departs from a confirmed figure is a
+    conflict, not an update; a ``disputed`` figure is named with its status;
+    a ``retracted`` one is never matched.
+
     Options: ``label_updates`` (default true): label rising tolls
     ``superseded`` as above. ``hedge_scale`` (default 1.0): share of each
     hedge's span kept. ``tolerance_rel`` (default 0.0) and ``tolerance_abs``
@@ -85,6 +90,11 @@ class CT01(Rule):
             severity = None
             message = f"{describe(a, context)} disagrees with {describe(b, context)}"
             newer = later_figure(a, b, context) if context.options.get("label_updates") else None
+            confirmed = confirmed_against_reported(a, b)
+            if confirmed is not None and newer is not None and newer != format_amount(confirmed.value):
+                # a later but merely reported figure does not supersede a confirmed one: still a conflict
+                newer = None
+                message += f"; {format_amount(confirmed.value)} is confirmed"
             if newer is not None and a.kind in ("casualty", "displacement"):
                 label = "superseded"
                 severity = Severity.info

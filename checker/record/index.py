@@ -1,0 +1,466 @@
+"""The record's SQLite index: the JSON files in, candidate claims for a new claim out.
+
+Takes a record folder (``checker/record/store.py``); keeps
+``<record>/.index.sqlite`` (hidden and git-ignored: the JSON files stay the
+source of truth) and gives, for a new claim, the claims on record the matcher
+could judge to be the same fact, found through indexes rather than a scan.
+
+Freshness: a manifest table holds each file's mtime, size and SHA-1. On
+``refresh()`` files whose mtime or size moved are hashed; only files whose
+content changed (or that appeared or vanished) are re-indexed, all inside one
+``BEGIN IMMEDIATE`` transaction so two processes never index the same change
+twice. A large change (a first build) drops the secondary indexes, inserts
+with ``executemany`` and recreates them, which is much faster than keeping
+them up to date row by row.
+
+Lookup: a claim is reduced to what the matcher blocks on (kind, measure, unit
+dimension or event: ``match.blocking_key``), the tokens of its subject
+(lower-cased, a plural ``s`` dropped, plus the interchangeable "people"
+family) and its anchor days (its publication day, its event date, the ends of
+a claimed date). ``claim_keys`` holds one row per (block, subject token,
+anchor day, claim); a lookup probes the primary key for each of the new
+claim's tokens (and the empty token of subject-less claims) within
+``window_days`` of each anchor, and joins ``claims`` by primary key to drop
+what the matcher refuses outright (an incident against a running total,
+casualties of incompatible events) before any JSON is parsed. Retracted claims, earlier or projected
+figures and unresolved dates are never candidates (the matcher would refuse
+them anyway), so they are not indexed.
+
+Known gap: subjects that the fuzzy matcher would pair without sharing a token
+(a misspelling such as "soliders") are not found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Self
+
+from pydantic import TypeAdapter
+
+from ..errors import CheckerError
+from ..lexicon import Lexicon, default_lexicon
+from ..match import INTERCHANGEABLE_SUBJECTS, MatchSettings, blocking_key
+from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, ReportMeta
+from .store import parse_file, record_files
+
+INDEX_NAME = ".index.sqlite"
+_SCHEMA_VERSION = "2"
+# Undated claims sit on day 0 (no real ordinal) so that one index serves them too.
+_UNDATED = 0
+# Above this many claims to (re)insert, dropping and recreating the indexes is faster.
+_BULK_CLAIMS = 20_000
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    name TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL, sha1 TEXT NOT NULL,
+    report TEXT, error TEXT);
+CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, file TEXT NOT NULL, meta TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY, file TEXT NOT NULL, report TEXT NOT NULL, scope TEXT NOT NULL, event TEXT,
+    json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claim_keys (
+    block TEXT NOT NULL, key TEXT NOT NULL, day INTEGER NOT NULL, claim INTEGER NOT NULL,
+    PRIMARY KEY (block, key, day, claim)) WITHOUT ROWID;
+"""
+_INDEXES = {
+    # lookups of claims whose subject is unnamed on the new side: any token of the block
+    "claim_keys_block_day": "CREATE INDEX IF NOT EXISTS claim_keys_block_day ON claim_keys (block, day)",
+    # re-indexing one file deletes its claims and their keys
+    "claims_file": "CREATE INDEX IF NOT EXISTS claims_file ON claims (file)",
+    "claim_keys_claim": "CREATE INDEX IF NOT EXISTS claim_keys_claim ON claim_keys (claim)",
+    "reports_file": "CREATE INDEX IF NOT EXISTS reports_file ON reports (file)",
+}
+
+
+@cache
+def _claims_adapter() -> TypeAdapter[list[Claim]]:
+    return TypeAdapter(list[Claim])
+
+
+def _stem(token: str) -> str:
+    return token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
+
+
+_FAMILY = frozenset(_stem(word) for word in INTERCHANGEABLE_SUBJECTS)
+
+
+@lru_cache(maxsize=65_536)  # subjects repeat across a record: "people", "soldiers"
+def subject_keys(subject: str | None) -> frozenset[str]:
+    """The tokens a subject is indexed and looked up under; ``{""}`` for a claim that names none."""
+    if not subject:
+        return frozenset({""})
+    keys = frozenset(_stem(t) for t in _TOKEN.findall(subject.lower()) if len(t) >= 3)
+    return keys or frozenset({subject.lower()})
+
+
+def _lookup_keys(subject: str | None) -> frozenset[str] | None:
+    """Tokens to probe for a new claim's subject; None = any subject (the new claim names none)."""
+    if not subject:
+        return None
+    keys = subject_keys(subject) | {""}  # a record claim that names no subject can still match ("open")
+    if keys & _FAMILY:
+        keys |= _FAMILY
+    return keys
+
+
+@lru_cache(maxsize=65_536)  # a record spans some thousands of days, each parsed once
+def _day(value: str | None) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def anchor_days(claim: Claim, published: str | None) -> set[int]:
+    """The days a claim is filed under: its report's publication day, its event date, a claimed date's ends."""
+    days = {_day(published)}
+    spans: list[DateSpan | None] = [claim.event_date]
+    if isinstance(claim, DateClaim):
+        spans.append(claim.value)
+    for span in spans:
+        if span is not None:
+            days |= {_day(span.start), _day(span.end)}
+    return {d for d in days if d is not None}
+
+
+def can_match(claim: Claim) -> bool:
+    """What the matcher could ever pair: not retracted, a current figure, a resolved date with an event."""
+    if claim.status == ClaimStatus.retracted or claim.reference != "current":
+        return False
+    return not (isinstance(claim, DateClaim) and (not claim.value.start or not claim.event))
+
+
+@dataclass
+class RefreshResult:
+    """What a refresh did, and the files that could not be indexed (each with its problem)."""
+
+    indexed_files: int
+    removed_files: int
+    claims: int
+    errors: list[CheckerError]
+
+
+@dataclass
+class _Indexed:
+    """One record file as read for the index: its hash, and its claims or the problem that stopped them."""
+
+    name: str
+    digest: str
+    stat: os.stat_result
+    document: ClaimsFile | None
+    error: str | None
+    touched: bool = False  # same bytes as indexed, only the mtime moved
+
+
+class RecordIndex:
+    """An open index over one record folder. Build once per run with ``refresh()``, then look up."""
+
+    def __init__(self, folder: str | Path, *, lexicon: Lexicon | None = None, window_days: int = 30,
+                 path: str | Path | None = None, match: MatchSettings | None = None) -> None:
+        self.folder = Path(folder)
+        self.lexicon = lexicon or default_lexicon()
+        self.window_days = window_days
+        self.match = match or MatchSettings()
+        self.path = Path(path) if path is not None else self.folder / INDEX_NAME
+        if path is None and not os.access(self.folder, os.W_OK):
+            # a read-only checkout of the record still gets an index, kept outside it
+            digest = hashlib.sha1(str(self.folder.resolve()).encode()).hexdigest()[:16]
+            self.path = Path(tempfile.gettempdir()) / f"checker-index-{digest}.sqlite"
+        try:
+            self._open()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # locked, unwritable: not ours to delete
+                raise CheckerError("index", f"cannot open the record index: {exc}", str(self.path)) from None
+            # the index is derived data: a damaged one is thrown away and rebuilt from the JSON files
+            self.db.close()
+            self.path.unlink(missing_ok=True)
+            try:
+                self._open()
+            except sqlite3.Error as again:
+                raise CheckerError("index", f"cannot open the record index: {again}", str(self.path)) from None
+
+    def _open(self) -> None:
+        self.db = sqlite3.connect(self.path, timeout=600, isolation_level=None)  # a first build may be long
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        self.db.execute("PRAGMA cache_size = -65536")  # 64 MiB: a first build touches many pages
+        self._check_version()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_version(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if row is not None and row[0] == _SCHEMA_VERSION:
+            return
+        # an index from another version of checker (other tables, other columns) is rebuilt from the
+        # files, never trusted: drop everything and start again, under the write lock
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if row is None or row[0] != _SCHEMA_VERSION:  # another process may have just done it
+                for table in ("files", "reports", "claims", "claim_keys"):
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _TABLES.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (_SCHEMA_VERSION,))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # ---- building ------------------------------------------------------------------------------
+    def refresh(self) -> RefreshResult:
+        """Bring the index in line with the JSON files; cheap (a stat per file) when nothing changed.
+
+        Files are read, hashed and parsed before the write lock is taken, so a long first build
+        keeps other processes waiting only while it writes; under the lock the manifest is read
+        again and what another process indexed meanwhile is skipped.
+        """
+        on_disk: dict[str, os.stat_result] = {}
+        for path in record_files(self.folder):
+            try:
+                on_disk[path.name] = path.stat()
+            except OSError:
+                continue  # vanished between listing and stat: it is gone
+        try:
+            documents = self._read_changed(on_disk, self._manifest())
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                result = self._apply(on_disk, documents)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise CheckerError("index", f"cannot update the record index: {exc}", str(self.path)) from None
+        return result
+
+    def _manifest(self) -> dict[str, tuple[int, int, str]]:
+        return {name: (mtime, size, sha1) for name, mtime, size, sha1 in
+                self.db.execute("SELECT name, mtime_ns, size, sha1 FROM files")}
+
+    def _read_changed(self, on_disk: dict[str, os.stat_result],
+                      known: dict[str, tuple[int, int, str]]) -> list[_Indexed]:
+        """Every file whose mtime or size moved: hashed, and parsed when its content is new."""
+        out: list[_Indexed] = []
+        for name, st in on_disk.items():
+            old = known.get(name)
+            if old is not None and old[0] == st.st_mtime_ns and old[1] == st.st_size:
+                continue
+            try:
+                data = (self.folder / name).read_bytes()
+            except OSError:
+                continue
+            digest = hashlib.sha1(data).hexdigest()
+            if old is not None and old[2] == digest:
+                out.append(_Indexed(name, digest, st, None, None, touched=True))
+                continue
+            try:
+                out.append(_Indexed(name, digest, st, parse_file(data, str(self.folder / name)), None))
+            except CheckerError as exc:
+                out.append(_Indexed(name, digest, st, None, f"[{exc.code}] {exc.message}"))
+        return out
+
+    def _apply(self, on_disk: dict[str, os.stat_result], read: list[_Indexed]) -> RefreshResult:
+        known = self._manifest()  # again, under the lock: another process may have indexed some of these
+        gone = [name for name in known if name not in on_disk]
+        documents: list[_Indexed] = []
+        for item in read:
+            old = known.get(item.name)
+            if old is not None and old[2] == item.digest:
+                # touched, or indexed meanwhile: remember the mtime so the next refresh skips the hash
+                self.db.execute("UPDATE files SET mtime_ns = ?, size = ? WHERE name = ?",
+                                (item.stat.st_mtime_ns, item.stat.st_size, item.name))
+            elif not item.touched:
+                documents.append(item)
+        total_claims = sum(len(d.document.claims) for d in documents if d.document is not None)
+        for sql in _INDEXES.values():
+            self.db.execute(sql)
+        # deletes use the indexes; the bulk insert goes faster without them
+        self._delete_files(gone + [d.name for d in documents if d.name in known])
+        bulk = total_claims >= _BULK_CLAIMS
+        if bulk:
+            for name in _INDEXES:
+                self.db.execute(f"DROP INDEX IF EXISTS {name}")
+        self._insert(documents)
+        if bulk:
+            for sql in _INDEXES.values():
+                self.db.execute(sql)
+            self.db.execute("ANALYZE")
+        errors = [CheckerError("record", message, str(self.folder / name)) for name, message in
+                  self.db.execute("SELECT name, error FROM files WHERE error IS NOT NULL ORDER BY name")]
+        count = self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return RefreshResult(indexed_files=len(documents), removed_files=len(gone), claims=count, errors=errors)
+
+    def _delete_files(self, names: Sequence[str]) -> None:
+        for name in names:
+            self.db.execute("DELETE FROM claim_keys WHERE claim IN (SELECT id FROM claims WHERE file = ?)", (name,))
+            self.db.execute("DELETE FROM claims WHERE file = ?", (name,))
+            self.db.execute("DELETE FROM reports WHERE file = ?", (name,))
+            self.db.execute("DELETE FROM files WHERE name = ?", (name,))
+
+    def _insert(self, documents: list[_Indexed]) -> None:
+        next_id = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
+        files: list[tuple[str, int, int, str, str | None, str | None]] = []
+        reports: list[tuple[str, str, str]] = []
+        claims: list[tuple[int, str, str, str, str | None, str]] = []
+        keys: list[tuple[str, str, int, int]] = []
+        placed: list[tuple[str, int, str, Claim, set[int]]] = []
+        for item in documents:
+            name, document, st = item.name, item.document, item.stat
+            files.append((name, st.st_mtime_ns, st.st_size, item.digest, document.report.id if document else None,
+                          item.error))
+            if document is None:
+                continue
+            reports.append((document.report.id, name, document.report.model_dump_json()))
+            published = document.report.published
+            for claim in document.claims:
+                block = "|".join(blocking_key(claim, self.lexicon)) if can_match(claim) else ""
+                days = anchor_days(claim, published) or {_UNDATED}
+                placed.append((block, min(days), name, claim, days))
+        # ids in (block, day) order: the rows one lookup reads lie together on disk, so a lookup in a
+        # large record that is not in the page cache reads a few pages instead of one per candidate
+        placed.sort(key=lambda p: (p[0], p[1]))
+        for block, _first, name, claim, days in placed:
+            claims.append((next_id, name, claim.report, claim.scope, claim.event, claim.model_dump_json()))
+            if block:
+                keys.extend((block, key, day, next_id) for key in subject_keys(claim.subject) for day in days)
+            next_id += 1
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", files)
+        # two files claiming one report id: the later file wins the metadata, both keep their claims
+        self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", reports)
+        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", claims)
+        self.db.executemany("INSERT OR IGNORE INTO claim_keys VALUES (?, ?, ?, ?)", keys)
+
+    # ---- looking up ----------------------------------------------------------------------------
+    def _windows(self, days: set[int]) -> list[tuple[int, int]]:
+        """The anchor days widened by the window, overlapping windows merged."""
+        merged: list[tuple[int, int]] = []
+        for day in sorted(days):
+            lo, hi = day - self.window_days, day + self.window_days
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+    def _facet_filter(self, claim: Claim) -> tuple[str, tuple[str, ...]]:
+        """SQL on the record claim (``c``) for the matcher's cheapest hard constraints, so fewer rows are parsed.
+
+        An incident figure is never a running total (and the reverse); casualty and displacement
+        figures of different, incompatible events are different facts (``Matcher.same_fact``).
+        """
+        conditions: list[str] = []
+        params: list[str] = []
+        if not isinstance(claim, DateClaim):
+            if claim.scope in ("incident", "aggregate"):
+                conditions.append("c.scope != ?")
+                params.append("aggregate" if claim.scope == "incident" else "incident")
+            if claim.kind in ("casualty", "displacement") and claim.event:
+                events = {claim.event} | {e for pair in self.match.compatible_events if claim.event in pair for e in pair}
+                conditions.append(f"(c.event IS NULL OR c.event IN ({','.join('?' * len(events))}))")
+                params.extend(sorted(events))
+        return " AND ".join(conditions) or "1", tuple(params)
+
+    def candidate_ids(self, claim: Claim, published: str | None = None) -> set[int]:
+        """Row ids of the claims on record that could be the same fact as ``claim``."""
+        if not can_match(claim):
+            return set()
+        block = "|".join(blocking_key(claim, self.lexicon))
+        keys = _lookup_keys(claim.subject)
+        days = anchor_days(claim, published)
+        facets, facet_params = self._facet_filter(claim)
+        found: set[int] = set()
+        # (day condition, its parameters): the windows, plus undated claims on record; an undated new claim
+        # cannot be placed in time, so every day is searched
+        ranges: list[tuple[str, tuple[int, ...]]] = [("k.day = ?", (_UNDATED,))]
+        ranges += [("k.day BETWEEN ? AND ?", w) for w in self._windows(days)] if days else [("k.day >= ?", (0,))]
+        key_condition = f"k.key IN ({','.join('?' * len(keys))}) AND " if keys is not None else ""
+        key_params = tuple(sorted(keys)) if keys is not None else ()
+        for condition, params in ranges:
+            # claim_keys drives (its primary key or block/day index); claims is reached by its primary key
+            sql = (f"SELECT k.claim FROM claim_keys k JOIN claims c ON c.id = k.claim "
+                   f"WHERE k.block = ? AND {key_condition}{condition} AND {facets}")
+            found.update(row[0] for row in self.db.execute(sql, (block, *key_params, *params, *facet_params)))
+        return found
+
+    def load_claims(self, ids: Iterable[int], exclude_reports: Iterable[str] = ()) -> list[Claim]:
+        """The claims with these row ids, parsed once each, in record order."""
+        wanted = sorted(set(ids))
+        excluded = set(exclude_reports)
+        texts: list[str] = []
+        for start in range(0, len(wanted), 500):  # SQLite caps the number of parameters
+            chunk = wanted[start:start + 500]
+            sql = f"SELECT report, json FROM claims WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id"
+            texts.extend(text for report, text in self.db.execute(sql, chunk) if report not in excluded)
+        # one validation of a JSON array is markedly faster than one per claim
+        return _claims_adapter().validate_json("[" + ",".join(texts) + "]")
+
+    def candidates(self, claim: Claim, published: str | None = None) -> list[Claim]:
+        """The claims on record that could be the same fact as ``claim`` (published: its report's date).
+
+        Pass ``published``: a claim with neither a publication date nor an event date cannot be
+        placed in time, so every day of its block is searched, which is slow on a large record.
+        """
+        return self.load_claims(self.candidate_ids(claim, published), exclude_reports={claim.report})
+
+    def candidates_for(self, claims: Sequence[Claim], reports: dict[str, ReportMeta] | None = None,
+                       exclude_reports: Iterable[str] = ()) -> list[Claim]:
+        """The candidates of a batch of new claims, each record claim once.
+
+        ``reports`` gives the new claims' publication dates; claims of ``exclude_reports`` (the new
+        reports themselves, whose older version may be on record) are left out.
+        """
+        reports = reports or {}
+        ids: set[int] = set()
+        for claim in claims:
+            meta = reports.get(claim.report)
+            ids |= self.candidate_ids(claim, meta.published if meta else None)
+        return self.load_claims(ids, exclude_reports)
+
+    def reports(self, ids: Iterable[str]) -> dict[str, ReportMeta]:
+        """The metadata of reports on record, by id."""
+        wanted = sorted(set(ids))
+        out: dict[str, ReportMeta] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            sql = f"SELECT id, meta FROM reports WHERE id IN ({','.join('?' * len(chunk))})"
+            out.update((rid, ReportMeta.model_validate(json.loads(text))) for rid, text in self.db.execute(sql, chunk))
+        return out
+
+    def count(self) -> int:
+        """How many claims are on record (indexed)."""
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+
+def candidates(claim: Claim, record: str | Path = "claims", published: str | None = None) -> list[Claim]:
+    """One-off lookup: refresh the record's index and give the candidates of one claim.
+
+    For many lookups open a :class:`RecordIndex` once and call its ``candidates``.
+    """
+    with RecordIndex(record) as index:
+        index.refresh()
+        return index.candidates(claim, published)
