@@ -65,6 +65,7 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    event_at: int = -1  # where the event word of a date claim stands
 
 
 class Extractor:
@@ -92,6 +93,7 @@ class Extractor:
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
         self.undated_events = frozenset(c["undated_events"])
+        self.incident_event = str(c["incident_event"])
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
@@ -135,15 +137,25 @@ class Extractor:
                 out.append(d)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
+        dated: list[_Draft] = []
         for k, dm in enumerate(dates):
             if k in used_dates:
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if d2.event in self.recurring_events:
-                    d2.subject = f"{d2.event}: {anchor}" if anchor else None
-                out.append(d2)
+                dated.append(d2)
+        # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
+        listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
+                  and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
+        for d2 in dated:
+            if d2.event in self.recurring_events or id(d2) in listed:
+                d2.subject = f"{d2.event}: {anchor}" if anchor else None
+            out.append(d2)
         return out
+
+    @staticmethod
+    def _between(sent: Span, a: _Draft, b: _Draft) -> str:
+        return sent.text[a.end - sent.start:b.start - sent.start]
 
     # ---- counts and quantities ------------------------------------------------------------
     def _clause(self, sent: Span, pos: int) -> tuple[int, int]:
@@ -436,6 +448,8 @@ class Extractor:
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
+        if ev is None and not self.role_res["by"].search(before[-12:]):
+            ev = self._incident(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev
@@ -455,7 +469,7 @@ class Extractor:
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=event, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note,
+            note=dm.note, event_at=ev_start if ev_len else -1,
         )
 
     def _date_event(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
@@ -476,6 +490,22 @@ class Extractor:
         if best is None or best[1] in self.undated_events:
             return None
         return best[1], best[2], best[3]
+
+    def _incident(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
+        """No event word, but people killed, detained or displaced beside the date: it dates that incident."""
+        best: tuple[int, int, int] | None = None
+        for mm in self.measure_re.finditer(text, lo - base, hi - base):
+            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", mm.group().lower()), "")
+            if self.lex.measure_kinds.get(measure) not in ("casualty", "displacement"):
+                continue
+            s, e = mm.start() + base, mm.end() + base
+            dist = dm.start - e if e <= dm.start else s - dm.end
+            between = text[min(e, dm.end) - base:max(s, dm.start) - base]
+            if self.speech_re.search(between):
+                continue  # "issued on Saturday, OCHA had said ... were dead": the date is the statement's
+            if dist >= 0 and (best is None or dist < best[0]):
+                best = (dist, s, e - s)
+        return (self.incident_event, best[1], best[2]) if best else None
 
     # ---- assembling ---------------------------------------------------------------------------
     def _claim(self, report: Report, d: _Draft, k: int, lines: LineIndex, seen: dict[str, int]) -> Claim:
