@@ -449,7 +449,9 @@ class Extractor:
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
         if ev is None and not self.role_res["by"].search(before[-12:]):
-            ev = self._incident(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
+            # a press release puts the day at the end of a long clause: "detained ... while searching for
+            # a Taliban leader in Murghab district, Badghis province yesterday"
+            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 80), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev
