@@ -223,9 +223,11 @@ class DateReader:
                 + mon2 + r"(?!\s+\d)")),
             ("year_ctx", p(
                 r"(?:\b(?P<pre>in|since|by|from|until|till|during|of|before|after|year|its|the|their|his|her|a|between|and|or|to|through|not)\s+|’s\s+|'s\s+)"
-                + year + r"(?!\s*(?:[-–]\s*\d|%|per\b|percent|people|troops|soldiers))\b")),
-            ("year_range", p(r"(?<![\d.,$€£¥])\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?![\d%])")),
-            ("wd_dom", p(rf"\b(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?{day('day')}"
+                + year + r"(?!\s*(?:[-–]\s*\d|%|per\b|percent|people|troops|soldiers)|\s?['’]?s\b)\b")),
+            ("year_range", p(r"(?<![\d.,$€£¥])(?<!\d[-–/])\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?![\d%]|[-/]\w)")),
+            ("dom", p(rf"(?:\bon\s+|(?<=\bof\s))the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?:{ordw})\b)"
+                     r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:at|and|or|to|till|until|through)\b)")),
+            ("wd_dom", p(rf"\b(?:on\s+)?(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?{day('day')}"
                         r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:at|in|and|or|from|to|till|until|through)\b)")),
             ("wd_week", p(
                 rf"\b(?:(?:on\s+)?(?P<wd>{wd_long})\s+of\s+(?:the\s+)?(?P<rel>{rel})\s+week"
@@ -241,7 +243,7 @@ class DateReader:
                 r"(?P<span>week|month|year|weekend|quarter|decade|fortnight|working\s+week|work\s*week)\b(?P<after>\s+after\s+next)?")),
             ("year_to_date", p(r"\b(?:the\s+)?(?:year|month)[\s-]+to[\s-]+date\b|\bso\s+far\s+this\s+(?:year|month)\b")),
             ("count_span", p(
-                rf"\b(?:the\s+|a\s+)?(?P<rel>{rel})\s+(?P<n>{num})\s+(?P<unit>{units})\b")),
+                rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
             ("time", p(r"\b(?:at\s+|from\s+|by\s+)?" + time)),
         ]
         # a date joined to the next date: "from X to Y", "between X and Y", "X - Y"
@@ -259,7 +261,9 @@ class DateReader:
         self.month_parts = cal["month_parts"]
         self.relative_days = {_key(k): int(v) for k, v in cal["relative_days"].items()}
         self.date_preps = re.compile(
-            r"(?:\b(?:on|from|to|until|till|through|between|since|by|before|after|and|or|this|next|last)|,|-|–)\s*$", re.I)
+            rf"(?:\b(?:on|from|to|until|till|through|between|since|by|before|after|and|or|this|next|last|{wd_long})|,|-|–)\s*$",
+            re.I)
+        self.year_shift = re.compile(rf"\b(?P<rel>{rel})\s+$", re.I)
         self._resolvers: dict[str, Callable[[re.Match[str], str, date | None], DateMention | None]] = {
             name[len("_r_"):]: getattr(self, name) for name in dir(self) if name.startswith("_r_")
         }
@@ -272,8 +276,9 @@ class DateReader:
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), kind, m))
         found.extend(self._shifts(text))
-        # longest first, then earliest; drop overlaps; a match that does not resolve gives way to the next
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        # longest first (a leading preposition does not count), then earliest; drop overlaps; a match that
+        # does not resolve gives way to the next
+        found.sort(key=lambda f: (-(f[1] - self._core_start(f[2], f[3])), f[0]))
         chosen: list[tuple[int, int, str, re.Match[str] | None, DateMention | None]] = []
         for s, e, kind, m in found:
             if not all(e <= c[0] or s >= c[1] for c in chosen):
@@ -303,6 +308,11 @@ class DateReader:
             d.start += offset
             d.end += offset
         return self._drop_restatements(mentions, text, offset)
+
+    @staticmethod
+    def _core_start(kind: str, m: re.Match[str]) -> int:
+        group = {"year_ctx": "year", "month_ctx": "mon2"}.get(kind)
+        return m.start(group) if group else m.start()
 
     def _shifts(self, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
         return [(m.start(), m.end(), "shift_now", m) for m in self.shift_now.finditer(text)]
@@ -465,9 +475,18 @@ class DateReader:
             return None
         if ref is None:
             return self._unresolved(m)
-        d = self._nearest_year(ref, month, dayn, self._is_future(text, m.start()))
-        if d.day != dayn:
+        shift = self.year_shift.search(text[:m.start()])
+        if shift and self.shift_words[shift["rel"].lower()] > 0:  # "next 6th of April": the first one after today
+            d = date(ref.year if (month, dayn) > (ref.month, ref.day) else ref.year + 1, month, 1)
+        elif shift and self.shift_words[shift["rel"].lower()] < 0:
+            d = date(ref.year if (month, dayn) < (ref.month, ref.day) else ref.year - 1, month, 1)
+        elif shift:
+            d = date(ref.year, month, 1)
+        else:
+            d = self._nearest_year(ref, month, dayn, self._is_future(text, m.start()))
+        if dayn > _calendar.monthrange(d.year, month)[1]:
             return None  # 29 February in a year without one
+        d = d.replace(day=dayn)
         return self._mk(m, d, d, True, year_given=False)
 
     def _r_iso(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
@@ -747,7 +766,8 @@ class DateReader:
         word = m["mon2"].lower().rstrip(".")
         if len(word) <= 4 and word != "june" and word != "july" and not m["mon2"][0].isupper() and word != "may":
             return None
-        if word == "may" and m["pre"].lower() not in ("in", "since", "last", "early", "late", "by", "until", "next", "this"):
+        if word == "may" and (m["pre"].lower() not in ("in", "since", "last", "early", "late", "by", "until")
+                              or m["pre"].lower() in ("last",) and m["mon2"][0].islower()):
             return None
         month = self._month(word)
         pre = m["pre"].lower()
@@ -776,7 +796,7 @@ class DateReader:
     def _r_year_range(self, m: re.Match[str], text: str, ref: date | None) -> list[DateMention] | None:
         y1, raw2 = int(m["y1"]), m["y2"]
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
-        if not y1 < y2 <= y1 + 100 or (len(raw2) == 2 and y2 < y1):
+        if not y1 < y2 <= y1 + (100 if len(raw2) == 4 else 10):
             return None
         pre = self.range_pre.search(text[:m.start()])
         if pre and pre["pre"].lower() in ("from", "between"):
@@ -813,6 +833,20 @@ class DateReader:
         monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * shift)
         d = monday + timedelta(days=wd)
         return self._mk(m, d, d, True)
+
+    def _r_dom(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"on the 18th": that day of the month nearest the report."""
+        if ref is None:
+            return self._unresolved(m)
+        dayn = self._day(m["day"])
+        future = self._is_future(text, m.start())
+        cands = [d for k in (-1, 0, 1) for d in [_add_months(ref.replace(day=1), k)]
+                 if dayn <= _calendar.monthrange(d.year, d.month)[1]]
+        if not cands:
+            return None
+        best = min((d.replace(day=dayn) for d in cands),
+                   key=lambda d: abs((d - ref).days) + (0 if ((d - ref).days >= 0) == future else 20))
+        return self._mk(m, best, best, True, year_given=False)
 
     def _r_wd_dom(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         """"Tuesday the 13th": the nearest month in which the 13th is a Tuesday."""
@@ -890,9 +924,9 @@ class DateReader:
         if rel.startswith("earlier"):
             last = max(first, ref - timedelta(days=1))
         elif rel.startswith("later"):
-            first = min(last, ref + timedelta(days=1))
+            first = ref
         elif rel.startswith("so far"):
-            last = ref
+            last = max(first, ref - timedelta(days=1))
         if part:
             first, last = self._part_of(first, last, span, part)
         return self._mk(m, first, last, True)
@@ -920,16 +954,16 @@ class DateReader:
         if ref is None:
             return self._unresolved(m)
         first = ref.replace(month=1, day=1) if "year" in m.group().lower() else ref.replace(day=1)
-        return self._mk(m, first, ref, True)
+        return self._mk(m, first, max(first, ref - timedelta(days=1)), True)  # up to the day before the report
 
     def _r_count_span(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         """"the next three days", "the past two quarters": a span from the report's day."""
-        rel = m["rel"].lower()
+        rel = (m["rel"] or m["rel2"]).lower()
         if rel == "this" or rel == "current":
             return None
         if ref is None:
             return self._unresolved(m)
-        n = self._count(m["n"])
+        n = self._count(m["n"] or m["n2"])
         unitname = m["unit"].lower()
         unit = self.units[unitname]
         if unitname.startswith("quarter"):
