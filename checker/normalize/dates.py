@@ -240,7 +240,7 @@ class DateReader:
             ("relative_span", p(
                 r"\b(?P<which>(?:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+)?(?:the\s+)?"
                 rf"(?P<rel>{rel}|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|so\s+far\s+this|same|the))\s+"
-                r"(?P<span>week|month|year|weekend|quarter|decade|fortnight|working\s+week|work\s*week)\b(?P<after>\s+after\s+next)?")),
+                r"(?:calendar\s+)?(?P<span>week|month|year|weekend|quarter|decade|fortnight|working\s+week|work\s*week)\b(?P<after>\s+after\s+next)?")),
             ("year_to_date", p(r"\b(?:the\s+)?(?:year|month)[\s-]+to[\s-]+date\b|\bso\s+far\s+this\s+(?:year|month)\b")),
             ("count_span", p(
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
@@ -249,7 +249,7 @@ class DateReader:
         # a date joined to the next date: "from X to Y", "between X and Y", "X - Y"
         self.range_gap = re.compile(rf"^\s*(?P<conn>{_RANGE_CONN})\s*(?:the\s+)?$", re.I)
         self.range_pre = re.compile(r"(?:\b(?P<pre>from|between|in)\s+(?:the\s+)?)$", re.I)
-        self.to_now = re.compile(r"^\s*(?:to|till|until|through|and)\s+(?:date|now|the\s+present|current\s+date)\b", re.I)
+        self.to_now = re.compile(r"\s*(?:to|till|until|through|and)\s+(?:date|now|the\s+present|current\s+date)\b", re.I)
         self.now_and = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
         self.week_of = re.compile(r"(?:\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s*$", re.I)
         self.shift_before = re.compile(
@@ -386,8 +386,11 @@ class DateReader:
                 d.start = pre.start() if pre else d.start
                 d.end, d.last = after.end(), ref - timedelta(days=1) if after.group().lower().strip().endswith("date") else ref
             now = self.now_and.search(text[:d.start])
-            if now and d.last and d.last >= ref:
-                d.start, d.first = now.start(), ref
+            if now and d.last:
+                if d.last < ref and not d.year_given and d.first == d.last:
+                    d.first = d.last = _with_year(d.last, d.last.year + 1)  # "between now and November 15th" lies ahead
+                if d.last >= ref:
+                    d.start, d.first = now.start(), ref
         return out
 
     def _joins(self, a: DateMention, b: DateMention, text: str) -> bool:
@@ -485,7 +488,11 @@ class DateReader:
         else:
             d = self._nearest_year(ref, month, dayn, self._is_future(text, m.start()))
         if dayn > _calendar.monthrange(d.year, month)[1]:
-            return None  # 29 February in a year without one
+            if not shift and month == 2 and dayn == 29:  # "Feb 29": the leap year nearest the report
+                d = min((date(y, 2, 1) for y in range(ref.year - 4, ref.year + 5) if _calendar.isleap(y)),
+                        key=lambda c: abs((c - ref).days))
+            else:
+                return None
         d = d.replace(day=dayn)
         return self._mk(m, d, d, True, year_given=False)
 
@@ -903,6 +910,17 @@ class DateReader:
         rel = _key(m["rel"])
         span = _key(m["span"])
         part = (m["part"] or "").lower()
+        if rel == "the" and span == "weekend" and not part and ref is not None:
+            # "over the weekend": the nearest one, the tense breaking a tie (a Wednesday looks back)
+            future = self._is_future(text, m.start())
+            past = self._period(ref, "weekend", -1 if ref.weekday() < 5 else 0)
+            coming = self._period(ref, "weekend", 0)
+            if ref.weekday() >= 5:
+                first, last = coming
+            else:
+                gap_back, gap_ahead = (ref - past[1]).days, (coming[0] - ref).days
+                first, last = coming if future or gap_ahead < gap_back else past
+            return self._mk(m, first, last, True)
         if rel in ("same", "the") and not part and not m["after"]:
             return None  # "the same week", "the year": anaphoric, not resolvable against the report's date
         if ref is None:
