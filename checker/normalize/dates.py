@@ -58,6 +58,7 @@ class DateMention:
     role_hint: str | None = None
     time: str | None = None  # "00:01", "midnight"
     year_given: bool = True  # False when the year was taken from the reference date
+    month_day: tuple[int, int] | None = None  # a month-day written with no year, for a range to complete
 
     def value(self) -> dict[str, str | None]:
         return {
@@ -357,6 +358,12 @@ class DateReader:
                 prev.end, prev.first, prev.last, prev.relative = d.end, d.first, d.last, d.relative
                 prev.role_hint, prev.year_given = None, d.year_given
                 continue
+            if prev and prev.first is None and prev.month_day and d.first and d.year_given \
+                    and self._joins(prev, d, text):
+                # "Nov 28-Dec 2, 2019": the year written at the end is the first date's too
+                y = d.first.year if prev.month_day <= (d.first.month, d.first.day) else d.first.year - 1
+                prev.first = prev.last = date(y, *prev.month_day)
+                prev.year_given, prev.note, prev.relative = True, None, False
             if prev and prev.first and d.first and self._joins(prev, d, text):
                 first, last = prev.first, d.last
                 assert last is not None
@@ -477,7 +484,9 @@ class DateReader:
         if not 1 <= dayn <= 31 or dayn > _calendar.monthrange(2000, month)[1]:
             return None
         if ref is None:
-            return self._unresolved(m)
+            found = self._unresolved(m)
+            found.month_day = (month, dayn)
+            return found
         shift = self.year_shift.search(text[:m.start()])
         if shift and self.shift_words[shift["rel"].lower()] > 0:  # "next 6th of April": the first one after today
             d = date(ref.year if (month, dayn) > (ref.month, ref.day) else ref.year + 1, month, 1)
@@ -911,15 +920,12 @@ class DateReader:
         span = _key(m["span"])
         part = (m["part"] or "").lower()
         if rel == "the" and span == "weekend" and not part and ref is not None:
-            # "over the weekend": the nearest one, the tense breaking a tie (a Wednesday looks back)
+            # "over the weekend": news tells of what happened, so the weekend just gone ...
             future = self._is_future(text, m.start())
             past = self._period(ref, "weekend", -1 if ref.weekday() < 5 else 0)
             coming = self._period(ref, "weekend", 0)
-            if ref.weekday() >= 5:
-                first, last = coming
-            else:
-                gap_back, gap_ahead = (ref - past[1]).days, (coming[0] - ref).days
-                first, last = coming if future or gap_ahead < gap_back else past
+            # on a Friday or at the weekend it is this one; earlier in the week the one just gone, unless planned
+            first, last = coming if future or ref.weekday() >= 4 else past
             return self._mk(m, first, last, True)
         if rel in ("same", "the") and not part and not m["after"]:
             return None  # "the same week", "the year": anaphoric, not resolvable against the report's date
