@@ -215,6 +215,14 @@ class DateReader:
             ("year_h", p(rf"\b{year}\s*-?\s*h(?P<h>[12])\b")),
             ("h_year", p(rf"\bh(?P<h>[12])\s*-?\s*{year}")),
             ("nth_week", p(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\s+week\s+of\s+(?:{mon}(?:\s+{year})?|{year.replace('<year>', '<year2>')}|(?:the\s+)?(?P<yrel>{rel})\s+(?P<span>month|year))\b")),
+            ("first_n", p(
+                rf"\b(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?P<n>{num})\s+(?P<unit>days|weeks|months)\s+of\s+"
+                rf"(?:{year}|(?:the\s+)?(?P<yrel>{rel})\s+year)\b")),
+            ("nth_of", p(
+                rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ordw})\s+(?P<unit>day|month)\s+of\s+"
+                rf"(?:{mon}|{year.replace('<year>', '<year2>')}|(?:the\s+)?(?P<yrel>{rel})\s+(?P<span>month|year))")),
+            ("week_n", p(
+                rf"\bweek\s+(?P<wk>\d{{1,2}})\s+of\s+(?:{year}|(?:the\s+)?(?P<yrel>{rel})\s+year)\b")),
             ("decade", p(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>1[0-9]\d0|20\d0)\s?['’]?s\b")),
             ("decade2", p(rf"(?:\bthe\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:['’](?P<dd>\d0)s\b|\b(?P<dw>{_alt(self.decade_words)})\b)")),
             ("century", p(rf"\b(?:the\s+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ordw}))[\s-]+century\b")),
@@ -722,6 +730,64 @@ class DateReader:
                 weeks = [date.fromisocalendar(y, w, 1) for w in range(1, date(y, 12, 28).isocalendar()[1] + 1)]
         monday = weeks[-1] if n == -1 else weeks[n - 1]
         return self._mk(m, monday, monday + timedelta(days=6), not (m["year"] or m["year2"]))
+
+    def _r_first_n(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"the first six months of 2019", "the last three weeks of this year"."""
+        y = self._year_of(m, ref)
+        if y is None:
+            return self._unresolved(m)
+        n, unit, first_edge = self._count(m["n"]), m["unit"].lower(), m["edge"].lower() in ("first", "opening")
+        if unit == "months":
+            if not 1 <= n <= 12:
+                return None
+            a, b = (1, n) if first_edge else (13 - n, 12)
+            return self._mk(m, date(y, a, 1), _month_end(y, b), not m["year"])
+        if unit == "weeks":
+            weeks = date(y, 12, 28).isocalendar()[1]
+            if not 1 <= n <= weeks:
+                return None
+            a, b = (1, n) if first_edge else (weeks - n + 1, weeks)
+            return self._mk(m, date.fromisocalendar(y, a, 1), date.fromisocalendar(y, b, 7), not m["year"])
+        start, end = date(y, 1, 1), date(y, 12, 31)
+        if not 1 <= n <= (end - start).days + 1:
+            return None
+        if first_edge:
+            return self._mk(m, start, start + timedelta(days=n - 1), not m["year"])
+        return self._mk(m, end - timedelta(days=n - 1), end, not m["year"])
+
+    def _r_nth_of(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"the third month of 2021", "the 15th day of next month", "the twenty third day of September"."""
+        n = self._day(m["ord"])
+        unit = m["unit"].lower()
+        if unit == "month":
+            if m["mon"] or (m["span"] or "").lower() == "month" or not 1 <= n <= 12:
+                return None
+            y = int(m["year2"]) if m["year2"] else (ref.year + self.shift_words[m["yrel"].lower()] if ref else None)
+            if y is None:
+                return self._unresolved(m)
+            return self._mk(m, date(y, n, 1), _month_end(y, n), not m["year2"])
+        if m["mon"]:
+            return self._day_of(m, text, ref, self._month(m["mon"]), n, None)
+        if m["year2"]:
+            d = date(int(m["year2"]), 1, 1) + timedelta(days=n - 1)
+            return self._mk(m, d, d)
+        if ref is None:
+            return self._unresolved(m)
+        shift = self.shift_words[m["yrel"].lower()]
+        if m["span"].lower() == "month":
+            first = _add_months(ref.replace(day=1), shift)
+            d = first.replace(day=n)
+        else:
+            d = date(ref.year + shift, 1, 1) + timedelta(days=n - 1)
+        return self._mk(m, d, d, True)
+
+    def _r_week_n(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"week 3 of 2027": an ISO week of a named year."""
+        y = self._year_of(m, ref)
+        if y is None:
+            return self._unresolved(m)
+        monday = date.fromisocalendar(y, int(m["wk"]), 1)
+        return self._mk(m, monday, monday + timedelta(days=6), not m["year"])
 
     def _decade_part(self, m: re.Match[str], y: int) -> DateMention:
         part = (m["part"] or "").lower()
