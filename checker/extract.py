@@ -94,6 +94,7 @@ class Extractor:
         self.recurring_events = frozenset(c["recurring_events"])
         self.undated_events = frozenset(c["undated_events"])
         self.incident_event = str(c["incident_event"])
+        self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
@@ -451,7 +452,7 @@ class Extractor:
         if ev is None and not self.role_res["by"].search(before[-12:]):
             # a press release puts the day at the end of a long clause: "detained ... while searching for
             # a Taliban leader in Murghab district, Badghis province yesterday"
-            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 80), dm)
+            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 120), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev
@@ -494,11 +495,12 @@ class Extractor:
         return best[1], best[2], best[3]
 
     def _incident(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
-        """No event word, but people killed, detained or displaced beside the date: it dates that incident."""
+        """No event word, but people killed, detained or displaced beside the date (or an arrest, a detention:
+        ``incident_words``): it dates that incident."""
         best: tuple[int, int, int] | None = None
-        for mm in self.measure_re.finditer(text, lo - base, hi - base):
-            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", mm.group().lower()), "")
-            if self.lex.measure_kinds.get(measure) not in ("casualty", "displacement"):
+        for mm in self.incident_re.finditer(text, lo - base, hi - base):
+            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", mm.group().lower()))
+            if measure is not None and self.lex.measure_kinds.get(measure) not in ("casualty", "displacement"):
                 continue
             s, e = mm.start() + base, mm.end() + base
             dist = dm.start - e if e <= dm.start else s - dm.end
