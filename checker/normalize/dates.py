@@ -253,6 +253,9 @@ class DateReader:
             ("year_to_date", p(r"\b(?:the\s+)?(?:year|month)[\s-]+to[\s-]+date\b|\bso\s+far\s+this\s+(?:year|month)\b")),
             ("count_span", p(
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
+            ("shift_now", p(
+                rf"\b(?P<n>{num})\s+(?P<unit>{units})(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
+                rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?:['’]s?\s+time)?\b")),
             ("time", p(r"\b(?:at\s+|from\s+|by\s+)?" + time)),
         ]
         # a date joined to the next date: "from X to Y", "between X and Y", "X - Y"
@@ -263,9 +266,6 @@ class DateReader:
         self.week_of = re.compile(r"(?:\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s*$", re.I)
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
-        self.shift_now = re.compile(
-            rf"\b(?:(?P<in>in)\s+)?(?P<n>{num})\s+(?P<unit>{units})(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
-            rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?:['’]s?\s+time)?\b", re.I)
         self.future = phrase_pattern(cal["future_markers"])
         self.month_parts = cal["month_parts"]
         self.relative_days = {_key(k): int(v) for k, v in cal["relative_days"].items()}
@@ -284,7 +284,6 @@ class DateReader:
             for m in pat.finditer(text):
                 if m.end() > m.start():
                     found.append((m.start(), m.end(), kind, m))
-        found.extend(self._shifts(text))
         # longest first (a leading preposition does not count), then earliest; drop overlaps; a match that
         # does not resolve gives way to the next
         found.sort(key=lambda f: (-(f[1] - self._core_start(f[2], f[3])), f[0]))
@@ -322,9 +321,6 @@ class DateReader:
     def _core_start(kind: str, m: re.Match[str]) -> int:
         group = {"year_ctx": "year", "month_ctx": "mon2"}.get(kind)
         return m.start(group) if group else m.start()
-
-    def _shifts(self, text: str) -> list[tuple[int, int, str, re.Match[str]]]:
-        return [(m.start(), m.end(), "shift_now", m) for m in self.shift_now.finditer(text)]
 
     @staticmethod
     def _drop_restatements(mentions: list[DateMention], text: str, offset: int) -> list[DateMention]:
