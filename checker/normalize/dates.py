@@ -228,7 +228,7 @@ class DateReader:
             ("century", p(rf"\b(?:the\s+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ordw}))[\s-]+century\b")),
             ("holiday", p(rf"\b(?:(?P<rel>{rel})\s+)?(?P<hol>{holidays})(?![\w’'])(?:\s+(?:of\s+)?{year})?")),
             ("month_ctx", p(
-                r"\b(?P<pre>in|since|by|from|until|till|during|last|this|next|early|late|of|before|after)\s+(?:early\s+|late\s+)?"
+                r"\b(?P<pre>in|since|by|from|until|till|through|during|last|this|next|early|late|of|before|after)\s+(?:early\s+|late\s+)?"
                 + mon2 + r"(?!\s+\d)")),
             ("year_ctx", p(
                 r"(?:\b(?P<pre>in|since|by|from|until|till|during|of|before|after|year|its|the|their|his|her|a|between|and|or|to|through|not)\s+|’s\s+|'s\s+)"
@@ -267,6 +267,8 @@ class DateReader:
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
         self.future = phrase_pattern(cal["future_markers"])
+        self.future_adjacent = re.compile(
+            r"(?:" + phrase_pattern(cal["future_markers_adjacent"]).pattern + r")(?:\s+(?:on|the|this|next))?\s*$", re.I)
         self.month_parts = cal["month_parts"]
         self.relative_days = {_key(k): int(v) for k, v in cal["relative_days"].items()}
         self.date_preps = re.compile(
@@ -335,7 +337,7 @@ class DateReader:
 
     def _is_future(self, text: str, pos: int) -> bool:
         window = text[max(0, pos - 60):pos]
-        return self.future.search(window) is not None
+        return self.future.search(window) is not None or self.future_adjacent.search(window) is not None
 
     # ---- composition of adjacent mentions -----------------------------------------------
     def _compose(self, ms: list[DateMention], text: str, ref: date | None) -> list[DateMention]:
@@ -849,7 +851,8 @@ class DateReader:
             return None
         month = self._month(word)
         pre = m["pre"].lower()
-        s2 = m.start("mon2") if pre in ("in", "since", "by", "from", "until", "till", "during", "of", "before", "after") else m.start()
+        s2 = m.start("mon2") if pre in ("in", "since", "by", "from", "until", "till", "through", "during", "of", "before",
+                                        "after") else m.start()
         if ref is None:
             return self._unresolved(m)
         if pre == "last":
@@ -858,7 +861,7 @@ class DateReader:
             y = ref.year if month > ref.month else ref.year + 1
         elif pre == "this":
             y = ref.year
-        elif self._is_future(text, m.start()) or pre in ("until", "till", "by"):
+        elif self._is_future(text, m.start()) or pre in ("until", "till", "through", "by"):
             y = ref.year if month >= ref.month else ref.year + 1
         else:
             # news tells of what has happened: an unmarked month is the latest one not after the report
