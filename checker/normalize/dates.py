@@ -226,7 +226,8 @@ class DateReader:
             ("decade", p(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>1[0-9]\d0|20\d0)\s?['’]?s\b")),
             ("decade2", p(rf"(?:\bthe\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:['’](?P<dd>\d0)s\b|\b(?P<dw>{_alt(self.decade_words)})\b)")),
             ("century", p(rf"\b(?:the\s+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ordw}))[\s-]+century\b")),
-            ("holiday", p(rf"\b(?:(?P<rel>{rel})\s+)?(?P<hol>{holidays})(?![\w’'])(?:\s+(?:of\s+)?{year})?")),
+            ("holiday", p(rf"\b(?P<wkof>(?:the\s+)?weekend\s+of\s+)?(?:(?P<rel>{rel})\s+)?(?P<hol>{holidays})(?![\w’'])"
+                          rf"(?:\s+(?:of\s+)?{year})?(?P<wk>\s+weekend\b)?")),
             ("month_ctx", p(
                 r"\b(?P<pre>in|since|by|from|until|till|through|during|last|this|next|early|late|of|before|after)\s+(?:early\s+|late\s+)?"
                 + mon2 + r"(?!\s+\d)")),
@@ -821,7 +822,7 @@ class DateReader:
         name = m["hol"]
         if m["year"]:
             d = self.holiday(name, int(m["year"]))
-            return self._mk(m, d, d) if d else None
+            return self._holiday_mention(m, d, False) if d else None
         if ref is None:
             return self._unresolved(m)
         rel = (m["rel"] or "").lower()
@@ -840,7 +841,22 @@ class DateReader:
         else:
             future = self._is_future(text, m.start())
             d = min(cands, key=lambda c: abs((c - ref).days) + (0 if ((c - ref).days >= 0) == future else 120))
-        return self._mk(m, d, d, True, year_given=False) if d else None
+        return self._holiday_mention(m, d, True) if d else None
+
+    def _holiday_mention(self, m: re.Match[str], d: date, relative: bool) -> DateMention:
+        """The holiday's day, or with "weekend" the long weekend it makes: Saturday to a Monday holiday,
+        a Thursday or Friday one to Sunday, or the weekend it falls on."""
+        if not (m["wk"] or m["wkof"]):
+            return self._mk(m, d, d, relative, year_given=not relative)
+        wd = d.weekday()
+        if wd == 0:
+            first, last = d - timedelta(days=2), d
+        elif wd in (3, 4):
+            first, last = d, d + timedelta(days=6 - wd)
+        else:
+            saturday = d + timedelta(days=5 - wd) if wd < 5 else d - timedelta(days=wd - 5)
+            first, last = saturday, saturday + timedelta(days=1)
+        return self._mk(m, first, last, relative, year_given=not relative)
 
     def _r_month_ctx(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         word = m["mon2"].lower().rstrip(".")
