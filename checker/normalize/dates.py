@@ -268,6 +268,7 @@ class DateReader:
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
         self.future = phrase_pattern(cal["future_markers"])
+        self.past = phrase_pattern(cal["past_markers"])
         self.future_adjacent = re.compile(
             r"(?:" + phrase_pattern(cal["future_markers_adjacent"]).pattern + r")(?:\s+(?:on|the|this|next))?\s*$", re.I)
         self.month_parts = cal["month_parts"]
@@ -338,7 +339,9 @@ class DateReader:
 
     def _is_future(self, text: str, pos: int) -> bool:
         window = text[max(0, pos - 60):pos]
-        return self.future.search(window) is not None or self.future_adjacent.search(window) is not None
+        if self.future.search(window):
+            return True
+        return self.future_adjacent.search(window) is not None and self.past.search(window) is None
 
     # ---- composition of adjacent mentions -----------------------------------------------
     def _compose(self, ms: list[DateMention], text: str, ref: date | None) -> list[DateMention]:
@@ -384,6 +387,8 @@ class DateReader:
                         last = _with_year(last, first.year + 1)
                 elif not d.year_given and last < first:
                     last = _with_year(last, last.year + 1)
+                elif d.role_hint == "weekday" and prev.role_hint == "weekday" and last < first:
+                    last += timedelta(days=7 * ((first - last).days // 7 + 1))  # "from Monday to Friday": that week
                 if first <= last:
                     pre = self.range_pre.search(text[:prev.start])
                     start = pre.start() if pre else prev.start
