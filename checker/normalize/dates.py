@@ -200,6 +200,9 @@ class DateReader:
             ("dmy", p(rf"(?<![$€£¥\d.,])(?<![$€£¥]\s)\b(?:the\s+)?(?:(?P<day>{dnum})\s+(?:of\s+)?|(?P<dayw>{ordw})\s+of\s+){mon}{year_tail}")),
             ("md_range", p(rf"(?:\b(?P<pre>from|between)\s+)?\b{mon}\s*(?:the\s+)?{day('d1')}\s*(?P<conn>{_RANGE_CONN})\s*(?:the\s+)?{day('d2')}(?!\s*(?:of\s+)?(?:{months})(?![a-z])|\s*[/:])(?:(?:\s*,\s*|\s+|\s+of\s+|\s+in\s+)(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?!\d))?")),
             ("dm_range", p(rf"(?:\b(?P<pre>from|between)\s+)?(?<![\d.,$€£¥])\b(?:the\s+)?{day('d1')}\s*(?P<conn>{_RANGE_CONN})\s*(?:the\s+)?{day('d2')}\s+(?:of\s+)?{mon}{year_tail}")),
+            ("dm_list", p(rf"(?<![\d.,$€£¥])\b(?P<d1>{dnum})\s*(?:,|,?\s*and|&)\s*(?P<d2>{dnum})\s+(?:of\s+)?{mon}{year_tail}")),
+            ("md_list", p(rf"\b{mon}\s+(?P<d1>{dnum})\s*(?:,|,?\s*and|&)\s*(?P<d2>{dnum})(?!\s*(?:of\s+)?(?:{months})(?![a-z])|\s*[/:])"
+                          rf"(?:(?:\s*,\s*|\s+){year})?")),
             ("mm_range", p(rf"(?:\b(?P<pre>from|between)\s+)?\b{mon}\s*(?P<conn>{_RANGE_CONN})\s*{mon2}{year_tail}")),
             ("my", p(rf"\b{mon}(?:\s+of\s+|\s*[-/]\s*|\s*,\s*|\s+){year}")),
             ("my2", p(rf"\b(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
@@ -232,8 +235,8 @@ class DateReader:
                 r"\b(?P<pre>in|since|by|from|until|till|through|during|last|this|next|early|late|of|before|after)\s+(?:early\s+|late\s+)?"
                 + mon2 + r"(?!\s+\d)")),
             ("year_ctx", p(
-                r"(?:\b(?P<pre>in|since|by|from|until|till|during|of|before|after|year|its|the|their|his|her|a|between|and|or|to|through|not)\s+|’s\s+|'s\s+)"
-                + year + r"(?!\s*(?:[-–]\s*\d|%|per\b|percent|people|troops|soldiers)|\s?['’]?s\b)\b")),
+                r"(?:\b(?P<pre>in|since|by|from|until|till|during|of|before|after|year|its|the|their|his|her|a|between|and|or|to|through|not)\s+|’s\s+|'s\s+|(?<=(?<![\d.,])\d{4}),\s+)"
+                + year + r"(?!\s*(?:[-–]\s*\d|%|per\b|percent|people|troops|soldiers)|\s?['’]?s\b|[.,]\d)\b")),
             ("year_range", p(r"(?<![\d.,$€£¥])(?<!\d[-–/])\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?![\d%]|[-/]\w)")),
             ("dom", p(rf"(?:\bon\s+|(?<=\bof\s))the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?:{ordw})\b)"
                      r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:at|and|or|to|till|until|through)\b)")),
@@ -248,7 +251,7 @@ class DateReader:
                 rf"(?P<wd>{wd_long})(?P<poss>['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
             ("relative_day", phrase_pattern(list(cal["relative_days"]))),
             ("relative_span", p(
-                r"\b(?P<which>(?:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+)?(?:the\s+)?"
+                r"\b(?P<which>(?:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+|(?P<part2>early|late|mid)[\s-]+)?(?:the\s+)?"
                 rf"(?P<rel>{rel}|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|so\s+far\s+this|same|the))\s+"
                 r"(?:calendar\s+)?(?P<span>week|month|year|weekend|quarter|decade|fortnight|working\s+week|work\s*week)\b(?P<after>\s+after\s+next)?")),
             ("year_to_date", p(r"\b(?:the\s+)?(?:year|month)[\s-]+to[\s-]+date\b|\bso\s+far\s+this\s+(?:year|month)\b")),
@@ -601,6 +604,21 @@ class DateReader:
         if yy is None:
             return self._unresolved(m)
         return self._mk(m, date(yy[0], month, d1), date(yy[0], month, d2), not yy[1], yy[1])
+
+    def _r_dm_list(self, m: re.Match[str], text: str, ref: date | None) -> list[DateMention] | None:
+        """"on 10 and 11 September", "March 3 and 4": each day of the list is a date of its own."""
+        if not self._month_ok(m, "mon", text, bool(m["year"])):
+            return None
+        month = self._month(m["mon"])
+        a = self._day_of(m, text, ref, month, self._day(m["d1"]), m["year"])
+        b = self._day_of(m, text, ref, month, self._day(m["d2"]), m["year"])
+        if a is None or b is None:
+            return None
+        # the first runs to its own day, the second from its day to the end (month and year it shares)
+        a.start, a.end, b.start, b.end = m.start(), m.end("d1"), m.start("d2"), m.end()
+        return [a, b]
+
+    _r_md_list = _r_dm_list
 
     def _r_mm_range(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         if not self._range_ok(m):
@@ -1004,7 +1022,7 @@ class DateReader:
     def _r_relative_span(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         rel = _key(m["rel"])
         span = _key(m["span"])
-        part = (m["part"] or "").lower()
+        part = (m["part"] or {"early": "start", "late": "end", "mid": "middle"}.get((m["part2"] or "").lower(), "")).lower()
         if rel == "the" and span == "weekend" and not part and ref is not None:
             # "over the weekend": news tells of what happened, so the weekend just gone ...
             future = self._is_future(text, m.start())
