@@ -443,6 +443,8 @@ class Extractor:
     def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None,
                     previous_event: str | None) -> _Draft | None:
         text, base = sent.text, sent.start
+        if _in_dateline(text, dm.start - base, dm.end - base):
+            return None  # "KABUL, Afghanistan (May 12, 2011)": the dateline dates the report
         c_lo, c_hi = self._clause(sent, dm.start)
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
         starts = self.role_res["start"].search(before) is not None
@@ -538,6 +540,15 @@ class Extractor:
             kind=d.kind, value=d.value, precision=d.precision,  # type: ignore[arg-type]
             alternates=[Amount(low=v, best=v, high=v, unit=u) for v, u in d.alternates], **common,
         )
+
+
+# a dateline: a place (or nothing) at the start of a line, the date, maybe "(Reuters)", then a dash or the line's end
+_DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(]\s*\(?)?$")
+_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    return bool(_DATELINE_BEFORE.search(text, 0, start)) and bool(_DATELINE_AFTER.match(text, end))
 
 
 def _distance(start: int, length: int, dm: DateMention) -> int:

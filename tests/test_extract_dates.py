@@ -54,3 +54,8 @@ def test_a_list_of_dates_for_one_event_word_names_several_events(write_reports: 
 def test_two_dates_of_one_storm_stay_one_event(write_reports: WriteReports) -> None:
     dates = _dates(write_reports, "The storm hit the islands last week, then crossed the sea on Sunday.")
     assert {c.subject for c in dates} == {"storm"}
+
+
+def test_a_dateline_dates_the_report_not_the_incident(write_reports: WriteReports) -> None:
+    text = "HERAT, Afghanistan (March 5, 2020) - Border police detained four smugglers near the crossing yesterday."
+    assert [(c.text, c.value.start) for c in _dates(write_reports, text)] == [("yesterday", "2020-03-04")]
