@@ -210,7 +210,8 @@ class DateReader:
             ("part_month", p(
                 r"\b(?P<part>early|mid|late|the beginning of|the start of|the middle of|the end of)[\s-]+"
                 + mon + rf"(?:,?\s+{year})?")),
-            ("part_year", p(rf"\b(?P<part>early|mid|late|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]+{year}")),
+            ("part_year", p(rf"\b(?P<part>early|mid|late|end(?=-)|(?:the\s+)?(?:beginning|start|middle|end)\s+of)[\s-]+{year}")),
+            ("part_this", p(r"\b(?:the\s+)?(?P<part>end|start|beginning|middle)[\s-]+of\s+(?:the\s+)?(?P<span>year|month|week)\b")),
             ("half", p(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:{year}|(?:the\s+)?(?P<yrel>{rel}|the)\s+year)\b")),
             ("quarter", p(rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)\s+quarter\s+of\s+(?:{year}|(?:the\s+)?(?P<yrel>{rel}|the)\s+year)\b")),
             ("q_year", p(rf"\bq(?P<q>[1-4])(?:\s*[-/]?\s*(?:of\s+)?{year})?\b")),
@@ -1077,6 +1078,14 @@ class DateReader:
             a, b = DateReader._YEAR_PARTS[part]
             return date(first.year, a, 1), _month_end(first.year, b)
         return first, last
+
+    def _r_part_this(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"by end of year", "the end of the month": a part of the current period."""
+        if ref is None:
+            return self._unresolved(m)
+        span = m["span"].lower()
+        first, last = self._part_of(*self._period(ref, span, 0), span, m["part"].lower())
+        return self._mk(m, first, last, True)
 
     def _r_year_to_date(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         if ref is None:
