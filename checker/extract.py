@@ -34,6 +34,9 @@ _FUNCTION_WORDS = frozenset(
     "among between the a an its their his her our this these those it they them we he she there here more "
     "most least still already also now so far just only some other another further additional".split()
 )
+# between a person and a passive casualty verb: "a soldier was reportedly killed"
+_PASSIVE_LINKS = frozenset("was were is are has have had been being also later reportedly confirmed allegedly "
+                           "subsequently then".split())
 _PRONOUNS = frozenset("them those these it its their our us you whom which".split())
 _DIMENSION_DEFAULT_MEASURE = {
     "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
@@ -78,7 +81,13 @@ class Extractor:
         self.dates = DateReader(self.lex)
         self.measure_re = phrase_pattern(list(self.lex.word_measures))
         self.event_re = phrase_pattern(list(self.lex.event_words))
-        self.people = {w.lower() for w in c["people_nouns"]}
+        self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
+        self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
+        self.singular_markers = {w.lower() for w in c["singular_markers"]}
+        self.object_markers = {w.lower() for w in c["object_markers"]}
+        self.death_nouns = {w.lower() for w in c["death_nouns"]}
+        self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
+        self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
@@ -130,6 +139,9 @@ class Extractor:
         taken = [(d.start, d.end) for d in dates]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
+        singles = self._singular_people(toks, amounts)
+        if singles:
+            amounts = sorted(amounts + singles, key=lambda m: m.start)
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
@@ -159,6 +171,100 @@ class Extractor:
         return sent.text[a.end - sent.start:b.start - sent.start]
 
     # ---- counts and quantities ------------------------------------------------------------
+    def _singular_people(self, toks: list[Token], amounts: list[AmountMention]) -> list[AmountMention]:
+        """One person named with an article next to a casualty word: "killed an insurgent leader",
+        "a soldier was killed". The article is the figure: one."""
+        out: list[AmountMention] = []
+        taken = [(m.start, m.end) for m in amounts]
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if any(a <= t.start < b for a, b in taken):
+                continue
+            named = self._named_person_after(toks, i)
+            if named is not None:
+                first = i + 2 if toks[i + 1].low == "of" else i + 1
+                out.append(self._person(toks, first, named))
+                continue
+            if self._casualty_word(t.low) and i + 1 < n and toks[i + 1].low in self.object_pronouns:
+                out.append(self._person(toks, i + 1, i + 1))  # "killing him"
+                continue
+            if t.low in self.subject_pronouns and i == 0 or (t.low in self.subject_pronouns and toks[i - 1].text in ",;"):
+                after = [x.low for x in toks[i + 1:i + 5] if x.is_word]
+                while after and after[0] in _PASSIVE_LINKS:
+                    after.pop(0)
+                if len(after) >= 3 and after[1] == "and" and after[0] not in _FUNCTION_WORDS:
+                    after = after[2:]  # "He was engaged and killed"
+                if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
+                    out.append(self._person(toks, i, i))  # "He was killed"
+                continue
+            if t.low not in self.singular_markers and not (
+                t.low in self.object_markers and i > 0 and self._casualty_word(toks[i - 1].low)
+            ):
+                continue
+            k = i + 1
+            noun = None
+            while k < n and k <= i + 4 and (toks[k].is_word or toks[k].text == "-"):
+                if toks[k].low in self.people and toks[k].low not in _FUNCTION_WORDS:
+                    noun = k
+                    nxt = toks[k + 1].low if k + 1 < n else ""
+                    if nxt not in self.people:
+                        break
+                elif noun is not None or toks[k].low in _FUNCTION_WORDS or toks[k].low == "of":
+                    break
+                k += 1
+            if noun is None or toks[noun].low not in self.singular_people:
+                continue
+            before = toks[i - 1].low if i > 0 else ""
+            after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
+            while after and after[0] in _PASSIVE_LINKS:
+                after.pop(0)
+            is_object = self._casualty_word(before)
+            is_subject = bool(after) and self._casualty_word(after[0])
+            if is_object or is_subject:
+                out.append(self._person(toks, i, noun))
+        return out
+
+    def _person(self, toks: list[Token], first: int, last: int) -> AmountMention:
+        a, b = toks[first].start, toks[last].end
+        text = " ".join(t.text for t in toks[first:last + 1])
+        return AmountMention(start=a, end=b, text=text, low=1.0, best=1.0, high=1.0, person=True)
+
+    def _named_person_after(self, toks: list[Token], i: int) -> int | None:
+        """After a casualty verb, one named person with no article: "killed Taliban leader Saifullah",
+        "killed senior commander, Wali, in". Gives the index of the title noun."""
+        death_of = toks[i].low in self.death_nouns and i + 1 < len(toks) and toks[i + 1].low == "of"
+        if not death_of and (not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing"))):
+            return None
+        if death_of:
+            i += 1  # "confirmed the death of Haqqani leader Shabeer"
+            if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].low not in self.people \
+                    and toks[i + 1].low not in self.singular_markers:
+                k = i + 1
+                while k < len(toks) and toks[k].is_word and toks[k].text[:1].isupper():
+                    if toks[k].low in self.singular_people:
+                        break
+                    k += 1
+                if k >= len(toks) or toks[k].low not in self.singular_people:
+                    return i + 1 if k > i + 1 and (k >= len(toks) or not toks[k].is_word
+                                                    or toks[k].low in _FUNCTION_WORDS) else None
+        n = len(toks)
+        k = i + 1
+        while k < n and k <= i + 7 and (toks[k].is_word or toks[k].text == "-") \
+                and toks[k].low not in _FUNCTION_WORDS and toks[k].low not in self.singular_markers:
+            if toks[k].low in self.singular_people:
+                nxt = toks[k + 1] if k + 1 < n else None
+                if nxt is not None and nxt.text == ",":
+                    nxt = toks[k + 2] if k + 2 < n else None
+                if nxt is not None and nxt.is_word and nxt.text[0].isupper() and nxt.low not in self.people:
+                    return k
+                return None
+            k += 1
+        return None
+
+    def _casualty_word(self, word: str) -> bool:
+        measure = self.lex.word_measures.get(word)
+        return measure is not None and self.lex.measure_kinds.get(measure) == "casualty"
+
     def _clause(self, sent: Span, pos: int) -> tuple[int, int]:
         """The part of the sentence between clause breaks (; : dashes) holding pos."""
         rel = pos - sent.start
@@ -229,6 +335,11 @@ class Extractor:
         s_lo, s_hi = self._segment(sent, m.start, m.end)
         stops = frozenset(mm.start() + base for mm in self.measure_re.finditer(text))
         np, np_end = self._noun_phrase(toks, m, stops)
+        if m.person:
+            np = [t for t in toks if m.start <= t.start < m.end and t.low not in self.singular_markers]
+            np_end = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+            if np and np[-1].low not in self.people:
+                np = []  # "him", "he": one person, nobody named
         head = np[-1].low if np else None
         pronoun = head in _PRONOUNS if head else False
         unit_dim = self.lex.unit_info.get(m.unit or "", {}).get("dimension")
@@ -244,7 +355,11 @@ class Extractor:
         else:
             window_lo = max(c_lo, m.start - 90)
             window_hi = min(c_hi, claim_end + 70)
-            found = self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
+            # a measure word in the figure's own comma-delimited stretch wins over one across a comma
+            # ("Three were killed, 13 men were detained")
+            found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
+                                  claim_end, base) \
+                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \

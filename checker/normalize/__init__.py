@@ -36,6 +36,8 @@ def normalize_text(text: str, reference: date | None = None, lex: Lexicon | None
         for d in found_dates:
             out.append({"kind": "date", "text": text[d.start:d.end], "start": d.start, "end": d.end, "value": d.value()})
         for m in amounts.read(sent.text, sent.start, taken):
-            out.append({"kind": m.kind, "text": text[m.start:m.end], "start": m.start, "end": m.end, "value": m.value()})
+            for shown in (m, *m.conversions):  # a bracketed conversion is a mention of its own too
+                out.append({"kind": shown.kind, "text": text[shown.start:shown.end], "start": shown.start,
+                            "end": shown.end, "value": shown.value()})
     out.sort(key=lambda m: m["start"])
     return out

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon, phrase_pattern
 from ..textutil import Token, tokenize
+from .figures import Figure, FigureReader
 
 
 @dataclass
@@ -43,6 +44,8 @@ class AmountMention:
     previous: float | None = None  # "from X to Y": X
     per_side: bool = False
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    conversions: list["AmountMention"] = field(default_factory=list)  # "(7 miles)" after "12 km"
+    person: bool = False  # one person named without a figure ("an insurgent", "killing him")
     precision: float = 1.0  # half a unit of the last written digit, in the unit as written
 
     @property
@@ -53,18 +56,9 @@ class AmountMention:
         return {"low": self.low, "best": self.best, "high": self.high, "unit": self.unit}
 
 
-@dataclass
-class _Num:
-    value: float
-    i: int  # first token index
-    j: int  # one past last token index
-    vague: tuple[float | None, float | None, float | None] | None = None
-    decimals: int = 0
-    scaled: bool = False
-    words: bool = False
-
-
-_DIGITS = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+_CODE_LIKE = re.compile(r"(?<![\w.])(?:\+\d+(?:[-. ]\d+)+|\d+(?:([-.])\d+)(?:\1\d+)+)(?![\w])")
+_RANGE_WORDS = frozenset({"-", "–", "~", "to", "through", "thru", "or", "and"})
+_BOUND_JOINERS = frozenset({"and", "but", ",", ", and", ", but", "and yet"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -73,18 +67,14 @@ class AmountReader:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.figures = FigureReader(lex)
+        self._text = ""
+        self._offset = 0
         num = lex.numbers
-        self.units_words: dict[str, int] = {k: int(v) for k, v in num["units"].items()}
-        self.tens_words: dict[str, int] = {k: int(v) for k, v in num["tens"].items()}
         self.scales: dict[str, float] = {k: float(v) for k, v in num["scales"].items()}
-        self.scale_abbr: dict[str, float] = {k: float(v) for k, v in num["scale_abbreviations"].items()}
-        self.currency_scale_abbr: dict[str, float] = {
-            k: float(v) for k, v in num["currency_scale_abbreviations"].items()
-        }
         self.fractions: dict[tuple[str, ...], float] = {
             tuple(re.split(r"[\s-]+", k.lower())): float(v) for k, v in num["fractions"].items()
         }
-        self.ordinals = {o.lower() for o in num["ordinals"]}
         hedges = lex.hedges["hedges"]
         self.hedge_before: list[tuple[tuple[str, ...], str]] = []
         self.hedge_after: list[tuple[tuple[str, ...], str]] = []
@@ -112,9 +102,24 @@ class AmountReader:
             key=lambda x: -len(x[0]),
         )
         self.case_units: dict[str, str] = dict(units["case_sensitive_after_number"])
+        self.compact_units = {
+            tuple(t.low for t in tokenize(name)) for name in lex.unit_names if not re.search(r"\s", name)
+        }
         cur = units["currency"]
         self.currency_before: dict[str, str] = dict(cur["symbols_before"])
+        self.dollar_prefixes: dict[str, str] = {k.lower(): v for k, v in cur["dollar_prefixes"].items()}
+        self.currency_after_symbols: list[tuple[str, str]] = sorted(
+            cur["symbols_after"].items(), key=lambda kv: -len(kv[0])
+        )
         self.currency_codes = set(cur["codes"])
+        self.code_aliases: dict[str, str] = dict(cur["code_aliases"])
+        self.lowercase_codes = {c.lower() for c in cur["lowercase_codes"]}
+        self.million_prefix: str = cur["million_prefix"]
+        self.subunits = {w.lower() for w in cur["subunits"]}
+        self.money_when_scaled: dict[str, str] = dict(cur["money_when_scaled"])
+        self.compound_units: dict[str, str] = dict(units["compound_units"])
+        self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
+        self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
         self.currency_after: list[tuple[tuple[str, ...], str]] = sorted(
             ((tuple(t.low for t in tokenize(k)), v) for k, v in cur["names_after"].items()),
             key=lambda x: -len(x[0]),
@@ -126,121 +131,49 @@ class AmountReader:
         )
 
     # ---- figures -------------------------------------------------------------------------
-    def _word_number(self, toks: list[Token], i: int) -> _Num | None:
-        """Numbers in words: "thirty-three", "one hundred and five", "two and a half thousand", "a million"."""
-        total = 0.0
-        current = 0.0
-        j = i
-        last = ""  # kind of the last word read: unit, tens, scale
-        n = len(toks)
-        if toks[i].low == "half" and i + 2 < n and toks[i + 1].low in ("a", "an") and toks[i + 2].low in self.scales:
-            # "half a million"
-            return _Num(0.5 * self.scales[toks[i + 2].low], i, i + 3, words=True, scaled=True)
-        if toks[i].low in ("a", "an"):
-            nxt = toks[i + 1].low if i + 1 < n else ""
-            if nxt in self.scales or nxt == "dozen":
-                current, j, last = 1.0, i + 1, "unit"
-            elif nxt == "half" and i + 2 < n and toks[i + 2].low in self.scales:
-                current, j, last = 0.5, i + 2, "unit"
-            else:
-                return None
-        while j < n:
-            w = toks[j].low
-            if w in self.units_words:
-                if last == "unit":
-                    break
-                current += self.units_words[w]
-                last = "unit"
-                j += 1
-            elif w in self.tens_words:
-                if last in ("unit", "tens"):
-                    break
-                current += self.tens_words[w]
-                last = "tens"
-                j += 1
-                if (
-                    j + 1 < n and toks[j].text in ("-", "‑") and toks[j + 1].low in self.units_words
-                    and toks[j].start == toks[j - 1].end
-                ):
-                    current += self.units_words[toks[j + 1].low]
-                    last = "unit"
-                    j += 2
-            elif w == "hundred" and last:
-                current = (current or 1) * 100
-                last = "scale"
-                j += 1
-            elif w in self.scales and last:
-                total += (current or 1) * self.scales[w]
-                current = 0
-                last = "scale"
-                j += 1
-            elif w == "dozen" and last:
-                current = (current or 1) * 12
-                last = "scale"
-                j += 1
-            elif w == "and" and last and j + 1 < n:
-                nxt = toks[j + 1].low
-                if (nxt in self.units_words or nxt in self.tens_words) and last == "scale":
-                    j += 1
-                elif nxt == "a" and j + 2 < n and toks[j + 2].low == "half" and j + 3 < n and toks[j + 3].low in self.scales:
-                    current += 0.5
-                    j += 3
-                else:
-                    break
-            else:
-                break
-        if not last:
-            return None
-        return _Num(total + current, i, j, words=True, scaled=total > 0 or current >= 100)
-
-    def _digit_number(self, toks: list[Token], i: int, currency: bool) -> _Num | None:
-        t = toks[i]
-        if not _DIGITS.match(t.text):
-            return None
-        text = t.text
-        j = i + 1
-        # "30 000": thousands separated by a space, as some agencies write them
-        while (
-            j < len(toks) and re.fullmatch(r"\d{3}", toks[j].text) and toks[j].start == toks[j - 1].end + 1
-            and "," not in text and "." not in text and len(text.replace(" ", "").split(" ")[-1]) <= 3
-            and (j - i > 1 or len(text) <= 3)
-        ):
-            text += toks[j].text
-            j += 1
-        value = float(text.replace(",", ""))
-        decimals = len(text.split(".")[1]) if "." in text else 0
-        scaled = False
-        if j < len(toks):
-            nxt = toks[j]
-            attached = nxt.start == toks[j - 1].end
-            if nxt.low in self.scales and nxt.low != "hundred" or nxt.low == "hundred":
-                value *= self.scales[nxt.low]
-                j += 1
-                scaled = True
-            elif attached and nxt.low in self.scale_abbr and nxt.low not in self.lex.unit_names:
-                value *= self.scale_abbr[nxt.low]
-                j += 1
-                scaled = True
-            elif attached and currency and nxt.low in self.currency_scale_abbr:
-                value *= self.currency_scale_abbr[nxt.low]
-                j += 1
-                scaled = True
-        return _Num(value, i, j, decimals=decimals, scaled=scaled)
-
-    def _vague(self, toks: list[Token], i: int) -> _Num | None:
+    def _vague(self, toks: list[Token], i: int) -> Figure | None:
         for phrase, bounds in self.vague_table:
             k = len(phrase)
             if tuple(t.low for t in toks[i:i + k]) == phrase:
-                return _Num(0.0, i, i + k, vague=bounds)
+                return Figure(0.0, i, i + k, vague=bounds)
         return None
 
-    def _number_at(self, toks: list[Token], i: int, currency: bool = False) -> _Num | None:
-        t = toks[i]
-        if t.is_digit:
-            return self._digit_number(toks, i, currency)
-        if t.is_word:
-            return self._word_number(toks, i)
+    def _number_at(self, toks: list[Token], i: int, currency: bool = False) -> Figure | None:
+        fig = self.figures.at(toks, i, self._text, self._offset, currency)
+        if fig is None and toks[i].low in ("a", "an") and i + 1 < len(toks):
+            u = self._unit_after(toks, i + 1)
+            if u and self.lex.unit_info.get(u[1], {}).get("dimension") not in (None, "duration"):
+                return Figure(1.0, i, i + 1, words=True)  # "a gallon", "a mile": one of the unit
+        return fig
+
+    def _shared_unit(self, toks: list[Token], j: int) -> tuple[int, str] | None:
+        """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with."""
+        k = j
+        n = len(toks)
+        for _ in range(4):
+            if k + 1 >= n or toks[k].low not in ("and", "or", ","):
+                return None
+            fig = self.figures.at(toks, k + 1, self._text, self._offset)
+            if fig is None:
+                return None
+            u = self._unit_after(toks, fig.j)
+            if u:
+                return u
+            k = fig.j
         return None
+
+    def _power_after(self, toks: list[Token], j: int, unit: str) -> tuple[int, str] | None:
+        """"4km^2", "4 km squared": a length unit raised to an area or a volume."""
+        n = len(toks)
+        exponent, end = 0, j
+        if j + 1 < n and toks[j].text == "^" and toks[j + 1].text in ("2", "3"):
+            exponent, end = int(toks[j + 1].text), j + 2
+        elif j < n and toks[j].low in self.unit_powers:
+            exponent, end = self.unit_powers[toks[j].low], j + 1
+        if not exponent or self.lex.unit_info.get(unit, {}).get("dimension") != "length":
+            return None
+        raised = f"{unit}{exponent}"
+        return (end, raised) if raised in self.lex.unit_info else None
 
     # ---- surroundings ------------------------------------------------------------------------
     def _match_before(self, toks: list[Token], i: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
@@ -269,30 +202,128 @@ class AmountReader:
         t = toks[k]
         if t.text in self.currency_codes:
             return k + 1, t.text
-        if t.text in self.case_units and t.start == toks[k - 1].end:
-            # "70m", "6h": single letters are units only written straight after the figure
-            if k + 1 < len(toks) and toks[k + 1].is_word and toks[k + 1].start == t.end:
-                return None
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.text in self.case_units and (
+            t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and (nxt is None or len(nxt.text) == 1))
+        ):
+            # "70m", "6h", "1 m x 1 m": single letters are units only right after the figure
+            if nxt is not None and (nxt.is_word or nxt.is_digit) and nxt.start == t.end:
+                return None  # "24703m212", "6hrs" are codes or other words
             return k + 1, self.case_units[t.text]
+        if t.low == "in" and (nxt is None or nxt.text in ".,;)" or nxt.low in self.inch_followers):
+            return k + 1, "in"  # "2 in.", "2 1/2 in thick": inches, not the preposition
+        if t.text in ("(", "[", "{", "<") and k + 2 < len(toks) and toks[k + 2].text in (")", "]", "}", ">"):
+            inner = self._unit_after(toks, k + 1)
+            if inner and inner[0] == k + 2:
+                return k + 3, inner[1]  # "20 (kg)"
         for phrase, sym in self.unit_phrases:
             n = len(phrase)
             if tuple(x.low for x in toks[k:k + n]) == phrase:
+                if n > 1 and phrase in self.compact_units and any(
+                    toks[x].end != toks[x + 1].start for x in range(k, k + n - 1)
+                ):
+                    continue  # "m2" is one word: "12 m 2 dm" is no area
                 if sym == "lb" and k + n < len(toks) and toks[k + n].low == "sterling":
                     return k + n + 1, "GBP"
                 return k + n, sym
         return None
 
-    def _currency_before(self, toks: list[Token], i: int) -> tuple[int, str] | None:
-        if i >= 1 and toks[i - 1].text in self.currency_before:
-            k = i - 1
-            if k >= 1 and toks[k - 1].text + toks[k].text in self.currency_before and toks[k - 1].end == toks[k].start:
-                return k - 1, self.currency_before[toks[k - 1].text + toks[k].text]
-            return k, self.currency_before[toks[k].text]
-        if i >= 1 and toks[i - 1].text in self.currency_codes:
-            return i - 1, toks[i - 1].text
+    def _code(self, tok: Token) -> tuple[str, float] | None:
+        """A currency code token: "USD", "usd", "RMB", or "MUSD" (millions of dollars)."""
+        t = tok.text
+        if t in self.currency_codes:
+            return t, 1.0
+        if t.upper() in self.code_aliases and (t.isupper() or t in self.lowercase_codes):
+            return self.code_aliases[t.upper()], 1.0
+        if t in self.lowercase_codes and t.upper() in self.currency_codes:
+            return t.upper(), 1.0
+        p = self.million_prefix
+        if t.startswith(p) and t.isupper() and t[len(p):] in self.currency_codes:
+            return t[len(p):], 1e6
         return None
 
-    def _skip(self, toks: list[Token], num: _Num, taken: list[tuple[int, int]]) -> bool:
+    def _currency_before(self, toks: list[Token], i: int) -> tuple[int, str, float] | None:
+        """A symbol or code before the figure: "$5", "C$ 5", "hk $ 10", "USD115", "MAUD 60", "dollar 22.5"."""
+        if i >= 1 and toks[i - 1].text in self.currency_before:
+            k = i - 1
+            if k >= 1 and toks[k].text == "$" and toks[k - 1].low in self.dollar_prefixes:
+                pre = toks[k - 1]
+                gap = toks[k].start - pre.end
+                standalone = k < 2 or toks[k - 2].end < pre.start
+                if standalone and (gap == 0 or (gap == 1 and len(pre.text) > 1) or (gap == 1 and pre.low == "c")):
+                    return k - 1, self.dollar_prefixes[pre.low], 1.0
+            if k >= 1 and toks[k - 1].text + toks[k].text in self.currency_before and toks[k - 1].end == toks[k].start:
+                return k - 1, self.currency_before[toks[k - 1].text + toks[k].text], 1.0
+            return k, self.currency_before[toks[k].text], 1.0
+        if i >= 1:
+            code = self._code(toks[i - 1])
+            if code:
+                return i - 1, code[0], code[1]
+            name = self._match_before(toks, i, self.currency_after)
+            if name and toks[i].is_digit:
+                return name[0], name[1], 1.0
+        return None
+
+    def _currency_after(self, toks: list[Token], j: int) -> tuple[int, str, float] | None:
+        """A symbol or code after the figure: "10 €", "100元", "20 usd", "30 MUSD"."""
+        if j >= len(toks):
+            return None
+        pos = toks[j - 1].end - self._offset
+        rest = self._text[pos:pos + 6]
+        gap = len(rest) - len(rest.lstrip(" "))
+        if gap <= 1:
+            for sym, code in self.currency_after_symbols:
+                if rest[gap:].startswith(sym):
+                    end = toks[j - 1].end + gap + len(sym)
+                    k = j
+                    while k < len(toks) and toks[k].end <= end:
+                        k += 1
+                    if toks[k - 1].end == end:
+                        return k, code, 1.0
+        code = self._code(toks[j])
+        if code:
+            return j + 1, code[0], code[1]
+        return None
+
+    def _subunit(self, toks: list[Token], j: int) -> tuple[int, float] | None:
+        """Cents after a whole amount: "3 dollars 50 cents", "15 dollars and 15.", "17 USD 25"."""
+        n = len(toks)
+        k = j
+        if k < n and toks[k].low == "and":
+            k += 1
+        if k >= n:
+            return None
+        fig = self.figures.at(toks, k, self._text, self._offset)
+        if fig is None or fig.value >= 100 or fig.value != int(fig.value) or fig.i != k:
+            return None
+        after = toks[fig.j] if fig.j < n else None
+        if after is not None and after.low in self.subunits:
+            return fig.j + 1, fig.value / 100
+        if after is None or after.text in ".,;!?)":
+            return fig.j, fig.value / 100
+        return None
+
+    def _compound(self, toks: list[Token], j: int, unit: str) -> tuple[int, float] | None:
+        """A smaller unit after a larger one: "5 ft 2 in", "5 feet and 2 inches", "2 hours 30 minutes"."""
+        small_unit = self.compound_units.get(unit)
+        if small_unit is None or j >= len(toks):
+            return None
+        k = j + 1 if toks[j].low == "and" else j
+        if k >= len(toks) or not toks[k].is_digit and not toks[k].is_word:
+            return None
+        fig = self.figures.at(toks, k, self._text, self._offset)
+        if fig is None:
+            return None
+        u = self._unit_after(toks, fig.j)
+        if u is None or u[1] != small_unit:
+            return None
+        info = self.lex.unit_info
+        return u[0], fig.value * info[small_unit]["to_base"] / info[unit]["to_base"]
+
+    def _is_money(self, unit: str) -> bool:
+        return unit in self.currency_codes
+
+    def _skip(self, toks: list[Token], num: Figure, taken: list[tuple[int, int]], currency: bool = False) -> bool:
         first, last = toks[num.i], toks[num.j - 1]
         if any(s < last.end and first.start < e for s, e in taken):
             return True
@@ -301,23 +332,32 @@ class AmountReader:
         if first.is_digit:
             if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_")):
                 return True  # M4, #5, 10:32, 1/2
-            if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word and toks[num.i - 2].end == prev.start:
-                return True  # Su-24, COVID-19
+            if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_digit \
+                    and toks[num.i - 2].end == prev.start and num.i >= 3 and toks[num.i - 3].is_word \
+                    and toks[num.i - 3].end == toks[num.i - 2].start:
+                return True  # "scp2-173": a code
+            if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word \
+                    and toks[num.i - 2].end == prev.start \
+                    and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start
+                             and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)):
+                return True  # Su-24, COVID-19 (but not "5k-20k")
             if nxt and nxt.start == last.end and nxt.text in (":", "/"):
                 return True
             if nxt and nxt.start == last.end and nxt.low in ("st", "nd", "rd", "th", "s"):
                 return True
-            if _YEAR.match(first.text) and num.j == num.i + 1:
+            if _YEAR.match(first.text) and num.j == num.i + 1 and not currency:
                 after = nxt.low if nxt else ""
                 unit = self._unit_after(toks, num.j)
                 if not unit and after not in self.people_nouns:
                     return True
         if num.words and toks[num.i].low == "one" and num.j == num.i + 1:
-            if nxt and nxt.low in ("of", "another", "side", "day", "by", "-", "way", "thing", "time", "more", "hand"):
+            if nxt and nxt.low in ("of", "another", "side", "day", "by", "-", "way", "thing", "time", "more", "hand",
+                                   "that", "which", "who", "where"):
                 return True
             if prev and prev.low in ("no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"):
                 return True
-        if nxt and nxt.text == "-" and num.j + 1 < len(toks) and toks[num.j + 1].low in ("year", "years"):
+        if nxt and nxt.text == "-" and num.j + 3 < len(toks) and toks[num.j + 1].low in ("year", "years") \
+                and toks[num.j + 3].low == "old":
             return True  # ages: "a 70-year-old"
         if nxt and nxt.low in ("years", "year") and num.j + 1 < len(toks) and toks[num.j + 1].low == "old":
             return True
@@ -326,7 +366,9 @@ class AmountReader:
     # ---- the scan ------------------------------------------------------------------------------
     def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None) -> list[AmountMention]:
         toks = tokenize(text, offset)
-        taken = taken or []
+        self._text, self._offset = text, offset
+        # phone numbers, addresses and version strings ("+1-222-2222", "192.168.1.2") hold no amounts
+        taken = list(taken or []) + [(m.start() + offset, m.end() + offset) for m in _CODE_LIKE.finditer(text)]
         out: list[AmountMention] = []
         i = 0
         n = len(toks)
@@ -338,7 +380,7 @@ class AmountReader:
             mention, j = m
             out.append(mention)
             i = max(j, i + 1)
-        return out
+        return _join_bounds(out, text, offset)
 
     def _mention_at(
         self, toks: list[Token], i: int, taken: list[tuple[int, int]], offset: int, text: str
@@ -351,7 +393,7 @@ class AmountReader:
         cur = self._currency_before(toks, i)
         if num is None:
             num = self._number_at(toks, i, currency=cur is not None)
-        if num is None or self._skip(toks, num, taken):
+        if num is None or self._skip(toks, num, taken, cur is not None):
             return None
         start_i, end_j = num.i, num.j
         unit: str | None = None
@@ -359,11 +401,12 @@ class AmountReader:
         previous: float | None = None
         lo_hi: tuple[float | None, float | None, float | None]
         is_range = False
+        currency_factor = 1.0
         if cur:
-            start_i, unit = cur
+            start_i, unit, currency_factor = cur
         lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
-        if not num.vague and end_j + 1 < n and toks[end_j].low in ("-", "–", "to", "or", "and"):
+        if not num.vague and end_j + 1 < n and toks[end_j].low in _RANGE_WORDS:
             sep = toks[end_j].low
             between = start_i >= 1 and toks[start_i - 1].low == "between"
             if sep != "and" or between:
@@ -392,18 +435,43 @@ class AmountReader:
                         if between:
                             start_i -= 1
                         end_j = second.j
-                        num = _Num(b, num.i, second.j, decimals=max(num.decimals, second.decimals), scaled=second.scaled)
+                        num = Figure(b, num.i, second.j, decimals=max(num.decimals, second.decimals), scaled=second.scaled)
         # unit after the figure
         if unit is None:
-            u = self._unit_after(toks, end_j)
-            if u:
-                end_j, unit = u
-        elif end_j < n:
-            scale = toks[end_j].low
-            if scale in self.scales:
-                f = self.scales[scale]
-                lo_hi = tuple(None if v is None else v * f for v in lo_hi)  # type: ignore[assignment]
-                end_j += 1
+            ca = self._currency_after(toks, end_j)
+            if ca:
+                end_j, unit, currency_factor = ca
+            else:
+                u = self._unit_after(toks, end_j)
+                if u is None:
+                    u = self._shared_unit(toks, end_j)
+                    if u is not None:
+                        u = (end_j, u[1])  # "45 and 50 mg": the unit, not its words
+                if u and start_i > 0 and toks[start_i - 1].is_digit and toks[start_i - 1].end + 1 == toks[start_i].start:
+                    u = None  # "245 23 yen": two bare figures in a row are no clear amount
+                if u:
+                    end_j, unit = u
+                    power = self._power_after(toks, end_j, unit)
+                    if power:
+                        end_j, unit = power
+                    if num.scaled and unit in self.money_when_scaled:
+                        unit = self.money_when_scaled[unit]  # "361 million pounds"
+                    extra = self._compound(toks, end_j, unit)
+                    if extra:
+                        end_j = extra[0]
+                        lo_hi = tuple(None if v is None else v + extra[1] for v in lo_hi)  # type: ignore[assignment]
+        if currency_factor != 1.0:
+            lo_hi = tuple(None if v is None else v * currency_factor for v in lo_hi)  # type: ignore[assignment]
+        if unit is not None and end_j < n and toks[end_j].low in self.scales and self._is_money(unit):
+            # "75 USD million"
+            f = self.scales[toks[end_j].low]
+            lo_hi = tuple(None if v is None else v * f for v in lo_hi)  # type: ignore[assignment]
+            end_j += 1
+        elif unit is not None and self._is_money(unit) and not num.scaled and not is_range:
+            sub = self._subunit(toks, end_j)
+            if sub:
+                end_j = sub[0]
+                lo_hi = tuple(None if v is None else v + sub[1] for v in lo_hi)  # type: ignore[assignment]
         # magnitude written before ("magnitude 7.8", "M7.8")
         if unit is None and start_i >= 1 and toks[start_i - 1].low == "magnitude":
             start_i -= 1
@@ -463,7 +531,8 @@ class AmountReader:
                 continue
             span = toks[i:i + k + (1 if any(t.text == "-" for t in toks[i:i + k + 1]) else 0)]
             j = i + len(span)
-            if j < len(toks) and toks[j].low == "of":
+            scale_follows = j + 2 < len(toks) and toks[j + 1].low in ("a", "an") and toks[j + 2].low in self.scales
+            if j < len(toks) and toks[j].low == "of" and not scale_follows:
                 first, last = toks[i], toks[j - 1]
                 hb = self._match_before(toks, i, self.hedge_before)
                 hedge = hb[1] if hb else None
@@ -491,6 +560,7 @@ class AmountReader:
             return j
         if inner[0].best is not None:
             m.alternates.append((inner[0].best, inner[0].unit))
+        m.conversions.append(inner[0])
         m.end = toks[close].end
         m.text = text[m.start - offset:m.end - offset]
         return close + 1
@@ -529,5 +599,27 @@ class AmountReader:
 def _round(v: float | None) -> float | None:
     if v is None:
         return None
-    r = float(f"{v:.12g}")
+    r = float(f"{v:.15g}")
     return float(int(r)) if r == int(r) else r
+
+
+def _join_bounds(mentions: list[AmountMention], text: str, offset: int) -> list[AmountMention]:
+    """"more than 10 and less than 40", "at most 100 and at least 20": two open bounds make one range."""
+    out: list[AmountMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.unit == m.unit and not prev.vague and not m.vague:
+            between = text[prev.end - offset:m.start - offset].strip().lower()
+            lower_first = prev.high is None and prev.low is not None and m.low is None and m.high is not None
+            upper_first = prev.low is None and prev.high is not None and m.high is None and m.low is not None
+            if between in _BOUND_JOINERS and (lower_first or upper_first):
+                low, high = (prev.low, m.high) if lower_first else (m.low, prev.high)
+                assert low is not None and high is not None
+                if low < high:
+                    out[-1] = AmountMention(
+                        start=prev.start, end=m.end, text=text[prev.start - offset:m.end - offset],
+                        low=low, best=None, high=high, unit=m.unit, hedge="between",
+                    )
+                    continue
+        out.append(m)
+    return out

@@ -1,0 +1,34 @@
+"""Casualty counts with no figure: one person named by an article, a title or a pronoun.
+
+Each case is a short report of our own; the expected values are the killed
+counts `checker extract` should read from it, in text order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.extract import Extractor
+from checker.read import read_text
+
+CASES = [
+    ("A patrol killed an insurgent commander near the river on Monday.", [1.0]),
+    ("A police officer was killed when the convoy was ambushed.", [1.0]),
+    ("Troops killed district leader Karim Nazari during the raid.", [1.0]),
+    ("Officials confirmed the death of militia commander Omar Haddad.", [1.0]),
+    ("The gunman opened fire and soldiers shot and killed him.", [1.0]),
+    ("He was shot and killed before reaching the clinic.", [1.0]),
+    ("Three fighters were killed, 13 men were detained and weapons were seized.", [3.0]),
+    ("The force killed two rebels and detained a suspect.", [2.0]),
+    # no one killed: a person named beside other verbs, or a figure that is a name
+    ("A spokesman said the talks would resume on Friday.", []),
+    ("A soldier guarded the gate on Highway 5.", []),
+    ("An official visited the damaged school.", []),
+]
+
+
+@pytest.mark.parametrize("text,killed", CASES, ids=[c[0][:40] for c in CASES])
+def test_killed_counts(text: str, killed: list[float]) -> None:
+    report = read_text(text, path="case.md", published="2024-03-04")
+    got = [c.value.best for c in Extractor().extract(report) if c.kind == "casualty" and c.measure == "killed"]
+    assert got == killed, f"{text!r}: killed {got}, expected {killed}"
