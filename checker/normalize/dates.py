@@ -544,8 +544,8 @@ class DateReader:
         a, b = int(m["a"]), int(m["b"])
         before = text[:m.start()]
         after = text[m.end():]
-        alone = not before.strip() and not after.strip(" .!?")
-        if not (alone or self.date_preps.search(before) or re.match(r"\s*(?:[-–]|to\b|till\b|until\b)\s*\d{1,2}/\d", after)):
+        # alone, "3/4" is a fraction as often as a day
+        if not (self.date_preps.search(before) or re.match(r"\s*(?:[-–]|to\b|till\b|until\b)\s*\d{1,2}/\d", after)):
             return None
         month, dayn = (b, a) if a > 12 else (a, b)
         if not 1 <= month <= 12:
