@@ -353,9 +353,8 @@ class DateReader:
         out: list[DateMention] = []
         for d in ms:
             before = text[:d.start]
-            if d.first and self.week_of.search(before) and d.first == d.last:
-                w = self.week_of.search(before)
-                assert w is not None
+            w = self.week_of.search(before)
+            if w and d.first and d.first == d.last:
                 monday = d.first - timedelta(days=d.first.weekday())
                 d.start, d.first, d.last = w.start(), monday, monday + timedelta(days=6)
             shift = self.shift_before.search(before)
@@ -407,7 +406,8 @@ class DateReader:
             if after and d.first <= ref:
                 pre = self.range_pre.search(text[:d.start])
                 d.start = pre.start() if pre else d.start
-                d.end, d.last = after.end(), ref - timedelta(days=1) if after.group().lower().strip().endswith("date") else ref
+                # "to date", "until now": up to the day before the report, as "earlier this year" is
+                d.end, d.last = after.end(), max(d.first, ref - timedelta(days=1))
             now = self.now_and.search(text[:d.start])
             if now and d.last:
                 if d.last < ref and not d.year_given and d.first == d.last:
