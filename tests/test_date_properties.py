@@ -81,3 +81,13 @@ def test_easter_on_known_years() -> None:
              2021: (4, 4), 2024: (3, 31), 2025: (4, 20), 2038: (4, 25), 2285: (3, 22)}
     for year, (month, day) in known.items():
         assert easter(year) == date(year, month, day), year
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=5_000_000), st.sampled_from(["people", "residents", "troops", "homes"]),
+       st.booleans())
+def test_counts_are_no_dates(n: int, noun: str, commas: bool) -> None:
+    figure = f"{n:,}" if commas else str(n)
+    text = f"Officials said {figure} {noun} were affected, up {n % 100}.{n % 10}% on the week before."
+    dates = [m for m in normalize_text(text, date(2020, 3, 5)) if m["kind"] == "date"]
+    assert dates == [], text  # "the week before" is anaphoric: no date of its own either
