@@ -162,6 +162,7 @@ class DateReader:
                 self.holidays[_key(name)] = (kind, rule)
         for alias, name in hol["aliases"].items():
             self.holidays[_key(alias)] = self.holidays[_key(name)]
+        self.other_calendar = re.compile(rf"\b(?:{_alt(hol['other_calendars'])})\s+$", re.I)
 
         months = _alt(self.months)
         full_months = _alt(n for n in self.months if len(n) > 3)
@@ -844,6 +845,8 @@ class DateReader:
 
     def _r_holiday(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         name = m["hol"]
+        if self.other_calendar.search(text[:m.start("hol")]):
+            return None  # "Lunar New Year", "Orthodox Christmas": not the Gregorian day of that name
         if m["year"]:
             d = self.holiday(name, int(m["year"]))
             return self._holiday_mention(m, d, False) if d else None
