@@ -163,6 +163,7 @@ class DateReader:
         for alias, name in hol["aliases"].items():
             self.holidays[_key(alias)] = self.holidays[_key(name)]
         self.other_calendar = re.compile(rf"\b(?:{_alt(hol['other_calendars'])})\s+$", re.I)
+        self.holiday_not_before = re.compile(rf"\s+(?:{_alt(hol['not_before'])})\b", re.I)
 
         months = _alt(self.months)
         full_months = _alt(n for n in self.months if len(n) > 3)
@@ -847,6 +848,8 @@ class DateReader:
         name = m["hol"]
         if self.other_calendar.search(text[:m.start("hol")]):
             return None  # "Lunar New Year", "Orthodox Christmas": not the Gregorian day of that name
+        if self.holiday_not_before.match(text, m.end("hol")):
+            return None  # "Christmas Island", "the Easter Rising"
         if m["year"]:
             d = self.holiday(name, int(m["year"]))
             return self._holiday_mention(m, d, False) if d else None
