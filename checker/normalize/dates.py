@@ -305,6 +305,9 @@ class DateReader:
                 chosen.append((s, e, kind, m, None))
                 continue
             dm = self._resolve(kind, m, text, reference)
+            if dm == []:
+                chosen.append((s, e, kind, None, None))  # a name, not a date: nothing inside it is one either
+                continue
             if isinstance(dm, list):
                 for d in dm:
                     chosen.append((d.start, d.end, kind, None, d))
@@ -844,12 +847,12 @@ class DateReader:
         got = rule.get(y)
         return date.fromisoformat(str(got)) if got else None
 
-    def _r_holiday(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+    def _r_holiday(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | list[DateMention] | None:
         name = m["hol"]
         if self.other_calendar.search(text[:m.start("hol")]):
-            return None  # "Lunar New Year", "Orthodox Christmas": not the Gregorian day of that name
+            return []  # "Lunar New Year", "Orthodox Christmas": not the Gregorian day of that name
         if self.holiday_not_before.match(text, m.end("hol")):
-            return None  # "Christmas Island", "the Easter Rising"
+            return []  # "Christmas Island", "the Good Friday Agreement": a name holding no date
         if m["year"]:
             d = self.holiday(name, int(m["year"]))
             return self._holiday_mention(m, d, False) if d else None
