@@ -253,6 +253,7 @@ class DateReader:
                 r"(?:(?P<hours>the early hours of|the morning of|the night of|the evening of)\s+)?"
                 rf"(?P<wd>{wd_long})(?P<poss>['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b")),
             ("relative_day", phrase_pattern(list(cal["relative_days"]))),
+            ("name", phrase_pattern(list(cal["names_not_dates"]))),
             ("relative_span", p(
                 r"\b(?P<which>(?:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+|(?P<part2>early|late|mid)[\s-]+)?(?:the\s+)?"
                 rf"(?P<rel>{rel}|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|so\s+far\s+this|same|the))\s+"
@@ -998,6 +999,9 @@ class DateReader:
             if best is None or score < abs((best - ref).days) + (0 if ((best - ref).days >= 0) == future else 20):
                 best = d
         return self._mk(m, best, best, True, year_given=False) if best else None
+
+    def _r_name(self, m: re.Match[str], text: str, ref: date | None) -> list[DateMention]:
+        return []  # "Bloody Sunday", "Super Tuesday": a name, not a day
 
     def _r_relative_day(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         if ref is None:
