@@ -12,6 +12,9 @@ aggregate ("total", "since") or of another moment ("initially", "expected").
 Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
 rose to 22") takes the subject of the report's previous claim of that measure.
+A date becomes a claim when an event word stands near it, or, failing one, a
+casualty or arrest word ("detained ... yesterday" dates that incident); a
+dateline's date dates the report and makes no claim.
 """
 
 from __future__ import annotations
