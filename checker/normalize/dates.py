@@ -80,6 +80,9 @@ def _add_months(d: date, n: int) -> date:
 
 
 def _shift(d: date, unit: dict[str, int], n: int) -> date:
+    if "hours" in unit:  # "the past 24 hours": the days those hours reach into
+        days = -(-abs(unit["hours"] * n) // 24)
+        return d + timedelta(days=days if n > 0 else -days)
     if "days" in unit:
         return d + timedelta(days=unit["days"] * n)
     return _add_months(d, unit["months"] * n)
@@ -1124,6 +1127,10 @@ class DateReader:
                 first, _ = self._period(ref, "quarter", -n)
                 _, last = self._period(ref, "quarter", -1)
             return self._mk(m, first, last, True)
+        if "hours" in unit:  # hours run up to (or on from) the report's own moment, so its day is in
+            if self.shift_words.get(rel, 0) > 0:
+                return self._mk(m, ref, _shift(ref, unit, n), True)
+            return self._mk(m, _shift(ref, unit, -n), ref, True)
         if self.shift_words.get(rel, 0) > 0:
             return self._mk(m, ref + timedelta(days=1), _shift(ref, unit, n), True)
         return self._mk(m, _shift(ref, unit, -n), ref - timedelta(days=1), True)
