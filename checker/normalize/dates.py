@@ -287,6 +287,8 @@ class DateReader:
             rf"(?:\b(?:on|from|to|until|till|through|between|since|by|before|after|and|or|this|next|last|{wd_long})|,|-|–)\s*$",
             re.I)
         self.year_shift = re.compile(rf"\b(?P<rel>{rel})\s+$", re.I)
+        self.may_context = re.compile(r"\b(?:in|on|since|until|by|from|of|early|late|mid)\s*$", re.I)
+        self.md_range_next = re.compile(r"\s*(?:[-–]|to\b|till\b|until\b)\s*\d{1,2}/\d", re.I)
         self._resolvers: dict[str, Callable[[re.Match[str], str, date | None], DateMention | None]] = {
             name[len("_r_"):]: getattr(self, name) for name in dir(self) if name.startswith("_r_")
         }
@@ -498,7 +500,7 @@ class DateReader:
         word = m[group]
         low = word.lower().rstrip(".")
         if low == "may" and not year_written and word[0].islower():
-            return bool(re.search(r"\b(?:in|on|since|until|by|from|of|early|late|mid)\s*$", text[:m.start(group)], re.I))
+            return bool(self.may_context.search(text, 0, m.start(group)))
         return True
 
     def _day_of(self, m: re.Match[str], text: str, ref: date | None, month: int, dayn: int, y: str | None
@@ -554,7 +556,7 @@ class DateReader:
         before = text[:m.start()]
         after = text[m.end():]
         # alone, "3/4" is a fraction as often as a day
-        if not (self.date_preps.search(before) or re.match(r"\s*(?:[-–]|to\b|till\b|until\b)\s*\d{1,2}/\d", after)):
+        if not (self.date_preps.search(before) or self.md_range_next.match(after)):
             return None
         month, dayn = (b, a) if a > 12 else (a, b)
         if not 1 <= month <= 12:
