@@ -134,6 +134,9 @@ def _key(s: str) -> str:
 
 
 _RANGE_CONN = r"(?:-|–|—|~|to|till|until|through|thru|and)"
+# how far back the words that qualify a date are looked for ("between now and", "three weeks after"):
+# a window, so that a long paragraph costs time in proportion to its length
+_LOOKBACK = 60
 
 
 class DateReader:
@@ -304,23 +307,29 @@ class DateReader:
         # does not resolve gives way to the next
         found.sort(key=lambda f: (-(f[1] - self._core_start(f[2], f[3])), f[0]))
         chosen: list[tuple[int, int, str, re.Match[str] | None, DateMention | None]] = []
+        taken = bytearray(len(text) + 1)  # characters already read as part of a date: overlaps cost O(span)
+
+        def take(s: int, e: int, kind: str, m: re.Match[str] | None, dm: DateMention | None) -> None:
+            chosen.append((s, e, kind, m, dm))
+            taken[s:e] = b"\x01" * (e - s)
+
         for s, e, kind, m in found:
-            if not all(e <= c[0] or s >= c[1] for c in chosen):
+            if taken.find(1, s, e) != -1:
                 continue
             if kind == "time":
-                chosen.append((s, e, kind, m, None))
+                take(s, e, kind, m, None)
                 continue
             dm = self._resolve(kind, m, text, reference)
             if dm == []:
-                chosen.append((s, e, kind, None, None))  # a name, not a date: nothing inside it is one either
+                take(s, e, kind, None, None)  # a name, not a date: nothing inside it is one either
                 continue
             if isinstance(dm, list):
                 for d in dm:
-                    chosen.append((d.start, d.end, kind, None, d))
+                    take(d.start, d.end, kind, None, d)
                 continue
             if dm is None:
                 continue
-            chosen.append((s, e, kind, m, dm))
+            take(s, e, kind, m, dm)
         chosen.sort(key=lambda f: f[0])
         mentions: list[DateMention] = [c[4] for c in chosen if c[4] is not None]
         mentions = self._compose(mentions, text, reference)
@@ -329,7 +338,8 @@ class DateReader:
                 self._attach_time(s, e, m, text, reference, mentions)
         mentions.sort(key=lambda d: d.start)
         for d in mentions:
-            if text[d.end - 1:d.end] == "." and text[:d.end - 1].split()[-1].lower() in self.full_months:
+            if text[d.end - 1:d.end] == "." and (text[max(0, d.end - 16):d.end - 1].split() or [""])[-1].lower() \
+                    in self.full_months:
                 d.end -= 1  # "in November." ends the sentence; "Nov." is an abbreviation
             d.text = text[d.start:d.end]
             d.start += offset
@@ -346,7 +356,7 @@ class DateReader:
         """A date in brackets right after another restates it in another zone or form: "(22:01 GMT)"."""
         kept: list[DateMention] = []
         for d in mentions:
-            before = text[:d.start - offset].rstrip()
+            before = text[max(0, d.start - offset - 8):d.start - offset].rstrip()
             if kept and before.endswith("(") and d.start - kept[-1].end <= 24:
                 continue
             kept.append(d)
@@ -363,12 +373,11 @@ class DateReader:
         """Joins what one mention alone cannot say: weekday + date, "week of" + date, shifts, ranges."""
         out: list[DateMention] = []
         for d in ms:
-            before = text[:d.start]
-            w = self.week_of.search(before)
+            w = self.week_of.search(text, max(0, d.start - _LOOKBACK), d.start)
             if w and d.first and d.first == d.last:
                 monday = d.first - timedelta(days=d.first.weekday())
                 d.start, d.first, d.last = w.start(), monday, monday + timedelta(days=6)
-            shift = self.shift_before.search(before)
+            shift = self.shift_before.search(text, max(0, d.start - _LOOKBACK), d.start)
             if shift and d.first and d.first == d.last:
                 # "three weeks after Christmas", "16 days from 01/02/2018": counted from the date that follows
                 sign = -1 if shift["dir"].lower() == "before" else 1
@@ -404,7 +413,7 @@ class DateReader:
                 elif d.role_hint == "weekday" and prev.role_hint == "weekday" and last < first:
                     last += timedelta(days=7 * ((first - last).days // 7 + 1))  # "from Monday to Friday": that week
                 if first <= last:
-                    pre = self.range_pre.search(text[:prev.start])
+                    pre = self.range_pre.search(text, max(0, prev.start - _LOOKBACK), prev.start)
                     start = pre.start() if pre else prev.start
                     out[-1] = DateMention(start, d.end, "", first, last, prev.relative or d.relative,
                                           year_given=prev.year_given or d.year_given)
@@ -415,11 +424,11 @@ class DateReader:
                 continue
             after = self.to_now.match(text, d.end)
             if after and d.first <= ref:
-                pre = self.range_pre.search(text[:d.start])
+                pre = self.range_pre.search(text, max(0, d.start - _LOOKBACK), d.start)
                 d.start = pre.start() if pre else d.start
                 # "to date", "until now": up to the day before the report, as "earlier this year" is
                 d.end, d.last = after.end(), max(d.first, ref - timedelta(days=1))
-            now = self.now_and.search(text[:d.start])
+            now = self.now_and.search(text, max(0, d.start - _LOOKBACK), d.start)
             if now and d.last:
                 if d.last < ref and not d.year_given and d.first == d.last:
                     d.first = d.last = _with_year(d.last, d.last.year + 1)  # "between now and November 15th" lies ahead
@@ -432,7 +441,7 @@ class DateReader:
         if gap is None:
             return False
         conn = gap["conn"].lower()
-        pre = self.range_pre.search(text[:a.start])
+        pre = self.range_pre.search(text, max(0, a.start - _LOOKBACK), a.start)
         if conn == "and" and not (pre and pre["pre"].lower() == "between"):
             return False
         if conn in "-–—~/" and not pre and re.fullmatch(r"\d{4}", text[a.start:a.end]) \
@@ -500,7 +509,7 @@ class DateReader:
         word = m[group]
         low = word.lower().rstrip(".")
         if low == "may" and not year_written and word[0].islower():
-            return bool(self.may_context.search(text, 0, m.start(group)))
+            return bool(self.may_context.search(text, max(0, m.start(group) - _LOOKBACK), m.start(group)))
         return True
 
     def _day_of(self, m: re.Match[str], text: str, ref: date | None, month: int, dayn: int, y: str | None
@@ -514,7 +523,7 @@ class DateReader:
             found = self._unresolved(m)
             found.month_day = (month, dayn)
             return found
-        shift = self.year_shift.search(text[:m.start()])
+        shift = self.year_shift.search(text, max(0, m.start() - _LOOKBACK), m.start())
         if shift and self.shift_words[shift["rel"].lower()] > 0:  # "next 6th of April": the first one after today
             d = date(ref.year if (month, dayn) > (ref.month, ref.day) else ref.year + 1, month, 1)
         elif shift and self.shift_words[shift["rel"].lower()] < 0:
@@ -553,8 +562,8 @@ class DateReader:
     def _r_md_num(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         """"on 11/20", "from 10/1 to 11/7": a month/day only where a date plainly stands."""
         a, b = int(m["a"]), int(m["b"])
-        before = text[:m.start()]
-        after = text[m.end():]
+        before = text[max(0, m.start() - _LOOKBACK):m.start()]
+        after = text[m.end():m.end() + _LOOKBACK]
         # alone, "3/4" is a fraction as often as a day
         if not (self.date_preps.search(before) or self.md_range_next.match(after)):
             return None
@@ -855,7 +864,7 @@ class DateReader:
 
     def _r_holiday(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | list[DateMention] | None:
         name = m["hol"]
-        if self.other_calendar.search(text[:m.start("hol")]):
+        if self.other_calendar.search(text, max(0, m.start("hol") - _LOOKBACK), m.start("hol")):
             return []  # "Lunar New Year", "Orthodox Christmas": not the Gregorian day of that name
         if self.holiday_not_before.match(text, m.end("hol")):
             return []  # "Christmas Island", "the Good Friday Agreement": a name holding no date
@@ -934,7 +943,7 @@ class DateReader:
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
         if not y1 < y2 <= y1 + (100 if len(raw2) == 4 else 10):
             return None
-        pre = self.range_pre.search(text[:m.start()])
+        pre = self.range_pre.search(text, max(0, m.start() - _LOOKBACK), m.start())
         if pre and pre["pre"].lower() in ("from", "between"):
             return [self._mk(m, date(y1, 1, 1), date(y2, 12, 31), start=pre.start())]
         a = DateMention(m.start("y1"), m.end("y1"), "", date(y1, 1, 1), date(y1, 12, 31))
