@@ -666,7 +666,8 @@ _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
-    return bool(_DATELINE_BEFORE.search(text, 0, start)) and bool(_DATELINE_AFTER.match(text, end))
+    # a dateline's place is short: look no further back than it can reach
+    return bool(_DATELINE_AFTER.match(text, end)) and bool(_DATELINE_BEFORE.search(text, max(0, start - 80), start))
 
 
 def _distance(start: int, length: int, dm: DateMention) -> int:
