@@ -12,6 +12,9 @@ aggregate ("total", "since") or of another moment ("initially", "expected").
 Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
 rose to 22") takes the subject of the report's previous claim of that measure.
+A date becomes a claim when an event word stands near it, or, failing one, a
+casualty or arrest word ("detained ... yesterday" dates that incident); a
+dateline's date dates the report and makes no claim.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    event_at: int = -1  # where the event word of a date claim stands
 
 
 class Extractor:
@@ -101,6 +105,8 @@ class Extractor:
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
         self.undated_events = frozenset(c["undated_events"])
+        self.incident_event = str(c["incident_event"])
+        self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
@@ -147,15 +153,25 @@ class Extractor:
                 out.append(d)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
+        dated: list[_Draft] = []
         for k, dm in enumerate(dates):
             if k in used_dates:
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if d2.event in self.recurring_events:
-                    d2.subject = f"{d2.event}: {anchor}" if anchor else None
-                out.append(d2)
+                dated.append(d2)
+        # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
+        listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
+                  and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
+        for d2 in dated:
+            if d2.event in self.recurring_events or id(d2) in listed:
+                d2.subject = f"{d2.event}: {anchor}" if anchor else None
+            out.append(d2)
         return out
+
+    @staticmethod
+    def _between(sent: Span, a: _Draft, b: _Draft) -> str:
+        return sent.text[a.end - sent.start:b.start - sent.start]
 
     # ---- counts and quantities ------------------------------------------------------------
     def _singular_people(self, toks: list[Token], amounts: list[AmountMention]) -> list[AmountMention]:
@@ -545,12 +561,18 @@ class Extractor:
     def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None,
                     previous_event: str | None) -> _Draft | None:
         text, base = sent.text, sent.start
+        if _in_dateline(text, dm.start - base, dm.end - base):
+            return None  # "KABUL, Afghanistan (May 12, 2011)": the dateline dates the report
         c_lo, c_hi = self._clause(sent, dm.start)
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
         starts = self.role_res["start"].search(before) is not None
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
+        if ev is None and not self.role_res["by"].search(before[-12:]):
+            # a press release puts the day at the end of a long clause: "detained ... while searching for
+            # a Taliban leader in Murghab district, Badghis province yesterday"
+            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 120), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev
@@ -570,7 +592,7 @@ class Extractor:
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=event, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note,
+            note=dm.note, event_at=ev_start if ev_len else -1,
         )
 
     def _date_event(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
@@ -591,6 +613,23 @@ class Extractor:
         if best is None or best[1] in self.undated_events:
             return None
         return best[1], best[2], best[3]
+
+    def _incident(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
+        """No event word, but people killed, detained or displaced beside the date (or an arrest, a detention:
+        ``incident_words``): it dates that incident."""
+        best: tuple[int, int, int] | None = None
+        for mm in self.incident_re.finditer(text, lo - base, hi - base):
+            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", mm.group().lower()))
+            if measure is not None and self.lex.measure_kinds.get(measure) not in ("casualty", "displacement"):
+                continue
+            s, e = mm.start() + base, mm.end() + base
+            dist = dm.start - e if e <= dm.start else s - dm.end
+            between = text[min(e, dm.end) - base:max(s, dm.start) - base]
+            if self.speech_re.search(between):
+                continue  # "issued on Saturday, OCHA had said ... were dead": the date is the statement's
+            if dist >= 0 and (best is None or dist < best[0]):
+                best = (dist, s, e - s)
+        return (self.incident_event, best[1], best[2]) if best else None
 
     # ---- assembling ---------------------------------------------------------------------------
     def _claim(self, report: Report, d: _Draft, k: int, lines: LineIndex, seen: dict[str, int]) -> Claim:
@@ -619,6 +658,16 @@ class Extractor:
             kind=d.kind, value=d.value, precision=d.precision,  # type: ignore[arg-type]
             alternates=[Amount(low=v, best=v, high=v, unit=u) for v, u in d.alternates], **common,
         )
+
+
+# a dateline: a place (or nothing) at the start of a line, the date, maybe "(Reuters)", then a dash or the line's end
+_DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(]\s*\(?)?$")
+_DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    # a dateline's place is short: look no further back than it can reach
+    return bool(_DATELINE_AFTER.match(text, end)) and bool(_DATELINE_BEFORE.search(text, max(0, start - 80), start))
 
 
 def _distance(start: int, length: int, dm: DateMention) -> int:

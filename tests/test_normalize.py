@@ -1,7 +1,7 @@
 """Normaliser cases: ``checker.normalize.normalize_text`` on the data in ``tests/cases/``.
 
 ``amounts.yml``: text -> the value of the first number or quantity mention.
-``dates.yml``: text and reference date -> the span of the first date mention.
+``dates.yml``: text and reference date -> the span of the first date mention (null: no date at all).
 Every case also checks the mention's span: ``text[start:end]`` is its quoted text.
 """
 
@@ -71,6 +71,9 @@ def test_date(case: dict[str, Any]) -> None:
     mentions = normalize_text(text, _reference(case))
     _check_spans(text, mentions)
     dates = [m for m in mentions if m["kind"] == "date"]
+    if case["value"] is None:
+        assert dates == [], f"{text!r} holds no date, yet gave {dates}"
+        return
     assert dates, f"no date mention in {text!r} (mentions: {mentions})"
     got = {"start": dates[0]["value"].get("start"), "end": dates[0]["value"].get("end")}
     assert got == case["value"], f"{text!r} (reference {case.get('reference')}): {got}, expected {case['value']}"

@@ -1,0 +1,61 @@
+"""Date claims out of ``checker extract``: which dates become claims, and of which event.
+
+Reports are written with ``write_reports`` (published Thursday 2020-03-05 unless given).
+"""
+
+from __future__ import annotations
+
+from checker import DateClaim, extract_files
+
+from conftest import WriteReports
+
+
+def _dates(write_reports: WriteReports, text: str, published: str = "2020-03-05") -> list[DateClaim]:
+    document = extract_files([str(p) for p in write_reports([text], published)])
+    return [c for c in document.claims if isinstance(c, DateClaim)]
+
+
+def test_a_date_beside_people_detained_dates_that_incident(write_reports: WriteReports) -> None:
+    dates = _dates(write_reports, "Security forces detained five suspected smugglers near the border crossing yesterday.")
+    assert [(c.text, c.value.start, c.value.end, c.event) for c in dates] == [
+        ("yesterday", "2020-03-04", "2020-03-04", "incident")]
+
+
+def test_a_long_clause_still_reaches_back_to_its_casualty_word(write_reports: WriteReports) -> None:
+    text = ("Troops killed two gunmen while searching a cluster of farm buildings for a wanted arms dealer "
+            "in the hills above the river valley late on Tuesday.")
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-03", "incident")]
+
+
+def test_an_arrest_with_no_count_is_dated(write_reports: WriteReports) -> None:
+    dates = _dates(write_reports, "Today, in the northern district, police apprehended a senior smuggling boss.")
+    assert [(c.value.start, c.event) for c in dates] == [("2020-03-05", "incident")]
+
+
+def test_a_date_of_a_statement_is_not_the_incident_date(write_reports: WriteReports) -> None:
+    text = "In a bulletin issued on Monday, the agency had said at least 300 people were dead."
+    assert _dates(write_reports, text) == []
+
+
+def test_a_deadline_is_not_an_incident_date(write_reports: WriteReports) -> None:
+    assert _dates(write_reports, "More than 2,000 bodies had been buried by Wednesday morning.") == []
+
+
+def test_a_date_with_no_event_and_no_casualty_stays_out(write_reports: WriteReports) -> None:
+    assert _dates(write_reports, "The minister arrived in the capital on Tuesday.") == []
+
+
+def test_a_list_of_dates_for_one_event_word_names_several_events(write_reports: WriteReports) -> None:
+    dates = _dates(write_reports, "The valley suffered floods in 1938 and 1954.")
+    assert [(c.value.start, c.event, c.subject) for c in dates] == [
+        ("1938-01-01", "flood", None), ("1954-01-01", "flood", None)]
+
+
+def test_two_dates_of_one_storm_stay_one_event(write_reports: WriteReports) -> None:
+    dates = _dates(write_reports, "The storm hit the islands last week, then crossed the sea on Sunday.")
+    assert {c.subject for c in dates} == {"storm"}
+
+
+def test_a_dateline_dates_the_report_not_the_incident(write_reports: WriteReports) -> None:
+    text = "HERAT, Afghanistan (March 5, 2020) - Border police detained four smugglers near the crossing yesterday."
+    assert [(c.text, c.value.start) for c in _dates(write_reports, text)] == [("yesterday", "2020-03-04")]
