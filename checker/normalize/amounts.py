@@ -330,7 +330,7 @@ class AmountReader:
         prev = toks[num.i - 1] if num.i > 0 else None
         nxt = toks[num.j] if num.j < len(toks) else None
         if first.is_digit:
-            if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_")):
+            if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_", "^")):
                 return True  # M4, #5, 10:32, 1/2
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_digit \
                     and toks[num.i - 2].end == prev.start and num.i >= 3 and toks[num.i - 3].is_word \

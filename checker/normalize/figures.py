@@ -56,6 +56,8 @@ _DIGITS = re.compile(
     )?""",
     re.X,
 )
+# the same groups, for a figure whose spaces are no thousands separators ("March 5 200")
+_PLAIN_DIGITS = re.compile(r"(?P<plain>\d+)(?P<dec>\.\d+)?(?P<exp>(?!))?(?P<pow>(?!))?(?P<sci>(?!))?")
 # a digit fraction's denominator: halves to sixteenths, and hundredths
 _DIGIT_DENOMINATORS = frozenset(range(2, 17)) | {32, 64, 100}
 _PUNCT_END = frozenset(".,;:!?)]}\"'”’")
@@ -86,6 +88,8 @@ class FigureReader:
         )
         self.vulgar: dict[str, float] = {k: float(v) for k, v in num["vulgar_fractions"].items()}
         self.unit_names = lex.unit_names
+        self._starts_of: list[Token] | None = None
+        self._starts: list[int] = []
         self.month_names = lex.month_names
 
     # ---- entry point -------------------------------------------------------------------------
@@ -137,6 +141,12 @@ class FigureReader:
             w in self.scales and j + 1 < len(toks) and toks[j + 1].low == "and"
         ) or (w in self.scales and j + 1 < len(toks) and toks[j + 1].is_digit)
 
+    def _token_starts(self, toks: list[Token]) -> list[int]:
+        """Token start offsets, computed once per token list (a long line has many figures)."""
+        if self._starts_of is not toks:
+            self._starts_of, self._starts = toks, [tk.start for tk in toks]
+        return self._starts
+
     # ---- digits ------------------------------------------------------------------------------
     def _digits(self, toks: list[Token], i: int, text: str, offset: int, currency: bool) -> Figure | None:
         pos = toks[i].start - offset
@@ -147,12 +157,11 @@ class FigureReader:
             toks[i - 1].low in self.month_names or toks[i - 1].is_digit
         ):
             # "March 5 200 people": a space after a day or a figure is no thousands separator
-            m = re.compile(r"\d+(?:\.\d+)?").match(text, pos)
+            m = _PLAIN_DIGITS.match(text, pos)
             assert m is not None
         whole = m.group(0)
         end = m.end() + offset
-        starts = [tk.start for tk in toks]
-        j = bisect.bisect_left(starts, end, lo=i)
+        j = bisect.bisect_left(self._token_starts(toks), end, lo=i)
         if toks[j - 1].end != end:
             # the match ends inside a token: read the token alone
             j = i + 1
@@ -163,14 +172,20 @@ class FigureReader:
         value = float(int_part) if int_part not in ("", ".") else 0.0
         decimals = len(int_part.split(".")[1]) if "." in int_part else 0
         if m is not None:
-            if m.group("exp"):
-                value *= 10 ** int(m.group("exp")[1:])
-            elif m.group("pow"):
-                raw = m.group("pow")
-                power_sign = -1 if raw.count("-") % 2 else 1
-                value = value ** (power_sign * float(raw.lstrip("+-")))
-            elif m.group("sci"):
-                value *= 10 ** int(m.group("sci"))
+            try:
+                if m.group("exp"):
+                    value *= 10.0 ** int(m.group("exp")[1:])
+                elif m.group("pow"):
+                    raw = m.group("pow")
+                    power_sign = -1 if raw.count("-") % 2 else 1
+                    value = value ** (power_sign * float(raw.lstrip("+-")))
+                elif m.group("sci"):
+                    value *= 10.0 ** int(m.group("sci"))
+            except (OverflowError, ZeroDivisionError):
+                value = float("nan")
+            if isinstance(value, complex) or value != value or value in (float("inf"), float("-inf")):
+                # "10^999", "(-8)^0.5": no figure a report can mean; keep the figure before the power
+                return Figure(float(toks[i].text.replace(",", "")) if toks[i].is_digit else 0.0, i, i + 1)
         fig = Figure(value, i, j, decimals=decimals)
         if m is not None and (m.group("exp") or m.group("pow") or m.group("sci")):
             return fig
