@@ -278,7 +278,8 @@ def claims_of(plan: ReportPlan, shared: _Shared) -> Iterator[CountClaim | DateCl
         offset += len(text) + 40
         cid = f"{plan.id}:{k}"
         common: dict[str, Any] = dict(
-            id=cid, fingerprint=cid,  # unique as a fingerprint must be, and one string less per claim measure=st.measure, subject=ev.subject,
+            # the id serves as fingerprint: unique as a fingerprint must be, and one string less per claim
+            id=cid, fingerprint=cid, measure=st.measure, subject=ev.subject,
             actors=shared.strings(ev.actor), event=_EVENT_OF[ev.kind], place=shared.strings(st.place),
             attribution=None, scope=st.scope, period=None, reference=st.reference, hedge=st.hedge,
             event_date=shared.span(ev.day, ev.day) if st.role in ("lead", "headline") else None, period_span=None,

@@ -223,8 +223,10 @@ class Matcher:
         next ``window`` claims only. Two claims of one fact that disagree sit near
         each other in value order, so conflicts are still found, in time that grows
         with n log n. Of the matched pairs it keeps those that join two parts of a
-        group and those whose values differ (the ones a rule can flag): pairs of
-        equal values inside one group would say nothing new and cost memory.
+        group, and of those whose values differ (the ones a rule can flag) one per
+        pair of values of one place, event and subject: with thousands of reports of
+        one event, "33 against 36" is one disagreement to show, not one per pair of
+        reports, and pairs of equal values would say nothing new and cost memory.
         """
         n, window = len(block), self.settings.window
         passes = (
@@ -240,6 +242,7 @@ class Matcher:
             return i
 
         kept: dict[int, MatchInfo] = {}
+        disagreements: set[tuple[object, ...]] = set()
         for sort_key in passes:
             order = sorted(range(n), key=lambda i: sort_key(block[i]))  # stable: ties keep input order
             for p, i in enumerate(order):
@@ -253,9 +256,16 @@ class Matcher:
                     if info is None:
                         continue
                     ra, rb = root(lo), root(hi)
-                    if ra != rb or a.value != b.value:
-                        parent[ra] = rb
-                        kept[code] = _intern(info, interned)
+                    if ra == rb and a.value == b.value:
+                        continue
+                    if a.value != b.value:
+                        values = sorted((repr(a.value), repr(b.value)))
+                        seen = (tuple(sorted(a.place)), a.event, a.subject, *values)
+                        if seen in disagreements and ra == rb:
+                            continue
+                        disagreements.add(seen)
+                    parent[ra] = rb
+                    kept[code] = _intern(info, interned)
         return [(block[code // n].id, block[code % n].id, kept[code]) for code in sorted(kept)]
 
     def assemble(self, claims: list[Claim], block_pairs: list[list[tuple[str, str, MatchInfo]]]) -> list[Group]:
@@ -268,10 +278,8 @@ class Matcher:
                 x = parent[x]
             return x
 
-        pairs: dict[tuple[str, str], MatchInfo] = {}
         for found in block_pairs:
-            for a, b, info in found:
-                pairs[(a, b)] = info
+            for a, b, _ in found:
                 parent[find(a)] = find(b)
         by_root: dict[str, list[Claim]] = defaultdict(list)
         index = {c.id: c for c in claims}
@@ -279,8 +287,9 @@ class Matcher:
             by_root[find(cid)].append(index[cid])
         # each pair goes to its group in one pass (a scan of all pairs per group would be quadratic)
         pairs_by_root: dict[str, dict[tuple[str, str], MatchInfo]] = defaultdict(dict)
-        for key, info in pairs.items():
-            pairs_by_root[find(key[0])][key] = info
+        for found in block_pairs:
+            for a, b, info in found:
+                pairs_by_root[find(a)][(a, b)] = info
         out: list[Group] = []
         for n, members in enumerate(sorted(by_root.values(), key=lambda m: m[0].id)):
             root = find(members[0].id)
