@@ -37,7 +37,7 @@ class MatchSettings:
 
     fuzzy_threshold: float = 85.0
     # blocks larger than this are matched by sorted neighbourhood rather than pair by pair
-    large_block: int = 1500
+    large_block: int = 500
     window: int = 4
     # quantities whose subject must be named on both sides before they can be one fact
     subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
@@ -259,7 +259,7 @@ class Matcher:
                     if ra == rb and a.value == b.value:
                         continue
                     if a.value != b.value:
-                        values = sorted((repr(a.value), repr(b.value)))
+                        values = sorted((_value_tuple(a), _value_tuple(b)))
                         seen = (tuple(sorted(a.place)), a.event, a.subject, *values)
                         if seen in disagreements and ra == rb:
                             continue
@@ -310,6 +310,11 @@ def _order_value(c: Claim) -> tuple[float, str]:
     v = c.value
     x = v.best if v.best is not None else v.low if v.low is not None else v.high
     return (x if x is not None else 0.0), ""
+
+
+def _value_tuple(c: Claim) -> tuple[str, ...]:
+    v = c.value
+    return tuple(str(x) for x in (v.low, v.best, v.high, v.unit)) if isinstance(v, Amount) else (str(v.start), str(v.end))
 
 
 def _intern(info: MatchInfo, interned: dict[tuple[object, ...], MatchInfo]) -> MatchInfo:

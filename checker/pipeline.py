@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .errors import CheckerError
-from .extract import Extractor
 from .lexicon import Lexicon, default_lexicon
 from .match import Matcher, MatchSettings
 from .models import Claim, ClaimsFile, Finding, FindingsDocument, InputError, Report, ReportMeta, RuleSetting, Summary
+from .parallel import extract_each
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_report, read_text
 from .rules import RuleEngine
 
@@ -31,6 +31,7 @@ class CheckOptions:
     match: MatchSettings = field(default_factory=MatchSettings)
     lexicon: Lexicon | None = None
     stdin_text: str | None = None
+    jobs: int = 1  # processes for extraction (the CLI defaults to all cores)
 
 
 def _error(exc: CheckerError) -> InputError:
@@ -73,17 +74,12 @@ def _unique_ids(items: list[Report | ClaimsFile]) -> list[Report | ClaimsFile]:
     return out
 
 
-def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None) -> tuple[list[ReportMeta], list[Claim]]:
-    extractor = Extractor(lexicon or default_lexicon())
-    metas: list[ReportMeta] = []
-    claims: list[Claim] = []
-    for item in _unique_ids(items):
-        if isinstance(item, ClaimsFile):
-            metas.append(item.report)
-            claims.extend(item.claims)
-        else:
-            metas.append(item.meta)
-            claims.extend(extractor.extract(item))
+def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None,
+                   jobs: int = 1) -> tuple[list[ReportMeta], list[Claim]]:
+    """Reports' metadata and claims in input order; ``jobs`` > 1 extracts in that many processes."""
+    unique = _unique_ids(items)
+    metas = [item.report if isinstance(item, ClaimsFile) else item.meta for item in unique]
+    claims = [c for found in extract_each(unique, lexicon, jobs) for c in found]
     return metas, claims
 
 
@@ -107,7 +103,7 @@ def _document(metas: list[ReportMeta], claims: list[Claim], conflicts: list[Find
 def check(reports: list[Report | ClaimsFile], options: CheckOptions | None = None) -> FindingsDocument:
     """Extract, match and judge reports already read."""
     options = options or CheckOptions()
-    metas, claims = extract_claims(reports, options.lexicon)
+    metas, claims = extract_claims(reports, options.lexicon, options.jobs)
     conflicts, others = judge(metas, claims, options)
     return _document(metas, claims, conflicts, others, [])
 
@@ -116,7 +112,7 @@ def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> Fi
     """Read, extract, match and judge files and folders; unreadable ones become errors, the rest are checked."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon)
+    metas, claims = extract_claims(items, options.lexicon, options.jobs)
     conflicts, others = judge(metas, claims, options)
     return _document(metas, claims, conflicts, others, errors)
 
@@ -125,5 +121,5 @@ def extract_files(paths: Iterable[str], options: CheckOptions | None = None) -> 
     """Read and extract only: the same document with no conflicts."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon)
+    metas, claims = extract_claims(items, options.lexicon, options.jobs)
     return _document(metas, claims, [], [], errors)
