@@ -32,6 +32,8 @@ class CheckOptions:
     lexicon: Lexicon | None = None
     stdin_text: str | None = None
     jobs: int = 1  # processes for extraction (the CLI defaults to all cores)
+    engine: str = "local"  # or "dask": checker/engine/dask_engine.py
+    scheduler: str | None = None  # Dask scheduler address; None starts a local cluster
 
 
 def _error(exc: CheckerError) -> InputError:
@@ -90,6 +92,18 @@ def judge(metas: list[ReportMeta], claims: list[Claim], options: CheckOptions) -
     return engine.run(groups, {m.id: m for m in metas})
 
 
+def _run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool
+         ) -> tuple[list[ReportMeta], list[Claim], list[Finding], list[Finding]]:
+    """Extract and, when judging, match and judge: here, or on the engine the options name."""
+    if options.engine == "dask":
+        from .engine import dask_engine
+
+        return dask_engine.run(items, options, judging)
+    metas, claims = extract_claims(items, options.lexicon, options.jobs)
+    conflicts, others = judge(metas, claims, options) if judging else ([], [])
+    return metas, claims, conflicts, others
+
+
 def _document(metas: list[ReportMeta], claims: list[Claim], conflicts: list[Finding], others: list[Finding],
               errors: list[InputError]) -> FindingsDocument:
     by_sev = Counter(f.severity.value for f in conflicts + others)
@@ -103,8 +117,7 @@ def _document(metas: list[ReportMeta], claims: list[Claim], conflicts: list[Find
 def check(reports: list[Report | ClaimsFile], options: CheckOptions | None = None) -> FindingsDocument:
     """Extract, match and judge reports already read."""
     options = options or CheckOptions()
-    metas, claims = extract_claims(reports, options.lexicon, options.jobs)
-    conflicts, others = judge(metas, claims, options)
+    metas, claims, conflicts, others = _run(reports, options, judging=True)
     return _document(metas, claims, conflicts, others, [])
 
 
@@ -112,8 +125,7 @@ def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> Fi
     """Read, extract, match and judge files and folders; unreadable ones become errors, the rest are checked."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon, options.jobs)
-    conflicts, others = judge(metas, claims, options)
+    metas, claims, conflicts, others = _run(items, options, judging=True)
     return _document(metas, claims, conflicts, others, errors)
 
 
@@ -121,5 +133,5 @@ def extract_files(paths: Iterable[str], options: CheckOptions | None = None) -> 
     """Read and extract only: the same document with no conflicts."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon, options.jobs)
+    metas, claims, _, _ = _run(items, options, judging=False)
     return _document(metas, claims, [], [], errors)
