@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from checker.lexicon import default_lexicon
-from checker.models import Amount, CountClaim, DateClaim, DateSpan, Report, ReportMeta, Source
+from checker.models import Amount, ClaimStatus, CountClaim, DateClaim, DateSpan, Report, ReportMeta, Source
 from checker.read import read_text
 
 VOCAB_PATH = Path(__file__).with_name("vocab.yaml")
@@ -247,7 +247,7 @@ class _Shared:
         self.spans: dict[tuple[str, str], DateSpan] = {}
         # model_construct gives every object a fresh set of its field names (2 KB for a claim) unless
         # it is handed one: all our objects set the same fields, so they share one set per model
-        self.fields = {model: set(model.model_fields) for model in (CountClaim, DateClaim, Source, Amount, DateSpan)}
+        self.fields = {model: set(model.model_fields) for model in (CountClaim, DateClaim, Source, Amount, DateSpan, ReportMeta)}
 
     def amount(self, value: int, hedge: str | None, unit: str | None) -> Amount:
         key = (value, hedge, unit)
@@ -283,7 +283,7 @@ def claims_of(plan: ReportPlan, shared: _Shared) -> Iterator[CountClaim | DateCl
             actors=shared.strings(ev.actor), event=_EVENT_OF[ev.kind], place=shared.strings(st.place),
             attribution=None, scope=st.scope, period=None, reference=st.reference, hedge=st.hedge,
             event_date=shared.span(ev.day, ev.day) if st.role in ("lead", "headline") else None, period_span=None,
-            text=text, sentence=None, source=src, report=plan.id, note=None, status="reported",
+            text=text, sentence=None, source=src, report=plan.id, note=None, status=ClaimStatus.reported,
         )
         if isinstance(st.value, date):
             common.update(measure="date", subject=_EVENT_OF[ev.kind], event_date=None)
@@ -304,8 +304,9 @@ def generate_claims(n_claims: int, seed: int = 1) -> tuple[list[ReportMeta], lis
     metas: list[ReportMeta] = []
     claims: list[CountClaim | DateClaim] = []
     for plan in report_plans(world, seed):
-        metas.append(ReportMeta.model_construct(id=plan.id, path=f"{plan.id}.md", outlet=plan.outlet,
-                                                published=plan.published.isoformat(), title=None, url=None))
+        metas.append(ReportMeta.model_construct(shared.fields[ReportMeta], id=plan.id, path=f"{plan.id}.md",
+                                                outlet=plan.outlet, published=sys.intern(plan.published.isoformat()),
+                                                title=None, url=None))
         for c in claims_of(plan, shared):
             claims.append(c)
             if len(claims) >= n_claims:

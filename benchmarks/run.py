@@ -161,7 +161,7 @@ def _real_reports(limit: int | None) -> dict[str, list[Report]]:
     corpus = sorted(p for c in sorted((SHARED / "corpus").iterdir()) if c.is_dir()
                     for p in c.glob("r*.*") if p.suffix in (".md", ".txt"))
     items, _ = read_all([str(p) for p in corpus], CheckOptions())
-    out["corpus"] = [r for r in items if isinstance(r, Report)]
+    out["corpus"] = [r for r in items if isinstance(r, Report)][:limit]
     isaf = _shared_tool("isaf_score")
     from checker.read import read_text
 
