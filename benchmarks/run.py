@@ -330,6 +330,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         p.error(f"unknown section(s): {', '.join(unknown)}")
     out: dict[str, list[dict[str, Any]]] = {}
+    if not args.json:
+        # the load says how much other work shared the cores: the figures are of this machine, now
+        print(f"checker benchmark: seed {args.seed}, {os.cpu_count()} cores, load average "
+              f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     for name in names:
         if not args.json:
             print(f"[{name}] {(SECTIONS[name].__doc__ or '').strip().splitlines()[0]}", flush=True)
