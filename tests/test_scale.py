@@ -9,6 +9,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from benchmarks import run as bench_run
 from benchmarks.generate import generate_claims, generate_reports, make_world, render_report, report_plans
@@ -17,8 +18,6 @@ from checker.match import Matcher, MatchSettings
 from checker.parallel import extract_each
 from checker.pipeline import CheckOptions, check_files, judge, read_all
 from checker.rules import RuleEngine
-
-from conftest import EXAMPLES
 
 
 def _write_generated(tmp_path: Path, n: int, seed: int = 5) -> list[str]:
@@ -36,7 +35,7 @@ def test_generator_is_seeded() -> None:
     first = [r.text for r in generate_reports(12, seed=3)]
     assert first == [r.text for r in generate_reports(12, seed=3)]
     assert first != [r.text for r in generate_reports(12, seed=4)]
-    metas, claims = generate_claims(500, seed=3)
+    _, claims = generate_claims(500, seed=3)
     again = generate_claims(500, seed=3)[1]
     assert len(claims) == 500 and [c.model_dump() for c in claims] == [c.model_dump() for c in again]
 

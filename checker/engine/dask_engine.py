@@ -85,18 +85,19 @@ def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, 
     own: list[Any] = []
     if client is None:
         if options.scheduler:
-            client = Client(options.scheduler)
+            client = Client(options.scheduler)  # type: ignore[no-untyped-call]
             own.append(client)
         else:
-            cluster = LocalCluster(n_workers=max(1, options.jobs), threads_per_worker=1, processes=True)
-            client = Client(cluster)
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=max(1, options.jobs), threads_per_worker=1, processes=True)
+            client = Client(cluster)  # type: ignore[no-untyped-call]
             own += [client, cluster]
     try:
         unique = _unique_ids(items)
         metas = [item.report if isinstance(item, ClaimsFile) else item.meta for item in unique]
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         parts = max(1, min(len(unique), workers * 4))
-        numbered = db.from_sequence(list(enumerate(unique)), npartitions=parts)
+        numbered = db.from_sequence(list(enumerate(unique)), npartitions=parts)  # type: ignore[no-untyped-call]
         tagged = numbered.map_partitions(_extract_partition, options.lexicon).persist()
         # from_sequence keeps order and partitions are contiguous: this is the single-process order
         claims = [t[2] for t in tagged.compute()]
