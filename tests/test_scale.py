@@ -154,3 +154,13 @@ def test_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
     assert match["growth 2,000 -> 4,000 claims"]["time_ratio"] > 0
     jobs = out["jobs"]
     assert jobs[0]["claims"] == jobs[1]["claims"] > 100 and jobs[2]["same_claims"] is True
+
+
+def test_dask_renumbering_rebuilds_a_rule_error_for_its_global_group() -> None:
+    """A rule that raised on a worker names the group by the id one process would give it."""
+    pytest.importorskip("distributed")
+    from checker.engine.dask_engine import _renumbered
+    from checker.rules import rule_error
+
+    local = rule_error("CT01", "g2", "boom: on g2", ["r1:1", "r2:4"])
+    assert _renumbered([local], "g2", "g17") == [rule_error("CT01", "g17", "boom: on g2", ["r1:1", "r2:4"])]

@@ -14,12 +14,15 @@ single-process pipeline on the same input, in the same order:
    (``Matcher.block_pairs``). Places named together anywhere ("Syria's
    Idlib") are gathered first and sent with the matcher, since matching a
    block may depend on claims of other blocks for that;
-3. the client orders the blocks as one process meets them (by their first
-   claim), joins the pairs into groups (``Matcher.assemble``) and runs the
-   rules, which are linear in the groups.
+3. the same worker joins each block's pairs into groups (``Matcher.assemble``)
+   and runs the rules on them (``RuleEngine.evaluate``); a group never spans
+   two blocks, so these are the groups one process makes;
+4. the client numbers the groups as one process does (by their first claim's
+   id) and puts the findings in the order one process gives (rule by rule,
+   group by group).
 
-The cost that grows with an archive, extraction and pair comparison, runs on
-the workers; the client holds the claims and the matched pairs.
+Extraction, pair comparison and rules run on the workers; the client holds
+the claims (the document lists them) and the findings.
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..lexicon import Lexicon, default_lexicon
 from ..match import Matcher, MatchSettings, blocking_key
-from ..models import Claim, ClaimsFile, DateClaim, Finding, MatchInfo, Report, ReportMeta
-from ..rules import RuleEngine
+from ..models import Claim, ClaimsFile, DateClaim, Finding, Report, ReportMeta
+from ..rules import RuleEngine, rule_error
 
 if TYPE_CHECKING:
     from ..pipeline import CheckOptions
@@ -56,13 +59,43 @@ def _bucket(t: Tagged, lexicon: Lexicon | None, buckets: int) -> int:
     return zlib.crc32(key.encode()) % buckets
 
 
-def _bucket_pairs(bucket: tuple[int, list[Tagged]], matcher: Matcher
-                  ) -> list[tuple[tuple[int, int], list[tuple[str, str, MatchInfo]]]]:
-    """Per block of the bucket: where its first claim stands, and its matched pairs."""
-    blocks: dict[tuple[str, ...], list[Tagged]] = {}
+# what a worker gives back per bucket: the first claim id of each of its groups, and its findings
+# as (rule position, first claim id of the group, local group id, conflicts, other findings)
+BucketResult = tuple[list[str], list[tuple[int, str, str, list[Finding], list[Finding]]]]
+
+
+def _bucket_findings(bucket: tuple[int, list[Tagged]], matcher: Matcher, engine: RuleEngine,
+                     reports: dict[str, ReportMeta]) -> BucketResult:
+    """Match each block of the bucket, group it and run the rules on its groups.
+
+    A group never spans two blocks, and within a block both its members' order
+    and its pairs depend on that block alone, so the groups made here are the
+    ones one process makes; only their ids (numbered over all groups) are not
+    known yet: the client renumbers them.
+    """
+    blocks: dict[tuple[str, ...], list[Claim]] = {}
     for t in sorted(bucket[1], key=lambda t: (t[0], t[1])):  # back in input order
-        blocks.setdefault(blocking_key(t[2], matcher.lex), []).append(t)
-    return [((ts[0][0], ts[0][1]), matcher.block_pairs([t[2] for t in ts])) for ts in blocks.values()]
+        blocks.setdefault(blocking_key(t[2], matcher.lex), []).append(t[2])
+    firsts: list[str] = []
+    found: list[tuple[int, str, str, list[Finding], list[Finding]]] = []
+    for block in blocks.values():
+        groups = matcher.assemble(block, [matcher.block_pairs(block)])
+        firsts += [g.claims[0].id for g in groups]
+        for r, g, conflicts, others in engine.evaluate(groups, reports):
+            if conflicts or others:
+                found.append((r, groups[g].claims[0].id, groups[g].id, conflicts, others))
+    return firsts, found
+
+
+def _renumbered(findings: list[Finding], local: str, global_id: str) -> list[Finding]:
+    out = []
+    for f in findings:
+        if f.code == "CT00":  # its message and fingerprint name the group
+            error = f.message.split(f" failed on {local}: ", 1)[1]
+            out.append(rule_error(f.message.split()[1], global_id, error, list(f.claims)))
+        else:
+            out.append(f.model_copy(update={"fact": global_id}))
+    return out
 
 
 def _related(t: Tagged) -> list[tuple[str, str]]:
@@ -75,6 +108,7 @@ def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, 
     """Extract (and, when judging, match and judge) the items on a Dask cluster."""
     try:
         import dask.bag as db
+        from dask.delayed import delayed
         from dask.distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - depends on the environment
         from ..errors import CheckerError
@@ -106,15 +140,23 @@ def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, 
         lexicon = options.lexicon or default_lexicon()
         matcher = Matcher(lexicon, options.match or MatchSettings())
         matcher._related_places = {frozenset(p) for p in tagged.map(_related).flatten().distinct().compute()}
-        buckets = max(1, tagged.npartitions)
-        per_bucket = (tagged.filter(_matchable)
-                      .groupby(lambda t: _bucket(t, options.lexicon, buckets), npartitions=buckets, shuffle="tasks")
-                      .map(_bucket_pairs, matcher)
-                      .compute())
-        ordered = sorted((first, pairs) for found in per_bucket for first, pairs in found)
-        groups = matcher.assemble(claims, [pairs for _, pairs in ordered])
         engine = RuleEngine(settings=options.rule_settings, lexicon=lexicon)
-        conflicts, others = engine.run(groups, {m.id: m for m in metas})
+        reports = {m.id: m for m in metas}
+        buckets = max(1, tagged.npartitions)
+        per_bucket: list[BucketResult] = (
+            tagged.filter(_matchable)
+            .groupby(lambda t: _bucket(t, options.lexicon, buckets), npartitions=buckets, shuffle="tasks")
+            # one copy of the matcher, rules and report metadata per worker, not one per task
+            .map(_bucket_findings, delayed(matcher), delayed(engine), delayed(reports, traverse=False))
+            .compute())
+        # groups are numbered as one process numbers them: by their first claim's id
+        rank = {first: n + 1 for n, first in enumerate(sorted(f for firsts, _ in per_bucket for f in firsts))}
+        conflicts: list[Finding] = []
+        others: list[Finding] = []
+        for _, first, local, found_conflicts, found_others in sorted(
+                (entry for _, found in per_bucket for entry in found), key=lambda e: (e[0], rank[e[1]])):
+            conflicts += _renumbered(found_conflicts, local, f"g{rank[first]}")
+            others += _renumbered(found_others, local, f"g{rank[first]}")
         return metas, claims, conflicts, others
     finally:
         for thing in own:

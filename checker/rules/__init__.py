@@ -24,7 +24,6 @@ from ..lexicon import Lexicon, default_lexicon
 from ..match import Group
 from ..models import Claim, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
 
-
 _FINDING_FIELDS = set(Finding.model_fields)
 
 
@@ -95,7 +94,19 @@ class RuleEngine:
         """(conflicts, other findings) over all groups."""
         conflicts: list[Finding] = []
         others: list[Finding] = []
-        for rule_type in self.rule_types:
+        for _, _, found_conflicts, found_others in self.evaluate(groups, reports):
+            conflicts.extend(found_conflicts)
+            others.extend(found_others)
+        return conflicts, others
+
+    def evaluate(self, groups: list[Group], reports: dict[str, ReportMeta]
+                 ) -> Iterator[tuple[int, int, list[Finding], list[Finding]]]:
+        """Per enabled rule and group, rule by rule: (rule position, group position, conflicts, other findings).
+
+        ``run`` concatenates these; an engine that evaluates groups in several places
+        merges them back in (rule, group) order to give the same lists.
+        """
+        for r, rule_type in enumerate(self.rule_types):
             setting = self._setting(rule_type)
             if not setting.enabled:
                 continue
@@ -104,16 +115,19 @@ class RuleEngine:
                 options["_severity"] = setting.severity.value
             context = RuleContext(reports=reports, lexicon=self.lexicon, options=options)
             rule = rule_type()
-            for group in groups:
+            for g, group in enumerate(groups):
                 try:
                     found = list(rule.evaluate(group, context))
                 except Exception as exc:  # a broken rule must not hide the others' findings
-                    found = [Finding(
-                        rule="rule-error", code="CT00", severity=Severity.warning,
-                        message=f"rule {rule_type.code} failed on {group.id}: {exc}", claims=[c.id for c in group.claims],
-                        fact=group.id, fingerprint=hashlib.sha1(f"{rule_type.code}{group.id}".encode()).hexdigest()[:16],
-                    )]
-                    others.extend(found)
+                    yield r, g, [], [rule_error(rule_type.code, group.id, str(exc), [c.id for c in group.claims])]
                     continue
-                (conflicts if rule_type.pairwise else others).extend(found)
-        return conflicts, others
+                yield (r, g, found, []) if rule_type.pairwise else (r, g, [], found)
+
+
+def rule_error(code: str, group_id: str, error: str, claims: list[str]) -> Finding:
+    """The finding that stands for a rule that raised on a group."""
+    return Finding(
+        rule="rule-error", code="CT00", severity=Severity.warning,
+        message=f"rule {code} failed on {group_id}: {error}", claims=claims,
+        fact=group_id, fingerprint=hashlib.sha1(f"{code}{group_id}".encode()).hexdigest()[:16],
+    )
