@@ -174,12 +174,10 @@ def when_written(day: date, published: date) -> str:
     """How a report names the event's day: relative to its own publication date, as reporters do."""
     v = vocab()
     delta = (published - day).days
-    if delta == 0:
-        return "on " + v["weekdays"][day.weekday()]
-    if delta == 1:
-        return "yesterday"
+    if delta in v["days_back"]:
+        return str(v["days_back"][delta])
     if delta < 7:
-        return "on " + v["weekdays"][day.weekday()]
+        return "on " + str(v["weekdays"][day.weekday()])
     return f"on {v['months'][day.month - 1]} {day.day}"
 
 

@@ -22,6 +22,7 @@ Groups are the connected components of matched pairs; rules judge pairs.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -229,7 +230,7 @@ class Matcher:
         reports, and pairs of equal values would say nothing new and cost memory.
         """
         n, window = len(block), self.settings.window
-        passes = (
+        passes: tuple[Callable[[Claim], tuple[list[str], str, str, tuple[float, str]]], ...] = (
             lambda c: (sorted(c.place), c.event or "", c.subject or "", _order_value(c)),
             lambda c: ([], c.subject or "", c.event or "", _order_value(c)),
         )
