@@ -6,10 +6,14 @@ what one process gives: every report is extracted on its own, so where it
 is extracted cannot change its claims, and results are put back in input
 order whatever order the workers finish in.
 
-Workers are started with ``spawn`` (a clean interpreter each, safe beside
-threads such as a Dask client's) and get reports in chunks, several per
-worker, so that a slow report does not leave the other cores idle and the
-cost of sending a report is paid once per chunk, not per report.
+On Linux, workers are forked while this process runs a single thread: they
+start at once with the lexicon already loaded, and a script that calls
+``check_files(..., jobs=2)`` needs no ``if __name__ == "__main__"`` guard.
+Beside other threads (a Dask client's, a server's) forking can copy a held
+lock, so then, and on other systems, workers are spawned (a clean
+interpreter each). Reports go out in chunks, several per worker, so that a
+slow report does not leave the other cores idle and the cost of sending a
+report is paid once per chunk, not per report.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import sys
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 
@@ -46,6 +52,11 @@ def _extract_chunk(chunk: list[Report | ClaimsFile], lexicon: Lexicon | None) ->
     return [list(item.claims) if isinstance(item, ClaimsFile) else extractor.extract(item) for item in chunk]
 
 
+def _start_method() -> multiprocessing.context.BaseContext:
+    safe_to_fork = sys.platform == "linux" and threading.active_count() == 1
+    return multiprocessing.get_context("fork" if safe_to_fork else "spawn")
+
+
 def extract_each(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None, jobs: int = 1,
                  min_parallel: int = MIN_PARALLEL) -> list[list[Claim]]:
     """The claims of every item, in item order; in ``jobs`` processes when there are enough items."""
@@ -54,7 +65,7 @@ def extract_each(items: list[Report | ClaimsFile], lexicon: Lexicon | None = Non
     jobs = min(jobs, len(items))
     size = max(1, math.ceil(len(items) / (jobs * 4)))
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method()) as pool:
         # map yields results in submission order: the output order does not depend on the workers
         results = pool.map(_extract_chunk, chunks, [lexicon] * len(chunks))
         return [claims for chunk_result in results for claims in chunk_result]
