@@ -131,7 +131,7 @@ def test_dask_engine_gives_the_same_document(tmp_path: Path) -> None:
     paths = [str(EXAMPLES)] + _write_generated(tmp_path, 40)
     local = check_files(paths, CheckOptions(jobs=1))
     items, errors = read_all(paths, CheckOptions())
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         metas, claims, conflicts, others = dask_engine.run(items, CheckOptions(), True, client)
         extracted = dask_engine.run(items, CheckOptions(), False, client)
@@ -164,3 +164,19 @@ def test_dask_renumbering_rebuilds_a_rule_error_for_its_global_group() -> None:
 
     local = rule_error("CT01", "g2", "boom: on g2", ["r1:1", "r2:4"])
     assert _renumbered([local], "g2", "g17") == [rule_error("CT01", "g17", "boom: on g2", ["r1:1", "r2:4"])]
+
+
+def _cli_json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    from checker.cli import main
+
+    main(argv)
+    return capsys.readouterr().out
+
+
+def test_cli_jobs_and_engine_give_the_same_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = _write_generated(tmp_path, 24)
+    one = _cli_json(["check", *paths, "--format", "json", "--jobs", "1"], capsys)
+    assert '"conflicts": [' in one and one == _cli_json(["check", *paths, "--format", "json", "--jobs", "2"], capsys)
+    if importlib.util.find_spec("distributed") is not None:
+        dask_out = _cli_json(["extract", str(EXAMPLES), "--format", "json", "--engine", "dask", "--jobs", "2"], capsys)
+        assert dask_out == _cli_json(["extract", str(EXAMPLES), "--format", "json", "--jobs", "1"], capsys)
