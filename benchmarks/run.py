@@ -285,16 +285,24 @@ def section_jobs(args: argparse.Namespace) -> list[Row]:
     reports: list[Report] = list(generate_reports(args.reports, args.seed))
     rows, results = [], {}
     for jobs in (1, 2):
+        cpu = _cpu_seconds()
         t = time.perf_counter()
         claims = extract_reports(reports, jobs=jobs)
         secs = time.perf_counter() - t
         results[jobs] = (secs, claims)
+        # CPU seconds per wall second: near the number of jobs when each job had a core to itself
         rows.append(Row(f"extract --jobs {jobs}", {"reports": len(reports), "reports/s": len(reports) / secs,
-                                                    "claims": len(claims)}))
+                                                    "claims": len(claims), "cores_busy": (_cpu_seconds() - cpu) / secs}))
     same = [c.model_dump() for c in results[1][1]] == [c.model_dump() for c in results[2][1]]
     rows.append(Row("--jobs 2 vs 1", {"speedup": results[1][0] / results[2][0], "same_claims": same},
-                    f"{os.cpu_count()} cores"))
+                    f"{os.cpu_count()} cores, load average now {os.getloadavg()[0]:.2f}"))
     return rows
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (pool workers are waited for)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {

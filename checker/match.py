@@ -5,7 +5,9 @@ about one fact and, for every pair, the level and scores that decided it
 (CODING.md section 3). All fuzzy comparison of checker lives here.
 
 1. Blocking: candidates share a key (kind, measure, unit dimension for
-   quantities); pairs are never drawn from all claims.
+   quantities); pairs are never drawn from all claims. A block larger than
+   ``MatchSettings.large_block`` (one event reported thousands of times) is
+   compared by sorted neighbourhood, so the cost stays near n log n.
 2. Hard constraints, any of which keeps two claims apart: another reference
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
@@ -22,7 +24,7 @@ Groups are the connected components of matched pairs; rules judge pairs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -193,9 +195,11 @@ class Matcher:
 
     def prepare(self, claims: list[Claim]) -> None:
         """What matching needs to know of all claims at once: places named together ("Syria's Idlib") are related."""
-        self._related_places = {
-            frozenset((x, y)) for c in claims for x in c.place for y in c.place if x != y and "*" not in x + y
-        }
+        self.relate_places(pair for c in claims for pair in related_places(c))
+
+    def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Set the related places directly (an engine that gathers them from its workers)."""
+        self._related_places = {frozenset(p) for p in pairs}
 
     def block_pairs(self, block: list[Claim]) -> list[tuple[str, str, MatchInfo]]:
         """The matched pairs of one block, (earlier id, later id, why) in a fixed order.
@@ -302,6 +306,11 @@ class Matcher:
         blocks = self.blocks(claims)
         self.prepare(claims)
         return self.assemble(claims, [self.block_pairs(block) for block in blocks.values()])
+
+
+def related_places(c: Claim) -> list[tuple[str, str]]:
+    """Places one claim names together ("Syria's Idlib"): one may hold the other."""
+    return [(x, y) for x in c.place for y in c.place if x != y and "*" not in x + y]
 
 
 def _order_value(c: Claim) -> tuple[float, str]:

@@ -31,7 +31,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import Lexicon, default_lexicon
-from ..match import Matcher, MatchSettings, blocking_key
+from ..match import Matcher, MatchSettings, blocking_key, related_places
 from ..models import Claim, ClaimsFile, DateClaim, Finding, Report, ReportMeta
 from ..rules import RuleEngine, rule_error
 
@@ -99,8 +99,7 @@ def _renumbered(findings: list[Finding], local: str, global_id: str) -> list[Fin
 
 
 def _related(t: Tagged) -> list[tuple[str, str]]:
-    c = t[2]
-    return [(x, y) for x in c.place for y in c.place if x != y and "*" not in x + y]
+    return related_places(t[2])
 
 
 def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, client: Any = None,
@@ -139,7 +138,7 @@ def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, 
             return metas, claims, [], []
         lexicon = options.lexicon or default_lexicon()
         matcher = Matcher(lexicon, options.match or MatchSettings())
-        matcher._related_places = {frozenset(p) for p in tagged.map(_related).flatten().distinct().compute()}
+        matcher.relate_places(tagged.map(_related).flatten().distinct().compute())
         engine = RuleEngine(settings=options.rule_settings, lexicon=lexicon)
         reports = {m.id: m for m in metas}
         buckets = max(1, tagged.npartitions)
