@@ -252,11 +252,11 @@ def section_recall(args: argparse.Namespace) -> list[Row]:
 def match_once(n_claims: int, seed: int) -> dict[str, Any]:
     """Match and judge n generated claims in this process: seconds, findings, peak memory."""
     metas, claims = generate_claims(n_claims, seed)
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     conflicts, others = judge(metas, claims, CheckOptions())
-    secs = time.perf_counter() - t
-    return {"claims": len(claims), "seconds": secs, "conflicts": len(conflicts), "findings": len(others),
-            "peak_MB": peak_mb()}
+    secs, cpu_secs = time.perf_counter() - t, time.process_time() - cpu
+    return {"claims": len(claims), "seconds": secs, "cpu_seconds": cpu_secs, "conflicts": len(conflicts),
+            "findings": len(others), "peak_MB": peak_mb()}
 
 
 def _match_in_child(n_claims: int, seed: int) -> dict[str, Any]:
@@ -271,10 +271,12 @@ def section_match(args: argparse.Namespace) -> list[Row]:
     sizes = [args.claims, 2 * args.claims] + ([1_000_000] if args.million else [])
     results = [_match_in_child(n, args.seed) for n in sizes]
     rows = [Row(f"match+rules: {r['claims']:,} claims", {
-        "seconds": r["seconds"], "claims/s": r["claims"] / r["seconds"], "conflicts": r["conflicts"],
-        "peak_MB": r["peak_MB"]}) for r in results]
-    rows.append(Row(f"growth {sizes[0]:,} -> {sizes[1]:,} claims",
-                    {"time_ratio": results[1]["seconds"] / results[0]["seconds"]}, "target <= 2.3"))
+        "seconds": r["seconds"], "cpu_seconds": r["cpu_seconds"], "claims/s": r["claims"] / r["seconds"],
+        "conflicts": r["conflicts"], "peak_MB": r["peak_MB"]}) for r in results]
+    # CPU time is what the work costs; wall time also counts what other processes took from the shared cores
+    rows.append(Row(f"growth {sizes[0]:,} -> {sizes[1]:,} claims", {
+        "cpu_ratio": results[1]["cpu_seconds"] / results[0]["cpu_seconds"],
+        "wall_ratio": results[1]["seconds"] / results[0]["seconds"]}, "target <= 2.3"))
     return rows
 
 

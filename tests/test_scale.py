@@ -151,7 +151,7 @@ def test_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
     assert synthetic["reports"] == 40 and synthetic["claims"] > 100 and synthetic["reports/s"] > 0
     match = {r["label"]: r for r in out["match"]}
     assert match["match+rules: 2,000 claims"]["conflicts"] > 0
-    assert match["growth 2,000 -> 4,000 claims"]["time_ratio"] > 0
+    assert match["growth 2,000 -> 4,000 claims"]["cpu_ratio"] > 0
     jobs = out["jobs"]
     assert jobs[0]["claims"] == jobs[1]["claims"] > 100 and jobs[2]["same_claims"] is True
 
