@@ -22,6 +22,7 @@ from .explain import explain_judgement, explain_sentence, render_explanation, re
 from .lexicon import default_lexicon
 from .models import ClaimStatus, FindingsDocument, Severity
 from .normalize import normalize_text
+from .parallel import default_jobs
 from .pipeline import CheckOptions, check_files, extract_files
 from .read import DEFAULT_MAX_BYTES
 from .report import json_format, text_format
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("--format", choices=formats, default="text")
         sp.add_argument("--published", type=_iso_date, help="publication date for reports that have none")
         sp.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest report read (bytes)")
+        sp.add_argument("--jobs", type=int, default=default_jobs(), help="processes for extraction (default: all cores)")
+        sp.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="dask: extract and match on a Dask cluster (pip install 'checker[dask]')")
+        sp.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
 
     c = sub.add_parser("check", help="extract claims and flag the conflicts between them")
     common(c, ("text", "json", "sarif", "github", "junit"))
@@ -263,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         options = _check_options(args)
         options.progress = ProgressBar()
+        options.jobs, options.engine, options.scheduler = max(1, args.jobs), args.engine, args.scheduler
         if "-" in args.paths:
             options.stdin_text = sys.stdin.read()
         if args.command == "record":

@@ -5,7 +5,9 @@ about one fact and, for every pair, the level and scores that decided it
 (CODING.md section 3). All fuzzy comparison of checker lives here.
 
 1. Blocking: candidates share a key (kind, measure, unit dimension for
-   quantities); pairs are never drawn from all claims.
+   quantities); pairs are never drawn from all claims. A block larger than
+   ``MatchSettings.large_block`` (one event reported thousands of times) is
+   compared by sorted neighbourhood, so the cost stays near n log n.
 2. Hard constraints, any of which keeps two claims apart: another reference
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
@@ -22,6 +24,7 @@ Groups are the connected components of matched pairs; rules judge pairs.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,6 +44,9 @@ class MatchSettings:
     """Named thresholds of the matcher (configurable)."""
 
     fuzzy_threshold: float = 85.0
+    # blocks larger than this are matched by sorted neighbourhood rather than pair by pair
+    large_block: int = 500
+    window: int = 4
     # quantities whose subject must be named on both sides before they can be one fact
     subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
                                          "share", "population", "affected", "rescued", "deadline", "area")
@@ -183,13 +189,97 @@ class Matcher:
                 return MatchInfo(level="alias", score=0.0, reasons=reasons + [f"subjects: {sa}~{sb}"])
         return None
 
-    def groups(self, claims: list[Claim]) -> list[Group]:
-        """Connected components of matched pairs, each with its pairs."""
+    def blocks(self, claims: list[Claim]) -> dict[tuple[str, ...], list[Claim]]:
+        """Claims by blocking key, each block in input order; undated or eventless dates are left out."""
         blocks: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
         for c in claims:
             if isinstance(c, DateClaim) and (not c.value.start or not c.event):
                 continue
             blocks[blocking_key(c, self.lex)].append(c)
+        return blocks
+
+    def prepare(self, claims: list[Claim]) -> None:
+        """What matching needs to know of all claims at once: places named together ("Syria's Idlib") are related."""
+        self.relate_places(pair for c in claims for pair in related_places(c))
+
+    def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Set the related places directly (an engine that gathers them from its workers)."""
+        self._related_places = {frozenset(p) for p in pairs}
+
+    def block_pairs(self, block: list[Claim]) -> list[tuple[str, str, MatchInfo]]:
+        """The matched pairs of one block, (earlier id, later id, why) in a fixed order.
+
+        A block of up to ``large_block`` claims is compared pair by pair. A larger one
+        (one event reported thousands of times) would cost the square of its size, so
+        it is compared by sorted neighbourhood instead (see ``_neighbourhood_pairs``).
+        """
+        interned: dict[tuple[object, ...], MatchInfo] = {}
+        out: list[tuple[str, str, MatchInfo]] = []
+        if len(block) > self.settings.large_block:
+            return self._neighbourhood_pairs(block, interned)
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                info = self.same_fact(a, b)
+                if info is not None:
+                    out.append((a.id, b.id, _intern(info, interned)))
+        return out
+
+    def _neighbourhood_pairs(self, block: list[Claim], interned: dict[tuple[object, ...], MatchInfo]
+                             ) -> list[tuple[str, str, MatchInfo]]:
+        """Sorted-neighbourhood matching of a large block (Hernandez & Stolfo's multi-pass method).
+
+        Each pass sorts the block by a key that brings claims of one fact together
+        (place, event, subject) and then by value, and compares each claim with the
+        next ``window`` claims only. Two claims of one fact that disagree sit near
+        each other in value order, so conflicts are still found, in time that grows
+        with n log n. Of the matched pairs it keeps those that join two parts of a
+        group, and of those whose values differ (the ones a rule can flag) one per
+        pair of values of one place, event and subject: with thousands of reports of
+        one event, "33 against 36" is one disagreement to show, not one per pair of
+        reports, and pairs of equal values would say nothing new and cost memory.
+        """
+        n, window = len(block), self.settings.window
+        passes: tuple[Callable[[Claim], tuple[list[str], str, str, tuple[float, str]]], ...] = (
+            lambda c: (sorted(c.place), c.event or "", c.subject or "", _order_value(c)),
+            lambda c: ([], c.subject or "", c.event or "", _order_value(c)),
+        )
+        parent = list(range(n))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        kept: dict[int, MatchInfo] = {}
+        disagreements: set[tuple[object, ...]] = set()
+        for sort_key in passes:
+            order = sorted(range(n), key=lambda i: sort_key(block[i]))  # stable: ties keep input order
+            for p, i in enumerate(order):
+                for j in order[p + 1:p + 1 + window]:
+                    lo, hi = (i, j) if i < j else (j, i)
+                    code = lo * n + hi
+                    if code in kept:
+                        continue
+                    a, b = block[lo], block[hi]
+                    info = self.same_fact(a, b)
+                    if info is None:
+                        continue
+                    ra, rb = root(lo), root(hi)
+                    if ra == rb and a.value == b.value:
+                        continue
+                    if a.value != b.value:
+                        values = sorted((_value_tuple(a), _value_tuple(b)))
+                        seen = (tuple(sorted(a.place)), a.event, a.subject, *values)
+                        if seen in disagreements and ra == rb:
+                            continue
+                        disagreements.add(seen)
+                    parent[ra] = rb
+                    kept[code] = _intern(info, interned)
+        return [(block[code // n].id, block[code % n].id, kept[code]) for code in sorted(kept)]
+
+    def assemble(self, claims: list[Claim], block_pairs: list[list[tuple[str, str, MatchInfo]]]) -> list[Group]:
+        """Groups: connected components of the matched pairs, taken block by block in order."""
         parent: dict[str, str] = {}
 
         def find(x: str) -> str:
@@ -198,29 +288,54 @@ class Matcher:
                 x = parent[x]
             return x
 
-        # places named together in one claim ("Syria's Idlib") are related: one may hold the other
-        self._related_places = {
-            frozenset((x, y)) for c in claims for x in c.place for y in c.place if x != y and "*" not in x + y
-        }
-        pairs: dict[tuple[str, str], MatchInfo] = {}
-        for block in blocks.values():
-            for i, a in enumerate(block):
-                for b in block[i + 1:]:
-                    info = self.same_fact(a, b)
-                    if info is None:
-                        continue
-                    pairs[(a.id, b.id)] = info
-                    parent[find(a.id)] = find(b.id)
+        for found in block_pairs:
+            for a, b, _ in found:
+                parent[find(a)] = find(b)
         by_root: dict[str, list[Claim]] = defaultdict(list)
         index = {c.id: c for c in claims}
         for cid in parent:
             by_root[find(cid)].append(index[cid])
+        # each pair goes to its group in one pass (a scan of all pairs per group would be quadratic)
+        pairs_by_root: dict[str, dict[tuple[str, str], MatchInfo]] = defaultdict(dict)
+        for found in block_pairs:
+            for a, b, info in found:
+                pairs_by_root[find(a)][(a, b)] = info
         out: list[Group] = []
         for n, members in enumerate(sorted(by_root.values(), key=lambda m: m[0].id)):
-            ids = {c.id for c in members}
-            gp = {k: v for k, v in pairs.items() if k[0] in ids}
-            out.append(Group(id=f"g{n + 1}", claims=members, pairs=gp))
+            root = find(members[0].id)
+            out.append(Group(id=f"g{n + 1}", claims=members, pairs=pairs_by_root.get(root, {})))
         return out
+
+    def groups(self, claims: list[Claim]) -> list[Group]:
+        """Connected components of matched pairs, each with its pairs."""
+        blocks = self.blocks(claims)
+        self.prepare(claims)
+        return self.assemble(claims, [self.block_pairs(block) for block in blocks.values()])
+
+
+def related_places(c: Claim) -> list[tuple[str, str]]:
+    """Places one claim names together ("Syria's Idlib"): one may hold the other."""
+    return [(x, y) for x in c.place for y in c.place if x != y and "*" not in x + y]
+
+
+def _order_value(c: Claim) -> tuple[float, str]:
+    """Where a claim sorts by value within its block: counts by number, dates by their first day."""
+    if isinstance(c, DateClaim):
+        return 0.0, c.value.start or ""
+    v = c.value
+    x = v.best if v.best is not None else v.low if v.low is not None else v.high
+    return (x if x is not None else 0.0), ""
+
+
+def _value_tuple(c: Claim) -> tuple[str, ...]:
+    v = c.value
+    return tuple(str(x) for x in (v.low, v.best, v.high, v.unit)) if isinstance(v, Amount) else (str(v.start), str(v.end))
+
+
+def _intern(info: MatchInfo, interned: dict[tuple[object, ...], MatchInfo]) -> MatchInfo:
+    """One object for equal match explanations: frozen, so sharing is safe, and a block has many."""
+    key = (info.level, info.score, *info.reasons)
+    return interned.setdefault(key, info)
 
 
 def interval(value: Amount) -> tuple[float, float]:

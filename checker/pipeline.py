@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CheckerError
-from .extract import Extractor
 from .lexicon import Lexicon, default_lexicon
 from .match import Matcher, MatchSettings
 from .models import Claim, ClaimsFile, Finding, FindingsDocument, InputError, Report, ReportMeta, RuleSetting, Summary
+from .parallel import extract_each
 from .read import DEFAULT_MAX_BYTES, expand_paths, read_report, read_text
 from .rules import Rule, RuleEngine
 from .suppress import Suppressor, read_baseline
@@ -40,6 +40,9 @@ class CheckOptions:
     record: list[Path] = field(default_factory=list)  # the claim record's files (config ``record``), kept for its stage
     # called with (reports done, reports in all) as extraction goes: the CLI's progress bar
     progress: Callable[[int, int], None] | None = None
+    jobs: int = 1  # processes for extraction (the CLI defaults to all cores)
+    engine: str = "local"  # or "dask": checker/engine/dask_engine.py
+    scheduler: str | None = None  # Dask scheduler address; None starts a local cluster
 
 
 def _error(exc: CheckerError) -> InputError:
@@ -83,21 +86,12 @@ def _unique_ids(items: list[Report | ClaimsFile]) -> list[Report | ClaimsFile]:
 
 
 def extract_claims(items: list[Report | ClaimsFile], lexicon: Lexicon | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> tuple[list[ReportMeta], list[Claim]]:
-    extractor = Extractor(lexicon or default_lexicon())
-    metas: list[ReportMeta] = []
-    claims: list[Claim] = []
-    for done, item in enumerate(_unique_ids(items)):
-        if progress is not None:
-            progress(done, len(items))
-        if isinstance(item, ClaimsFile):
-            metas.append(item.report)
-            claims.extend(item.claims)
-        else:
-            metas.append(item.meta)
-            claims.extend(extractor.extract(item))
-    if progress is not None:
-        progress(len(items), len(items))
+                   progress: Callable[[int, int], None] | None = None, jobs: int = 1,
+                   ) -> tuple[list[ReportMeta], list[Claim]]:
+    """Reports' metadata and claims in input order; ``jobs`` > 1 extracts in that many processes."""
+    unique = _unique_ids(items)
+    metas = [item.report if isinstance(item, ClaimsFile) else item.meta for item in unique]
+    claims = [c for found in extract_each(unique, lexicon, jobs, progress=progress) for c in found]
     return metas, claims
 
 
@@ -106,6 +100,18 @@ def judge(metas: list[ReportMeta], claims: list[Claim], options: CheckOptions) -
     groups = Matcher(lexicon, options.match).groups(claims)
     engine = RuleEngine(rules=options.rules, settings=options.rule_settings, lexicon=lexicon)
     return engine.run(groups, {m.id: m for m in metas}, claims)
+
+
+def _run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool
+         ) -> tuple[list[ReportMeta], list[Claim], list[Finding], list[Finding]]:
+    """Extract and, when judging, match and judge: here, or on the engine the options name."""
+    if options.engine == "dask":
+        from .engine import dask_engine
+
+        return dask_engine.run(items, options, judging)
+    metas, claims = extract_claims(items, options.lexicon, options.progress, options.jobs)
+    conflicts, others = judge(metas, claims, options) if judging else ([], [])
+    return metas, claims, conflicts, others
 
 
 def _document(metas: list[ReportMeta], claims: list[Claim], conflicts: list[Finding], others: list[Finding],
@@ -134,8 +140,7 @@ def _suppress(items: list[Report | ClaimsFile], claims: list[Claim], conflicts: 
 def check(reports: list[Report | ClaimsFile], options: CheckOptions | None = None) -> FindingsDocument:
     """Extract, match and judge reports already read."""
     options = options or CheckOptions()
-    metas, claims = extract_claims(reports, options.lexicon)
-    conflicts, others = judge(metas, claims, options)
+    metas, claims, conflicts, others = _run(reports, options, judging=True)
     conflicts, others, suppressed = _suppress(reports, claims, conflicts, others, options)
     return _document(metas, claims, conflicts, others, list(options.setup_errors), suppressed)
 
@@ -144,8 +149,7 @@ def check_files(paths: Iterable[str], options: CheckOptions | None = None) -> Fi
     """Read, extract, match and judge files and folders; unreadable ones become errors, the rest are checked."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon, options.progress)
-    conflicts, others = judge(metas, claims, options)
+    metas, claims, conflicts, others = _run(items, options, judging=True)
     conflicts, others, suppressed = _suppress(items, claims, conflicts, others, options)
     return _document(metas, claims, conflicts, others, list(options.setup_errors) + errors, suppressed)
 
@@ -154,5 +158,5 @@ def extract_files(paths: Iterable[str], options: CheckOptions | None = None) -> 
     """Read and extract only: the same document with no conflicts."""
     options = options or CheckOptions()
     items, errors = read_all(paths, options)
-    metas, claims = extract_claims(items, options.lexicon)
+    metas, claims, _, _ = _run(items, options, judging=False)
     return _document(metas, claims, [], [], errors)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 # Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK = re.compile(
@@ -66,7 +67,7 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property  # read many times per token by the normalisers; computed once
     def low(self) -> str:
         return self.text.lower()
 

@@ -96,6 +96,12 @@ class AmountReader:
             ),
             key=lambda x: -len(x[0]),
         )
+        # the vague table by first word, each list in table order (longest first), for _vague
+        self._vague_by_first: dict[str, list[tuple[tuple[str, ...], tuple[float | None, float | None, float | None]]]] = {}
+        for phrase, bounds in self.vague_table:
+            if phrase:
+                self._vague_by_first.setdefault(phrase[0], []).append((phrase, bounds))
+        self._fraction_firsts = {p[0] for p in self.fractions if p}
         units = lex.units
         self.unit_phrases: list[tuple[tuple[str, ...], str]] = sorted(
             ((tuple(t.low for t in tokenize(name)), sym) for name, sym in lex.unit_names.items()),
@@ -132,7 +138,8 @@ class AmountReader:
 
     # ---- figures -------------------------------------------------------------------------
     def _vague(self, toks: list[Token], i: int) -> Figure | None:
-        for phrase, bounds in self.vague_table:
+        # only the phrases that begin with this word can match (the table is tried at every word)
+        for phrase, bounds in self._vague_by_first.get(toks[i].low, ()):
             k = len(phrase)
             if tuple(t.low for t in toks[i:i + k]) == phrase:
                 return Figure(0.0, i, i + k, vague=bounds)
@@ -524,6 +531,8 @@ class AmountReader:
         return mention, end_j
 
     def _fraction(self, toks: list[Token], i: int, text: str, offset: int) -> tuple[AmountMention, int] | None:
+        if toks[i].text != "-" and toks[i].low not in self._fraction_firsts:
+            return None  # no fraction begins with this word: skip the scan done at every word
         for phrase, pct in self.fractions.items():
             k = len(phrase)
             words = tuple(t.low for t in toks[i:i + k] if t.text not in ("-",))

@@ -26,6 +26,9 @@ from ..lexicon import Lexicon, default_lexicon
 from ..match import Group
 from ..models import Claim, Evidence, Finding, MatchInfo, ReportMeta, RuleSetting, Severity
 
+_FINDING_FIELDS = set(Finding.model_fields)
+_EVIDENCE_FIELDS = set(Evidence.model_fields)
+
 
 @dataclass
 class RuleContext:
@@ -85,10 +88,14 @@ class Rule:
         key = "|".join([self.code] + sorted(c.fingerprint for c in claims))
         if self.pairwise and len(claims) == 2 and claims[0].report == claims[1].report:
             message += f" (both in {claims[0].report}: the report contradicts itself)"
-        evidence = [Evidence(claim=c.id, quote=c.text, where=f"{c.source.path}:{c.source.line}:{c.source.column}",
-                             value=c.value, report=c.report) for c in claims]
-        return Finding(evidence=evidence,
-            rule=self.name, code=self.code, severity=severity or context.options.get("_severity", self.severity),  # type: ignore[arg-type]
+        evidence = [Evidence.model_construct(
+            _EVIDENCE_FIELDS, claim=c.id, quote=c.text, where=f"{c.source.path}:{c.source.line}:{c.source.column}",
+            value=c.value, report=c.report) for c in claims]
+        # built without validation (every value is ours, typed here) and with one shared set of field
+        # names: a validated Finding carries its own 700-byte set, and an archive has millions of findings
+        return Finding.model_construct(
+            _FINDING_FIELDS, evidence=evidence, rule=self.name, code=self.code,
+            severity=Severity(severity or context.options.get("_severity", self.severity)),
             message=message, claims=[c.id for c in claims], label=label, fact=group.id if group else None,
             match=match, fingerprint=hashlib.sha1(key.encode()).hexdigest()[:16], threshold=threshold,
         )
@@ -134,8 +141,24 @@ class RuleEngine:
         """(conflicts, other findings) over all groups and, for rules that look across facts, all claims."""
         conflicts: list[Finding] = []
         others: list[Finding] = []
+        for _, _, found_conflicts, found_others in self.evaluate(groups, reports, claims):
+            conflicts.extend(found_conflicts)
+            others.extend(found_others)
+        return conflicts, others
+
+    def evaluate(self, groups: list[Group], reports: dict[str, ReportMeta], claims: list[Claim] | None = None,
+                 cross_facts: bool = True, per_group: bool = True,
+                 ) -> Iterator[tuple[int, int, list[Finding], list[Finding]]]:
+        """Rule by rule: (rule position, group position, conflicts, other findings).
+
+        Group position -1 holds what a rule finds looking across facts (``evaluate_claims``
+        over all claims and groups), before its per-group findings. ``run`` concatenates
+        these; an engine that evaluates groups in several places (``cross_facts=False``)
+        and the cross-fact pass in one (``per_group=False``) merges them back in
+        (rule, group) order to give the same lists.
+        """
         all_claims = claims if claims is not None else [c for g in groups for c in g.claims]
-        for rule_type in self.rule_types:
+        for r, rule_type in enumerate(self.rule_types):
             setting = self._setting(rule_type)
             if not setting.enabled:
                 continue
@@ -143,24 +166,34 @@ class RuleEngine:
             if setting.severity is not None:
                 options["_severity"] = setting.severity.value
             context = RuleContext(reports=reports, lexicon=self.lexicon, options=options)
-            target = conflicts if rule_type.pairwise else others
             try:
                 rule = rule_type()
-                target.extend(rule.evaluate_claims(all_claims, groups, context))
+                if cross_facts:
+                    found = list(rule.evaluate_claims(all_claims, groups, context))
+                    yield (r, -1, found, []) if rule_type.pairwise else (r, -1, [], found)
             except Exception as exc:  # noqa: BLE001 -- a broken rule must not hide the others' findings
-                others.append(_rule_error(rule_type, "the claims", [], None, exc))
+                yield r, -1, [], [_rule_error(rule_type, "the claims", [], None, exc)]
                 continue
-            for group in groups:
+            if not per_group:
+                continue
+            for g, group in enumerate(groups):
                 try:
-                    target.extend(rule.evaluate(group, context))
+                    found = list(rule.evaluate(group, context))
                 except Exception as exc:  # noqa: BLE001 -- likewise, per group
-                    others.append(_rule_error(rule_type, group.id, [c.id for c in group.claims], group.id, exc))
-        return conflicts, others
+                    yield r, g, [], [_rule_error(rule_type, group.id, [c.id for c in group.claims], group.id, exc)]
+                    continue
+                yield (r, g, found, []) if rule_type.pairwise else (r, g, [], found)
+
+
+def rule_error(code: str, group_id: str, error: str, claims: list[str]) -> Finding:
+    """The finding that stands for a rule that raised on a group."""
+    return Finding(
+        rule="rule-error", code="CT00", severity=Severity.warning,
+        message=f"rule {code} failed on {group_id}: {error}", claims=claims,
+        fact=group_id, fingerprint=hashlib.sha1(f"{code}{group_id}".encode()).hexdigest()[:16],
+    )
 
 
 def _rule_error(rule_type: type[Rule], where: str, claim_ids: list[str], fact: str | None, exc: Exception) -> Finding:
-    return Finding(
-        rule="rule-error", code="CT00", severity=Severity.warning,
-        message=f"rule {rule_type.code} failed on {where}: {type(exc).__name__}: {exc}", claims=claim_ids, fact=fact,
-        fingerprint=hashlib.sha1(f"{rule_type.code}{where}".encode()).hexdigest()[:16],
-    )
+    found = rule_error(rule_type.code, where, f"{type(exc).__name__}: {exc}", claim_ids)
+    return found if fact == where else found.model_copy(update={"fact": fact})
