@@ -27,6 +27,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,9 +37,11 @@ from typing import Any
 
 from checker.extract import Extractor
 from checker.lexicon import default_lexicon
-from checker.models import Report
+from checker.models import ClaimsFile, Report
 from checker.parallel import extract_reports
 from checker.pipeline import CheckOptions, check_files, judge, read_all
+from checker.record import store
+from checker.record.index import RecordIndex
 
 from .generate import generate_claims, generate_reports
 
@@ -301,6 +304,56 @@ def section_jobs(args: argparse.Namespace) -> list[Row]:
     return rows
 
 
+# ---- the claim record: one new report against an indexed record ---------------------------
+
+def _write_record(folder: Path, n_claims: int, seed: int) -> int:
+    """A record of n generated claims, one claims file per report, written straight to disk."""
+    metas, claims = generate_claims(n_claims, seed)
+    by_report: dict[str, list[Any]] = {}
+    for c in claims:
+        by_report.setdefault(c.report, []).append(c)
+    folder.mkdir(parents=True, exist_ok=True)
+    for meta in metas:
+        found = by_report.get(meta.id)
+        if found:
+            (folder / store.file_name(meta.id)).write_text(store.dump(ClaimsFile(report=meta, claims=found)))
+    return len(claims)
+
+
+def section_lookup(args: argparse.Namespace) -> list[Row]:
+    """One new report against a record of generated claims in the SQLite index (1,000,000 with --million)."""
+    size = 1_000_000 if args.million else args.claims
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "claims"
+        written = _write_record(folder, size, args.seed)
+        with RecordIndex(folder) as index:
+            t = time.perf_counter()
+            index.refresh()
+            build = time.perf_counter() - t
+            t = time.perf_counter()
+            index.refresh()
+            fresh = time.perf_counter() - t
+            rows.append(Row(f"record index: {written:,} claims", {"build_seconds": build, "refresh_unchanged_s": fresh,
+                                                                   "peak_MB": peak_mb()}))
+            # new reports of the same events (same world seed), each looked up as `check --against` does
+            reports = generate_reports(20, args.seed)[-10:]
+            extractor = Extractor(default_lexicon())
+            times, found = [], []
+            for report in reports:
+                claims = extractor.extract(report)
+                t = time.perf_counter()
+                candidates = index.candidates_for(claims, {report.meta.id: report.meta}, {report.meta.id})
+                times.append(time.perf_counter() - t)
+                found.append(len(candidates))
+            times.sort()
+            rows.append(Row("lookup: one new report", {"reports": len(times), "median_ms": 1000 * times[len(times) // 2],
+                                                       "max_ms": 1000 * times[-1],
+                                                       "candidates_median": sorted(found)[len(found) // 2]},
+                            "target < 200 ms at 1,000,000 claims"))
+    return rows
+
+
 def _cpu_seconds() -> float:
     """CPU time of this process and of its finished children (pool workers are waited for)."""
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -313,6 +366,7 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "recall": section_recall,
     "match": section_match,
     "jobs": section_jobs,
+    "lookup": section_lookup,
 }
 
 

@@ -143,7 +143,7 @@ def test_dask_engine_gives_the_same_document(tmp_path: Path) -> None:
 
 def test_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
     """The benchmark runs end to end at small sizes and its figures are sane (no timing is judged)."""
-    assert bench_run.main(["--small", "--sections", "extract,match,jobs", "--json"]) == 0
+    assert bench_run.main(["--small", "--sections", "extract,match,jobs,lookup", "--json"]) == 0
     import json
 
     out = json.loads(capsys.readouterr().out)
