@@ -68,6 +68,7 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    subgroup: bool = False  # "40 of the dead were foreigners": a part of a toll, never the antecedent of one
 
 
 class Extractor:
@@ -88,6 +89,7 @@ class Extractor:
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
+        self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
@@ -104,6 +106,7 @@ class Extractor:
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
+        self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
@@ -284,11 +287,13 @@ class Extractor:
                 i += 1
             if i < len(toks) and toks[i].low in _PRONOUNS:
                 return [toks[i]], i + 1
+            if i < len(toks) and toks[i].low in self.dead_partitive:
+                return [toks[i]], i + 1  # "hundreds of the dead": the dead are counted, the verb says how
         while i < len(toks) and len(np) < 5:
             t = toks[i]
             if not t.is_word and t.text not in ("-",):
                 break
-            if t.start in stops or t.low in _FUNCTION_WORDS or t.low in self.directions or (
+            if t.start in stops or t.low in _FUNCTION_WORDS or t.low in self.directions or t.low in self.np_stops or (
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
@@ -334,6 +339,8 @@ class Extractor:
         claim_end = max(claim_end, m.end)
         kind: str
         measure: str
+        share_of_toll = False  # "hundreds of the dead" with no verb of its own
+        subgroup = False
         if m.unit:
             kind = "quantity"
             measure = self._dimension_measure(unit_dim or "", m, text, base, c_lo, c_hi, s_lo, s_hi)
@@ -349,8 +356,12 @@ class Extractor:
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
-                and head not in self.lex.word_measures
+                and head not in self.lex.word_measures and not dead_share
+            share_of_toll = dead_share and not measure
+            if share_of_toll:
+                measure = "killed"
             if measure and self.lex.measure_kinds.get(measure) in ("casualty", "displacement") and thing:
                 measure = ""
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
@@ -373,6 +384,18 @@ class Extractor:
             subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops) or subject
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
+        if not m.unit and head in self.dead_partitive and measure == "killed":
+            # "400 of the dead were foreigners": the group named after the verb is what is counted;
+            # "300 of the dead were identified" names none: a share of the toll, not a toll
+            named = None
+            if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
+                after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
+                named = next((t for t in after if t.low in self.people), None)
+            if named is not None:
+                subject = self.lex.subject_alias.get(named.low, named.low)
+                subgroup = True
+            elif share_of_toll:
+                return None
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
         value = Amount(low=m.low, best=m.best, high=m.high, unit=m.unit)
@@ -398,7 +421,7 @@ class Extractor:
             subject=subject, actors=actors, event=event, place=self._places(text, base),
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
-            precision=m.precision, alternates=list(m.alternates),
+            precision=m.precision, alternates=list(m.alternates), subgroup=subgroup,
         )
         if self.wide_scope_re.search(seg_text) and not d.place:
             d.place = ["*wide"]
@@ -665,7 +688,7 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
                     d.scope = prev.scope
                 if not d.place:
                     d.place = list(prev.place)
-            if d.subject is not None:
+            if d.subject is not None and not d.subgroup:
                 last[d.measure] = d
 
 
