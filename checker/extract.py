@@ -107,6 +107,19 @@ class Extractor:
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
         self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
+        self.people_measures = frozenset(c["people_measures"])
+        loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
+        name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+        self.locality_intro_res = [
+            re.compile(rf"\b(?:{loc})\s+of\s+{name}"),                                   # "the city of X"
+            re.compile(rf"\b{name},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X, a port city"
+            re.compile(rf"\b{name}\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X is a city"
+        ]
+        # "the city", "this coastal town": the settlement the report introduced (not "the city of Y")
+        self.the_locality_re = re.compile(
+            rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
+        self.other_place_re = re.compile(
+            r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.I)
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
@@ -125,6 +138,7 @@ class Extractor:
             drafts.extend(self._sentence(sent, ref, previous_event))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
+        self._report_places(drafts, segments)
         _resolve_within_report(drafts)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
@@ -362,8 +376,9 @@ class Extractor:
             share_of_toll = dead_share and not measure
             if share_of_toll:
                 measure = "killed"
-            if measure and self.lex.measure_kinds.get(measure) in ("casualty", "displacement") and thing:
-                measure = ""
+            if measure and (self.lex.measure_kinds.get(measure) in ("casualty", "displacement")
+                            or measure in self.people_measures) and thing:
+                measure = ""  # "two dams" beside "a city of 90,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
             if measure:
@@ -532,6 +547,42 @@ class Extractor:
                 pspan = (dm.first.isoformat() if dm.first else None, dm.last.isoformat() if dm.last else None)
             return "aggregate", period, pspan
         return "unknown", None, None
+
+    def _locality(self, segments: list[Span]) -> str | None:
+        """The settlement a report introduces first ("the port city of X", "X, a coastal town"), if any."""
+        best: tuple[int, str] | None = None
+        for sent in segments:
+            for pattern in self.locality_intro_res:
+                for mm in pattern.finditer(sent.text):
+                    name = re.sub(r"['’]s$", "", mm.group(1))
+                    words = name.split()
+                    if words[0].lower() in self.month_weekday or words[0].lower() in _FUNCTION_WORDS:
+                        continue
+                    if len(words) == 1 and name.lower().endswith(self.demonym_suffixes):
+                        continue
+                    pos = sent.start + mm.start(1)
+                    if best is None or pos < best[0]:
+                        best = (pos, name)
+            if best is not None:
+                return best[1]
+        return None
+
+    def _report_places(self, drafts: list[_Draft], segments: list[Span]) -> None:
+        """Places the report gives once for all: its settlement for "in the city" and for a population;
+        another place for figures of a sentence that opens "Elsewhere," or "Across the sea,"."""
+        locality = self._locality(segments)
+        for d in drafts:
+            if d.kind == "date":
+                continue
+            if self.other_place_re.search(d.sentence.text) and not d.place:
+                d.place = ["*other"]
+                continue
+            if locality is None or d.place:
+                continue
+            c_lo, c_hi = self._clause(d.sentence, d.start)
+            clause = d.sentence.text[c_lo - d.sentence.start:c_hi - d.sentence.start]
+            if d.measure == "population" or self.the_locality_re.search(clause):
+                d.place = [locality]
 
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""

@@ -39,6 +39,9 @@ class MatchSettings:
     # quantities whose subject must be named on both sides before they can be one fact
     subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
                                          "share", "population", "affected", "rescued", "deadline", "area")
+    # quantities that belong to a place rather than to a named thing: a shared place names them
+    # ("Norvik is a city of 50,000" and "the city had a population of 48,000")
+    place_measures: tuple[str, ...] = ("population",)
     compatible_events: tuple[tuple[str, str], ...] = (
         ("attack", "shootdown"),
         ("meeting", "agreement"),
@@ -117,7 +120,8 @@ class Matcher:
         counted = a.kind in ("casualty", "displacement")
         if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
             return None
-        if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required:
+        if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required \
+                and not (a.measure in self.settings.place_measures and (set(a.place) & set(b.place)) - {"*wide"}):
             return None
         if isinstance(a, DateClaim) and (not a.subject or not b.subject):
             return None
@@ -144,6 +148,8 @@ class Matcher:
         """A wide area against one place is two facts; disjoint names only count where strict (dates),
         since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya"."""
         pa, pb = set(a.place), set(b.place)
+        if "*other" in pa | pb:
+            return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
         wide_a, wide_b = "*wide" in pa, "*wide" in pb

@@ -61,3 +61,39 @@ def test_share_of_the_dead_is_no_antecedent() -> None:
             "The mayor put the death toll at 900.")
     claims = _claims(text)
     assert [(c.value.best, c.subject) for c in claims] == [(40.0, "foreigners"), (900.0, None)]
+
+
+# a settlement the report introduces is what "the city" and a population later refer to
+LOCALITY_CASES = [
+    ("Floods hit the port city of Norvik on Monday. More than 300 deaths were recorded in the city.",
+     [("killed", ["Norvik"])]),
+    ("Norvik, a coastal town, was hit. At least 20 people died in the town.", [("killed", ["Norvik"])]),
+    ("Norvik is a mountain town of 8,000 inhabitants.", [("population", ["Norvik"])]),
+    ("Floods hit the port city of Norvik. The city had a population of 50,000.", [("population", ["Norvik"])]),
+    # no settlement introduced: "the city" names nothing
+    ("More than 300 deaths were recorded in the city.", [("killed", [])]),
+    # a sentence that opens on another place: its figures are not the report's place
+    ("Floods hit the port city of Norvik. Across the border, 12 people died.", [("killed", ["*other"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOCALITY_CASES, ids=[c[0][:40] for c in LOCALITY_CASES])
+def test_report_locality(text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(c.measure, c.place) for c in _claims(text)] == expected
+
+
+def test_populations_of_one_city_are_one_fact() -> None:
+    found = _conflicts("Norvik is a coastal city of about 120,000 inhabitants.",
+                       "Floods swept the port city of Norvik. The city had a population of 90,000.")
+    assert found == [("90,000", "about 120,000")]
+
+
+def test_things_beside_a_population_are_no_population() -> None:
+    claims = _claims("Water covered Norvik, a city of 90,000 people, once two dams and four bridges collapsed.")
+    assert [c.measure for c in claims if c.measure == "population"] == ["population"]
+
+
+def test_figures_from_another_place_are_another_fact() -> None:
+    found = _conflicts("Floods hit the port city of Norvik; at least 300 people were killed.",
+                       "Floods hit the port city of Norvik. Across the sea, 15 people were killed by the storm.")
+    assert found == []
