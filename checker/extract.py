@@ -17,6 +17,7 @@ rose to 22") takes the subject of the report's previous claim of that measure.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,10 @@ _DIMENSION_DEFAULT_MEASURE = {
     "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
     "ratio": "share", "speed": "speed", "temperature": "temperature", "magnitude": "magnitude",
 }
+# "across Syria", "throughout Ontario": a figure for a whole named area ("across the street" is no area)
+_ACROSS_NAME = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z]")
+# "Norvik is ...", "Norvik has ...": a name that opens a sentence as its subject
+_SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
 
 
@@ -118,6 +123,7 @@ class Extractor:
         # "the city", "this coastal town": the settlement the report introduced (not "the city of Y")
         self.the_locality_re = re.compile(
             rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
+        self.other_place_re_near = phrase_pattern(c["other_place_markers"])
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.I)
 
@@ -438,7 +444,9 @@ class Extractor:
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup,
         )
-        if self.wide_scope_re.search(seg_text) and not d.place:
+        if self.other_place_re_near.search(seg_text):
+            d.place = ["*other"]  # "170 people elsewhere in the country": not the place the report is about
+        elif not d.place and (self.wide_scope_re.search(seg_text) or _ACROSS_NAME.search(seg_text)):
             d.place = ["*wide"]
         return d
 
@@ -569,24 +577,42 @@ class Extractor:
 
     def _report_places(self, drafts: list[_Draft], segments: list[Span]) -> None:
         """Places the report gives once for all: its settlement for "in the city" and for a population;
-        another place for figures of a sentence that opens "Elsewhere," or "Across the sea,"."""
+        another place for figures of a sentence that opens "Elsewhere," or "Across the sea,".
+
+        The settlement is the one the report introduces ("the port city of X"), else the last place named
+        before the figure that the report does not call a country (it has a demonym: "Libyan" for Libya)."""
         locality = self._locality(segments)
+        mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
+        countries = _countries({n for _, n in mentions}, " ".join(sent.text for sent in segments), self.demonym_suffixes)
         for d in drafts:
             if d.kind == "date":
                 continue
             if self.other_place_re.search(d.sentence.text) and not d.place:
                 d.place = ["*other"]
                 continue
-            if locality is None or d.place:
+            if d.place:
                 continue
             c_lo, c_hi = self._clause(d.sentence, d.start)
             clause = d.sentence.text[c_lo - d.sentence.start:c_hi - d.sentence.start]
-            if d.measure == "population" or self.the_locality_re.search(clause):
-                d.place = [locality]
+            if d.measure == "population":
+                named = _SENTENCE_SUBJECT.match(d.sentence.text)  # "X is estimated to have 120,000 inhabitants"
+                if named and named.group(1).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
+                    d.place = [named.group(1)]
+                    continue
+            elif not self.the_locality_re.search(clause):
+                continue
+            before = [n for pos, n in mentions if pos < d.start and n not in countries]
+            place = locality or (before[-1] if before else None)
+            if place:
+                d.place = [place]
 
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
-        places: set[str] = set()
+        return sorted({name for _, name in self._place_mentions(text)})
+
+    def _place_mentions(self, text: str) -> list[tuple[int, str]]:
+        """Each place named in a text, with where (relative to the text) it is named."""
+        places: list[tuple[int, str]] = []
         for mm in re.finditer(
             r"\b(?:(?:in|across|near|throughout|outside|inside)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})", text
@@ -594,7 +620,7 @@ class Extractor:
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
             if owner:  # "Syria's Idlib": both, and so the two are related
-                places.update(owner.groups())
+                places.extend((mm.start(1), g) for g in owner.groups())
                 continue
             name = re.sub(r"['’]s$", "", name)
             first = name.split()[0].lower()
@@ -602,8 +628,8 @@ class Extractor:
                 continue
             if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):
                 continue  # demonyms ("Turkish", "Libyan") say whose, not where
-            places.add(name)
-        return sorted(places)
+            places.append((mm.start(1), name))
+        return places
 
     def _attribution(self, sent: Span) -> str | None:
         mm = re.search(r"\baccording to ((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent.text)
@@ -697,6 +723,22 @@ class Extractor:
 
 def _distance(start: int, length: int, dm: DateMention) -> int:
     return dm.start - (start + length) if start + length <= dm.start else start - dm.end
+
+
+def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) -> set[str]:
+    """Names the text also gives as a demonym ("Libya" beside "Libyan", "Turkey" beside "Turkish"): countries
+    or regions, the container of a city rather than a place beside it."""
+    demonyms = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower().endswith(demonym_suffixes)}
+    out: set[str] = set()
+    for name in names:
+        if " " in name:
+            continue
+        for dem in demonyms:
+            common = len(os.path.commonprefix([name.lower(), dem.lower()]))
+            if dem != name and common >= 4 and common >= len(name) - 2:
+                out.add(name)
+                break
+    return out
 
 
 def _value_key(v: Amount | DateSpan) -> str:

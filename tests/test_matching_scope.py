@@ -97,3 +97,25 @@ def test_figures_from_another_place_are_another_fact() -> None:
     found = _conflicts("Floods hit the port city of Norvik; at least 300 people were killed.",
                        "Floods hit the port city of Norvik. Across the sea, 15 people were killed by the storm.")
     assert found == []
+
+
+def test_the_city_is_the_last_place_named_that_is_no_country() -> None:
+    """"Ostrian" makes Ostria a country: "the city" is Norvik, named before it."""
+    claims = _claims("Rescuers worked in Norvik and in Ostria on Monday. Ostrian officials said 40 people died in the city.")
+    assert [(c.value.best, c.place) for c in claims] == [(40.0, ["Norvik"])]
+
+
+def test_population_of_the_sentence_subject() -> None:
+    claims = _claims("Storms hit the coast. Norvik is estimated to have at least 50,000 inhabitants.")
+    assert [(c.measure, c.place) for c in claims] == [("population", ["Norvik"])]
+
+
+def test_elsewhere_is_another_place() -> None:
+    claims = _claims("About 170 people elsewhere in the country lost their lives.")
+    assert [c.place for c in claims] == [["*other"]]
+
+
+def test_across_a_common_noun_is_no_wide_area() -> None:
+    """"across the river" says where a dam stands; "across Ostria" is a whole country."""
+    claims = _claims("Officials said 30 people died across Ostria. A 70-metre dam was built across the river.")
+    assert [c.place for c in claims] == [["Ostria"], []]
