@@ -73,6 +73,7 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    pronoun: bool = False  # "25% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were foreigners": a part of a toll, never the antecedent of one
 
 
@@ -322,6 +323,23 @@ class Extractor:
             i += 1
         return np, i
 
+    def _share_owner(self, toks: list[Token], m: AmountMention) -> str | None:
+        """The head of the "of" phrase after a share: "a quarter of the coastal city of X" -> city."""
+        i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+        if i >= len(toks) or toks[i].low != "of":
+            return None
+        i += 1
+        while i < len(toks) and toks[i].low in ("the", "its", "their", "this", "that", "a", "an"):
+            i += 1
+        words: list[str] = []
+        while i < len(toks) and len(words) < 4 and toks[i].is_word and \
+                toks[i].low != "of" and (toks[i].low not in _FUNCTION_WORDS or toks[i].low in _PRONOUNS):
+            words.append(toks[i].low)
+            if toks[i].low in _PRONOUNS:
+                break
+            i += 1
+        return words[-1] if words else None
+
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -403,6 +421,12 @@ class Extractor:
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
             subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops) or subject
+            if measure == "share":
+                owner = self._share_owner(toks, m)
+                if owner is not None:
+                    # "a quarter of the city", "25% of it": the share is of what follows "of"
+                    pronoun = owner in _PRONOUNS
+                    subject = None if pronoun else self.lex.subject_alias.get(owner, owner)
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
         if not m.unit and head in self.dead_partitive and measure == "killed":
@@ -442,7 +466,7 @@ class Extractor:
             subject=subject, actors=actors, event=event, place=self._places(text, base),
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
-            precision=m.precision, alternates=list(m.alternates), subgroup=subgroup,
+            precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "170 people elsewhere in the country": not the place the report is about
@@ -770,6 +794,13 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
                 e.reference = "earlier"
     last: dict[str, _Draft] = {}
     for d in drafts:
+        if d.kind == "quantity" and isinstance(d.value, Amount) and d.value.unit:
+            prev = last.get(d.measure)
+            if d.pronoun and d.subject is None and prev is not None:
+                d.subject = prev.subject  # "a quarter of the city ... 25% of it"
+                d.place = d.place or list(prev.place)
+            if d.subject is not None:
+                last[d.measure] = d
         if d.kind in ("casualty", "displacement"):
             prev = last.get(d.measure)
             if prev is not None and d.subject is None:

@@ -119,3 +119,16 @@ def test_across_a_common_noun_is_no_wide_area() -> None:
     """"across the river" says where a dam stands; "across Ostria" is a whole country."""
     claims = _claims("Officials said 30 people died across Ostria. A 70-metre dam was built across the river.")
     assert [c.place for c in claims] == [["Ostria"], []]
+
+
+def test_share_is_of_what_follows_of() -> None:
+    """"a quarter of the coastal city of X" is a share of the city, and "25% of it" of the same city."""
+    claims = _claims("Around a quarter of the coastal city of Norvik was wiped out when the dam broke. "
+                     "Officials said 25% of it had disappeared.")
+    assert [(c.measure, c.subject) for c in claims] == [("share", "city"), ("share", "city")]
+
+
+def test_shares_of_one_city_disagree() -> None:
+    found = _conflicts("Around a quarter of the coastal city of Norvik was wiped out when the dam broke.",
+                       "The water has ripped through half of the city of Norvik, a survivor said.")
+    assert found == [("Around a quarter of the coastal", "half")]
