@@ -114,6 +114,7 @@ class Extractor:
         self.directions = {w.lower() for w in c["directions"]}
         self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
         self.people_measures = frozenset(c["people_measures"])
+        self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
         name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
         self.locality_intro_res = [
@@ -533,6 +534,9 @@ class Extractor:
             for measure in ("width", "height", "depth", "length"):
                 if self.dimension_res[measure].search(after[:14]):
                     return measure
+            first = re.match(r"\W*([A-Za-z-]+)", after)
+            if first and first.group(1).lower() in self.tall_structures:
+                return "height"  # "a 70-metre dam", "a 30 m wall": the size of a standing structure is its height
             if self.dimension_res["distance"].search(after[:30]):
                 return "distance"
             for measure in ("width", "height", "depth", "length"):

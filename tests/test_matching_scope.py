@@ -132,3 +132,11 @@ def test_shares_of_one_city_disagree() -> None:
     found = _conflicts("Around a quarter of the coastal city of Norvik was wiped out when the dam broke.",
                        "The water has ripped through half of the city of Norvik, a survivor said.")
     assert found == [("Around a quarter of the coastal", "half")]
+
+
+def test_length_before_a_structure_is_its_height() -> None:
+    claims = _claims("Engineers inspected a 70-metre dam built across the valley.")
+    assert [(c.measure, c.subject) for c in claims] == [("height", "dam")]
+    found = _conflicts("Engineers inspected a 70-metre dam built across the valley.",
+                       "The upper dam stood 74 meters high.")
+    assert len(found) == 1
