@@ -47,6 +47,8 @@ _DIMENSION_DEFAULT_MEASURE = {
 _ACROSS_NAME = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z]")
 # "Norvik is ...", "Norvik has ...": a name that opens a sentence as its subject
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
+# a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
+_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
 
 
@@ -114,6 +116,9 @@ class Extractor:
         self.directions = {w.lower() for w in c["directions"]}
         self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
         self.people_measures = frozenset(c["people_measures"])
+        self.general_event_verbs = frozenset(w.lower() for w in c["general_event_verbs"])
+        self.arrival_re = phrase_pattern(c["arrival_verbs"])
+        self.news_events = frozenset(c["news_events"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
         name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -679,6 +684,16 @@ class Extractor:
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
+        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
+                self.arrival_re.search(text, c_lo - base, dm.start - base):
+            ev = (previous_event, dm.start, 0)  # "The storm formed ... It reached the coast on Sunday"
+        if ev is not None and ev[0] not in self.undated_events:
+            # "the storm, which struck on Sunday": a general verb ("struck", "hit") is the event its subject names
+            verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
+            if verb in self.general_event_verbs:
+                head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
+                if head is not None:
+                    ev = head
         if ev is None:
             return None
         event, ev_start, ev_len = ev
@@ -695,11 +710,24 @@ class Extractor:
             value = DateSpan(start=ref.isoformat(), end=value.end)
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
         measure = "start" if role == "start" or (dm.time and event in self.starting_events) else "date"
+        subject = event
+        if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
+            subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1979": an earlier flood
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
-            subject=event, event=event, place=self._places(text, base), attribution=self._attribution(sent),
+            subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
             note=dm.note,
         )
+
+    def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
+        """The last event noun before a general verb, in the same clause: "the storm, which struck"."""
+        found = None
+        for mm in self.event_re.finditer(text, lo - base, hi - base):
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            event = self.lex.event_words.get(word)
+            if event is not None and word not in self.general_event_verbs:
+                found = (event, mm.start() + base, mm.end() - mm.start())
+        return found
 
     def _date_event(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
         """The event a date belongs to: the nearest event word, those before the date (its subject) preferred."""

@@ -61,12 +61,20 @@ class Group:
 
 def blocking_key(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
     if isinstance(claim, DateClaim):
-        return ("date", claim.measure, claim.event or "")
+        return ("date", claim.measure, moment_of(claim.event or "", lex))
     unit = claim.value.unit
     if not unit:
         return (claim.kind, claim.measure, "count")
     # units outside the unit table are currency codes
     return (claim.kind, claim.measure, lex.unit_info.get(unit, {}).get("dimension", "money"))
+
+
+def moment_of(event: str, lex: Lexicon) -> str:
+    """Events of one moment (a dam bursts, the town floods) date one fact: one name for all of them."""
+    for family in lex.claims.get("same_moment_events", []):
+        if event in family:
+            return "+".join(sorted(family))
+    return event
 
 
 def _span_of(d: DateSpan | None) -> tuple[date, date] | None:
@@ -170,6 +178,8 @@ class Matcher:
         if not sa or not sb:
             reasons.append("one side names no subject")
             return MatchInfo(level="open", score=0.0, reasons=reasons)
+        if isinstance(a, DateClaim) and sa != sb and moment_of(sa, self.lex) == moment_of(sb, self.lex) != sa:
+            return MatchInfo(level="alias", score=100.0, reasons=reasons + [f"events of one moment: {sa}~{sb}"])
         if sa == sb:
             return MatchInfo(level="exact", score=100.0, reasons=reasons + [f"subject: {sa}"])
         score = fuzz.token_set_ratio(

@@ -140,3 +140,33 @@ def test_length_before_a_structure_is_its_height() -> None:
     found = _conflicts("Engineers inspected a 70-metre dam built across the valley.",
                        "The upper dam stood 74 meters high.")
     assert len(found) == 1
+
+
+def _dates(text: str, published: str = "2024-03-04") -> list[tuple[str | None, str | None, str | None]]:
+    report = read_text(text, path="case.md", published=published)
+    return [(c.event, c.subject, c.value.start) for c in Extractor().extract(report) if c.kind == "date"]
+
+
+def test_a_general_verb_dates_the_event_that_is_its_subject() -> None:
+    """"struck" alone is an attack; "the storm, which struck on Sunday" dates the storm."""
+    assert _dates("The storm, which struck on Sunday, flooded the valley.") == [("storm", "storm", "2024-03-03")]
+
+
+def test_a_pronoun_subject_continues_the_event_of_the_sentence_before() -> None:
+    text = "Forecasters tracked the storm for days over the sea. It reached the coast on Saturday."
+    assert _dates(text) == [("storm", "storm", "2024-03-02")]
+    # "It took ..." names no arrival: the date is no date of the storm
+    assert _dates("Forecasters tracked the storm for days over the sea. It took until Saturday to restore power.") == []
+
+
+def test_a_dam_burst_and_its_flood_are_one_moment() -> None:
+    found = _conflicts("The two dams above Norvik collapsed on Sunday night.",
+                       "The flood swept through Norvik on Monday, residents said.", published="2024-03-05")
+    assert found == [("on Monday", "on Sunday night")]
+
+
+def test_an_old_flood_is_not_the_flood_reported() -> None:
+    """A flood years before the report is an earlier event: no pair with the one reported."""
+    assert _dates("A flood in 1979 badly damaged the dam.") == [("flood", "1979", "1979-01-01")]
+    found = _conflicts("A flood in 1979 badly damaged the dam.", "The flood swept through Norvik on Sunday.")
+    assert found == []
