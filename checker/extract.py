@@ -119,6 +119,7 @@ class Extractor:
         self.general_event_verbs = frozenset(w.lower() for w in c["general_event_verbs"])
         self.arrival_re = phrase_pattern(c["arrival_verbs"])
         self.news_events = frozenset(c["news_events"])
+        self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
         name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -145,12 +146,15 @@ class Extractor:
             segments.append(Span(a, b, report.text[a:b]))
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
+        previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event))
+            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
+            things = [self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())] for mm in self.thing_re.finditer(sent.text)]
+            previous_thing = things[-1] if things else previous_thing
         self._report_places(drafts, segments)
         _resolve_within_report(drafts)
         claims: list[Claim] = []
@@ -160,7 +164,8 @@ class Extractor:
         return claims
 
     # ------------------------------------------------------------------
-    def _sentence(self, sent: Span, ref: date | None, previous_event: str | None) -> list[_Draft]:
+    def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
+                  previous_thing: str | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
@@ -172,7 +177,7 @@ class Extractor:
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
             if d is not None:
                 out.append(d)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
@@ -363,7 +368,7 @@ class Extractor:
 
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
-        toks: list[Token], sent: Span, used_dates: set[int],
+        toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
@@ -426,7 +431,7 @@ class Extractor:
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
-            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops) or subject
+            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
             if measure == "share":
                 owner = self._share_owner(toks, m)
                 if owner is not None:
@@ -512,8 +517,9 @@ class Extractor:
         return self._subject(toks[j:k + 1], False)
 
     def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
-                        stops: frozenset[int]) -> str | None:
-        """What a measure belongs to: a known thing named near it (corridor, talks), else the noun after it."""
+                        stops: frozenset[int], previous_thing: str | None = None) -> str | None:
+        """What a measure belongs to: a known thing named near it (corridor, talks), else one named earlier in
+        its clause, else the noun after it; "it" is the thing the sentence before named."""
         best: tuple[int, str] | None = None
         for mm in self.thing_re.finditer(text, max(lo, m.start - 80) - base, min(hi, m.end + 60) - base):
             s, e = mm.start() + base, mm.end() + base
@@ -521,13 +527,30 @@ class Extractor:
                 continue
             dist = m.start - e if e <= m.start else s - m.end
             if best is None or dist < best[0]:
-                best = (dist, self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())])
+                best = (dist, self._qualified_thing(text, mm, m.start - base, m.end - base))
         if best is not None:
             return best[1]
+        earlier = [mm for mm in self.thing_re.finditer(text, lo - base, m.start - base)]
+        if earlier:  # "a security corridor around the highway, ..., reaching 6 km to the north and 6 km to the south"
+            return self._qualified_thing(text, earlier[-1], m.start - base, m.end - base)
         np, _ = self._noun_phrase(toks, m, stops)
+        if np and np[-1].low in _PRONOUNS or _PRONOUN_OPENING.match(text[lo - base:m.start - base]):
+            return previous_thing  # "It reaches 6 km north of the road and 6 km south of it"
         if np and np[-1].low not in self.directions:
             return self.lex.subject_alias.get(np[-1].low, np[-1].low)
         return self._event_of(text, base, lo, hi, m.start, m.end)
+
+    def _qualified_thing(self, text: str, mm: re.Match[str], fig_a: int, fig_b: int) -> str:
+        """A known thing with the word that tells it from another of its kind: "upper dam", "Gattara dam"."""
+        thing = self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())]
+        before = re.search(r"([\w-]+)\s+$", text[max(0, mm.start() - 30):mm.start()])
+        if before is None or (mm.start() - len(before.group(0)) < fig_b and mm.start() > fig_a):
+            return thing
+        word = before.group(1)
+        if word.lower() in self.thing_qualifiers or (word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+                                                      and not word.lower().endswith(self.demonym_suffixes)):
+            return f"{word.lower()} {thing}"
+        return thing
 
     def _dimension_measure(self, dim: str, m: AmountMention, text: str, base: int, c_lo: int, c_hi: int,
                            s_lo: int, s_hi: int) -> str:

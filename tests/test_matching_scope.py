@@ -170,3 +170,19 @@ def test_an_old_flood_is_not_the_flood_reported() -> None:
     assert _dates("A flood in 1979 badly damaged the dam.") == [("flood", "1979", "1979-01-01")]
     found = _conflicts("A flood in 1979 badly damaged the dam.", "The flood swept through Norvik on Sunday.")
     assert found == []
+
+
+def test_a_measure_of_it_is_of_the_thing_named_before() -> None:
+    """"It reaches 6 km north of the road": the corridor of the sentence before, not "it" or "road"."""
+    claims = _claims("The deal sets up a security corridor along the highway. "
+                     "It reaches 6km north of the road and 6km south of it.")
+    assert [(c.measure, c.subject, c.value.best) for c in claims] == [("width", "corridor", 12.0)]
+    claims = _claims("They agreed a security corridor around the highway, which runs between the two cities, "
+                     "reaching 6km to the north and 6km to the south of the road.")
+    assert [(c.measure, c.subject) for c in claims if c.measure == "width"] == [("width", "corridor")]
+
+
+def test_the_upper_and_the_second_dam_are_two_things() -> None:
+    found = _conflicts("The upper dam lies roughly 12km from the city.",
+                       "The second dam lies about one kilometre from the city.")
+    assert found == []
