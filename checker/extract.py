@@ -119,6 +119,7 @@ class Extractor:
         self.general_event_verbs = frozenset(w.lower() for w in c["general_event_verbs"])
         self.arrival_re = phrase_pattern(c["arrival_verbs"])
         self.news_events = frozenset(c["news_events"])
+        self.harmful_events = frozenset(c["harmful_events"])
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
@@ -463,7 +464,7 @@ class Extractor:
         elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
             reference = "earlier"
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
-        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end)
+        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
@@ -485,13 +486,14 @@ class Extractor:
             d.place = ["*wide"]
         return d
 
-    def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> str | None:
-        """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest."""
+    def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int, harmful: bool = False) -> str | None:
+        """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest.
+        A toll or a displacement only belongs to an event that can kill or drive people out (not a ceasefire)."""
         best: tuple[int, float, str] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
-            if event is None or (s < b and e > a):
+            if event is None or (s < b and e > a) or (harmful and event not in self.harmful_events):
                 continue
             rank = self.event_rank.get(event, len(self.event_rank))
             dist = a - e if e <= a else s - b

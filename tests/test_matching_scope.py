@@ -186,3 +186,16 @@ def test_the_upper_and_the_second_dam_are_two_things() -> None:
     found = _conflicts("The upper dam lies roughly 12km from the city.",
                        "The second dam lies about one kilometre from the city.")
     assert found == []
+
+
+def test_a_toll_belongs_to_no_ceasefire() -> None:
+    """A ceasefire named beside a displacement figure did not displace anyone: no event for the figure."""
+    claims = _claims("The minister said the ceasefire must hold for more than 1 million displaced people.")
+    assert [(c.measure, c.event) for c in claims] == [("displaced", None)]
+
+
+def test_flee_and_a_direction_after_the_people() -> None:
+    claims = _claims("Since the offensive began in December, more than 900,000 people have had to flee their homes.")
+    assert [(c.measure, c.value.best) for c in claims] == [("displaced", 900000.0)]
+    claims = _claims("The bombing sent nearly a million civilians toward the border.")
+    assert [c.subject for c in claims] != ["toward"]
