@@ -199,3 +199,12 @@ def test_flee_and_a_direction_after_the_people() -> None:
     assert [(c.measure, c.value.best) for c in claims] == [("displaced", 900000.0)]
     claims = _claims("The bombing sent nearly a million civilians toward the border.")
     assert [c.subject for c in claims] != ["toward"]
+
+
+def test_alone_narrows_a_place_and_makes_no_total() -> None:
+    """"in the city alone" says where, not over what period: it is the incident's toll."""
+    claims = _claims("At least 2,000 deaths were registered in the coastal city of Norvik alone.")
+    assert [c.scope for c in claims] != ["aggregate"]
+    found = _conflicts("At least 2,000 deaths were registered in the coastal city of Norvik alone.",
+                       "The flood killed 900 people in Norvik, officials said.")
+    assert len(found) == 1
