@@ -120,6 +120,7 @@ class Extractor:
         self.arrival_re = phrase_pattern(c["arrival_verbs"])
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
+        self.object_events = frozenset(c["object_events"])
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
@@ -719,6 +720,15 @@ class Extractor:
                 head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
                 if head is not None:
                     ev = head
+            elif ev[0] in self.object_events:
+                # "launched an offensive in December": the date is the offensive's, the verb only starts it
+                obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
+                                                                 min(c_hi, ev[1] + ev[2] + 40) - base)
+                            if self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) not in
+                            (None, *self.object_events)), None)
+                if obj is not None:
+                    ev = (self.lex.event_words[re.sub(r"\s+", " ", obj.group().lower())], obj.start() + base,
+                          obj.end() - obj.start())
         if ev is None:
             return None
         event, ev_start, ev_len = ev

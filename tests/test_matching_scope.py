@@ -208,3 +208,11 @@ def test_alone_narrows_a_place_and_makes_no_total() -> None:
     found = _conflicts("At least 2,000 deaths were registered in the coastal city of Norvik alone.",
                        "The flood killed 900 people in Norvik, officials said.")
     assert len(found) == 1
+
+
+def test_launching_an_offensive_dates_the_offensive() -> None:
+    assert _dates("In December, the army launched an offensive with air support.") == \
+        [("offensive", "offensive", "2023-12-01")]
+    found = _conflicts("In December, the army launched an offensive with air support.",
+                       "The army had launched a large-scale offensive there in January.")
+    assert len(found) == 1
