@@ -189,7 +189,7 @@ class Extractor:
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if d2.event in self.recurring_events:
+                if d2.event in self.recurring_events and d2.subject == d2.event:  # (an old one keeps its year)
                     d2.subject = f"{d2.event}: {anchor}" if anchor else None
                 out.append(d2)
         return out
@@ -732,7 +732,7 @@ class Extractor:
         if ev is None:
             return None
         event, ev_start, ev_len = ev
-        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 35), dm.start, dm.start, dm.end, base)
+        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
         if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev_start, ev_len, dm) and not starts:
             return None  # "said on Friday": the date says when something was said, not when the event happened
         role = "occurred"

@@ -216,3 +216,19 @@ def test_launching_an_offensive_dates_the_offensive() -> None:
     found = _conflicts("In December, the army launched an offensive with air support.",
                        "The army had launched a large-scale offensive there in January.")
     assert len(found) == 1
+
+
+def test_an_old_agreement_or_attack_is_another_event() -> None:
+    """The 2018 deal is not the one agreed this week; a 2016 attack is not Thursday's."""
+    found = _conflicts("The ceasefire agreed this week holds.",
+                       "The offensive violated its 2018 agreement with the neighbour.", published="2020-03-06")
+    assert found == []
+    found = _conflicts("An air strike killed 30 soldiers on Thursday.",
+                       "It was the worst loss of soldiers killed in one attack since 2016.", published="2020-03-06")
+    assert found == []
+
+
+def test_a_date_beside_a_speech_verb_dates_the_speech() -> None:
+    """"told reporters at the ministry on Thursday that ... the operation": no date of the operation."""
+    assert _dates("The minister told reporters at the defence ministry on Thursday that his government regarded "
+                  "the neighbour's operation as legitimate.", published="2020-03-06") == []
