@@ -522,7 +522,8 @@ class Extractor:
     def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
                         stops: frozenset[int], previous_thing: str | None = None) -> str | None:
         """What a measure belongs to: a known thing named near it (corridor, talks), else one named earlier in
-        its clause, else the noun after it; "it" is the thing the sentence before named."""
+        its clause (for a length: a zone or a structure), else the noun after it; "it" is the thing the sentence
+        before named."""
         best: tuple[int, str] | None = None
         for mm in self.thing_re.finditer(text, max(lo, m.start - 80) - base, min(hi, m.end + 60) - base):
             s, e = mm.start() + base, mm.end() + base
@@ -533,7 +534,8 @@ class Extractor:
                 best = (dist, self._qualified_thing(text, mm, m.start - base, m.end - base))
         if best is not None:
             return best[1]
-        earlier = [mm for mm in self.thing_re.finditer(text, lo - base, m.start - base)]
+        length = self.lex.unit_info.get(m.unit or "", {}).get("dimension") == "length"
+        earlier = [mm for mm in self.thing_re.finditer(text, lo - base, m.start - base)] if length else []
         if earlier:  # "a security corridor around the highway, ..., reaching 6 km to the north and 6 km to the south"
             return self._qualified_thing(text, earlier[-1], m.start - base, m.end - base)
         np, _ = self._noun_phrase(toks, m, stops)

@@ -232,3 +232,10 @@ def test_a_date_beside_a_speech_verb_dates_the_speech() -> None:
     """"told reporters at the ministry on Thursday that ... the operation": no date of the operation."""
     assert _dates("The minister told reporters at the defence ministry on Thursday that his government regarded "
                   "the neighbour's operation as legitimate.", published="2020-03-06") == []
+
+
+def test_a_duration_does_not_take_a_thing_from_the_start_of_its_clause() -> None:
+    """Only a length belongs to a zone or structure named earlier in its clause; "in three months" is no meeting's."""
+    claims = _claims("After long talks in the capital, the leaders agreed to a truce in a war that has driven people "
+                     "from their homes in three months.")
+    assert [c.subject for c in claims if c.measure == "duration"] != ["meeting"]
