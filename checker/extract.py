@@ -464,6 +464,9 @@ class Extractor:
             reference = "projected"
         elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
             reference = "earlier"
+        elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
+                 for dm in dates):
+            reference = "earlier"  # "3,000 bodies had been buried by Thursday morning": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
         event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):

@@ -239,3 +239,12 @@ def test_a_duration_does_not_take_a_thing_from_the_start_of_its_clause() -> None
     claims = _claims("After long talks in the capital, the leaders agreed to a truce in a war that has driven people "
                      "from their homes in three months.")
     assert [c.subject for c in claims if c.measure == "duration"] != ["meeting"]
+
+
+def test_a_count_by_a_named_moment_is_a_fact_of_its_own() -> None:
+    """"buried by Thursday morning" ties the count to that moment (CODING 3): no pair with the current count."""
+    claims = _claims("The minister said more than 3,000 bodies had been buried by Thursday morning.")
+    assert [c.reference for c in claims] == ["earlier"]
+    found = _conflicts("The minister said more than 3,000 bodies had been buried by Thursday morning.",
+                       "So far 1,200 bodies have been buried, officials said.", published="2024-03-08")
+    assert found == []
