@@ -121,6 +121,8 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
+        self.institution_re = re.compile(
+            r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.I)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
@@ -442,6 +444,10 @@ class Extractor:
                     subject = None if pronoun else self.lex.subject_alias.get(owner, owner)
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
+        inst = self.institution_re.search(text, m.start - base, s_hi - base) if not m.unit else None
+        if inst is not None and kind in ("casualty", "displacement"):
+            # "3,922 deaths registered in hospitals": the count of one kind of place, not the whole toll
+            subject = f"{inst.group(1).lower().rstrip('s')} count"
         if not m.unit and head in self.dead_partitive and measure == "killed":
             # "400 of the dead were foreigners": the group named after the verb is what is counted;
             # "300 of the dead were identified" names none: a share of the toll, not a toll

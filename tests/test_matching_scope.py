@@ -248,3 +248,11 @@ def test_a_count_by_a_named_moment_is_a_fact_of_its_own() -> None:
     found = _conflicts("The minister said more than 3,000 bodies had been buried by Thursday morning.",
                        "So far 1,200 bodies have been buried, officials said.", published="2024-03-08")
     assert found == []
+
+
+def test_a_count_in_hospitals_is_no_toll() -> None:
+    claims = _claims("Its count includes 3,922 deaths registered in hospitals.")
+    assert [(c.measure, c.subject) for c in claims] == [("killed", "hospital count")]
+    found = _conflicts("Its count includes 3,922 deaths registered in hospitals.",
+                       "At least 2,000 people were killed in the flood, officials said.")
+    assert found == []
