@@ -462,6 +462,11 @@ class Extractor:
                 return None
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
+        after = next((t for t in toks if t.start >= m.end), None)
+        if measure == "population" and after is not None and after.low == "of" and not np:
+            # "home to only 1,143 of the 43,400 displaced": a part of another count, no population; kept as a
+            # count that names nothing, so it is read but compared with nothing
+            kind, measure, subject = "quantity", "count", None
         value = Amount(low=m.low, best=m.best, high=m.high, unit=m.unit)
         seg_text = text[s_lo - base:s_hi - base]
         clause_text = text[c_lo - base:c_hi - base]
@@ -685,8 +690,13 @@ class Extractor:
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
             r"\b(?:(?:in|across|near|throughout|outside|inside)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
-            r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})", text
+            r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+            r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
+            if mm.group(1) is None:
+                if mm.group(2).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
+                    places.append((mm.start(2), mm.group(2)))
+                continue
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
             if owner:  # "Syria's Idlib": both, and so the two are related

@@ -256,3 +256,19 @@ def test_a_count_in_hospitals_is_no_toll() -> None:
     found = _conflicts("Its count includes 3,922 deaths registered in hospitals.",
                        "At least 2,000 people were killed in the flood, officials said.")
     assert found == []
+
+
+def test_a_part_of_another_count_is_no_population() -> None:
+    claims = _claims("Collective sites are home to only 1,143 of the more than 43,400 people displaced by the floods.")
+    assert [(c.measure, c.subject) for c in claims] == [("count", None), ("displaced", "people")]
+
+
+def test_where_after_a_name_places_the_clause() -> None:
+    claims = _claims("Storms wrecked Norvik, where there are at least 4,000 dead.")
+    assert [c.place for c in claims] == [["Norvik"]]
+
+
+def test_mass_graves_are_a_measure_of_their_own() -> None:
+    found = _conflicts("Hundreds of the dead have been laid in mass graves.",
+                       "Officials said 3,190 bodies had already been buried.")
+    assert found == []
