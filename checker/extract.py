@@ -159,8 +159,8 @@ class Extractor:
             previous_event = found or previous_event
             things = [self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())] for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
-        self._report_places(drafts, segments)
         _resolve_within_report(drafts)
+        self._report_places(drafts, segments)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for k, d in enumerate(drafts):
@@ -665,6 +665,10 @@ class Extractor:
             if self.other_place_re.search(d.sentence.text) and not d.place:
                 d.place = ["*other"]
                 continue
+            opener = re.match(r"[^,;]{0,40}[,;]", d.sentence.text)
+            if opener and not d.place and (self.wide_scope_re.search(opener.group()) or _ACROSS_NAME.search(opener.group())):
+                d.place = ["*wide"]  # "Across the country, 900 people died"
+                continue
             if d.place:
                 continue
             c_lo, c_hi = self._clause(d.sentence, d.start)
@@ -674,8 +678,9 @@ class Extractor:
                 if named and named.group(1).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
                     d.place = [named.group(1)]
                     continue
-            elif not self.the_locality_re.search(clause):
-                continue
+            elif not self.the_locality_re.search(clause) and not (
+                    locality and d.kind in ("casualty", "displacement") and d.reference == "current"):
+                continue  # (a report about one settlement gives its tolls for that settlement unless it says where)
             before = [n for pos, n in mentions if pos < d.start and n not in countries]
             place = locality or (before[-1] if before else None)
             if place:

@@ -272,3 +272,11 @@ def test_mass_graves_are_a_measure_of_their_own() -> None:
     found = _conflicts("Hundreds of the dead have been laid in mass graves.",
                        "Officials said 3,190 bodies had already been buried.")
     assert found == []
+
+
+def test_a_report_about_one_settlement_gives_its_tolls_there() -> None:
+    """A toll that names no place, in a report that introduced the port city of Norvik, is Norvik's; one the
+    report itself gives for the whole country stays country-wide."""
+    claims = _claims("Floods have torn through the port city of Norvik. More than 500 people are known to have died. "
+                     "Across the country, 900 people died.")
+    assert [(c.value.best, c.place) for c in claims] == [(500.0, ["Norvik"]), (900.0, ["*wide"])]
