@@ -907,6 +907,9 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
                     d.place = list(prev.place)
             if d.subject is not None and not d.subgroup:
                 last[d.measure] = d
+    for d in drafts:
+        if d.kind in ("casualty", "displacement") and d.subject is None and not d.pronoun:
+            d.subject = "people"  # "the death toll rose to 2,300" with no group named before: people
 
 
 def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:

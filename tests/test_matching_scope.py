@@ -60,7 +60,7 @@ def test_share_of_the_dead_is_no_antecedent() -> None:
     text = ("At least 40 of the dead were foreigners, the ministry said. "
             "The mayor put the death toll at 900.")
     claims = _claims(text)
-    assert [(c.value.best, c.subject) for c in claims] == [(40.0, "foreigners"), (900.0, None)]
+    assert [(c.value.best, c.subject) for c in claims] == [(40.0, "foreigners"), (900.0, "people")]
 
 
 # a settlement the report introduces is what "the city" and a population later refer to
@@ -280,3 +280,13 @@ def test_a_report_about_one_settlement_gives_its_tolls_there() -> None:
     claims = _claims("Floods have torn through the port city of Norvik. More than 500 people are known to have died. "
                      "Across the country, 900 people died.")
     assert [(c.value.best, c.place) for c in claims] == [(500.0, ["Norvik"]), (900.0, ["*wide"])]
+
+
+def test_a_toll_that_names_no_group_counts_people() -> None:
+    """With no group named before it, "the death toll at 2,300" counts people, so it does not meet a count of
+    one kind of place or of one group."""
+    claims = _claims("The ambulance service put the current death toll at 2,300.")
+    assert [c.subject for c in claims] == ["people"]
+    found = _conflicts("The ambulance service put the current death toll at 2,300.",
+                       "Its count includes 3,922 deaths registered in hospitals.")
+    assert found == []
