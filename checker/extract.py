@@ -132,6 +132,7 @@ class Extractor:
             re.compile(rf"\b{name},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X, a port city"
             re.compile(rf"\b{name}\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X is a city"
         ]
+        self.locality_noun_re = re.compile(rf"\b(?:{loc})\b", re.I)
         # "the city", "this coastal town": the settlement the report introduced (not "the city of Y")
         self.the_locality_re = re.compile(
             rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
@@ -160,7 +161,8 @@ class Extractor:
             things = [self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())] for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
         _resolve_within_report(drafts)
-        self._report_places(drafts, segments)
+        title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
+        self._report_places(drafts, segments, title)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for k, d in enumerate(drafts):
@@ -497,7 +499,9 @@ class Extractor:
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "170 people elsewhere in the country": not the place the report is about
-        elif not d.place and (self.wide_scope_re.search(seg_text) or _ACROSS_NAME.search(seg_text)):
+        elif _ACROSS_NAME.search(seg_text):
+            d.place = sorted(set(d.place) | {"*wide"})  # "across Ostria": the named area as a whole
+        elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
         return d
 
@@ -650,15 +654,24 @@ class Extractor:
                 return best[1]
         return None
 
-    def _report_places(self, drafts: list[_Draft], segments: list[Span]) -> None:
-        """Places the report gives once for all: its settlement for "in the city" and for a population;
-        another place for figures of a sentence that opens "Elsewhere," or "Across the sea,".
+    def _report_places(self, drafts: list[_Draft], segments: list[Span], title: str | None = None) -> None:
+        """Places the report gives once for all: its settlement for "in the city", for a population and for a
+        toll that says nowhere; the whole country for such a toll when the report is about a country; another
+        place for figures of a sentence that opens "Elsewhere," or "Across the sea,".
 
-        The settlement is the one the report introduces ("the port city of X"), else the last place named
-        before the figure that the report does not call a country (it has a demonym: "Libyan" for Libya)."""
-        locality = self._locality(segments)
+        The settlement is the one the report introduces ("the port city of X") or its headline names, else (for
+        "the city") the last place named before the figure that the report does not call a country (a name it
+        also gives as a demonym: "Libyan" for Libya)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
-        countries = _countries({n for _, n in mentions}, " ".join(sent.text for sent in segments), self.demonym_suffixes)
+        names = {n for _, n in mentions}
+        countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes)
+        locality = self._locality(segments)
+        topic_country = False
+        if title and locality is None:
+            words = [w for w in re.findall(r"[A-Z][\w-]+", title)]
+            locality = next((w for w in words if w in names and w not in countries), None)
+            topic_country = locality is None and not self.locality_noun_re.search(title) and any(
+                w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
         for d in drafts:
             if d.kind == "date":
                 continue
@@ -673,14 +686,18 @@ class Extractor:
                 continue
             c_lo, c_hi = self._clause(d.sentence, d.start)
             clause = d.sentence.text[c_lo - d.sentence.start:c_hi - d.sentence.start]
+            toll = d.kind in ("casualty", "displacement") and d.reference == "current"
             if d.measure == "population":
                 named = _SENTENCE_SUBJECT.match(d.sentence.text)  # "X is estimated to have 120,000 inhabitants"
                 if named and named.group(1).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
                     d.place = [named.group(1)]
                     continue
-            elif not self.the_locality_re.search(clause) and not (
-                    locality and d.kind in ("casualty", "displacement") and d.reference == "current"):
-                continue  # (a report about one settlement gives its tolls for that settlement unless it says where)
+            elif not self.the_locality_re.search(clause):
+                if toll and locality:
+                    d.place = [locality]  # a report about one settlement gives its tolls there unless it says where
+                elif toll and topic_country:
+                    d.place = ["*wide"]  # a report about a country gives its tolls for the country
+                continue
             before = [n for pos, n in mentions if pos < d.start and n not in countries]
             place = locality or (before[-1] if before else None)
             if place:

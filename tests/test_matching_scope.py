@@ -118,7 +118,7 @@ def test_elsewhere_is_another_place() -> None:
 def test_across_a_common_noun_is_no_wide_area() -> None:
     """"across the river" says where a dam stands; "across Ostria" is a whole country."""
     claims = _claims("Officials said 30 people died across Ostria. A 70-metre dam was built across the river.")
-    assert [c.place for c in claims] == [["Ostria"], []]
+    assert [c.place for c in claims] == [["*wide", "Ostria"], []]
 
 
 def test_share_is_of_what_follows_of() -> None:
@@ -290,3 +290,21 @@ def test_a_toll_that_names_no_group_counts_people() -> None:
     found = _conflicts("The ambulance service put the current death toll at 2,300.",
                        "Its count includes 3,922 deaths registered in hospitals.")
     assert found == []
+
+
+def _report(title: str, body: str, path: str = "case.md") -> list[CountClaim]:
+    text = f"---\ntitle: \"{title}\"\npublished: 2024-03-04\n---\n{body}\n"
+    report = read_text(text, path=path)
+    return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+
+
+def test_the_headline_names_the_report_s_place() -> None:
+    """A headline that names a settlement gives the report's placeless tolls that place; one that names only a
+    country makes them country-wide; "in Ostria" for one incident is a location, not the whole country."""
+    body = "Rescuers searched the ruins in Norvik and in Ostria. More than 300 people were killed."
+    claims = _report("Norvik counts its dead after the Ostrian floods", body)
+    assert [c.place for c in claims if c.measure == "killed"] == [["Norvik"]]
+    claims = _report("Ostrian floods: aid groups rush in", body)
+    assert [c.place for c in claims if c.measure == "killed"] == [["*wide"]]
+    claims = _report("Flood-hit Ostrian city faces long recovery", body)
+    assert [c.place for c in claims if c.measure == "killed"] == [[]]
