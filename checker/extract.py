@@ -49,6 +49,7 @@ _ACROSS_NAME = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z]")
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.I)
+_ACROSS_NAME_WORD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
 
 
@@ -664,7 +665,8 @@ class Extractor:
         also gives as a demonym: "Libyan" for Libya)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
-        countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes)
+        countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
+            mm.group(1) for sent in segments for mm in _ACROSS_NAME_WORD.finditer(sent.text)}  # "across Libya": an area
         locality = self._locality(segments)
         topic_country = False
         if title and locality is None:
@@ -675,6 +677,10 @@ class Extractor:
         for d in drafts:
             if d.kind == "date":
                 continue
+            if "*wide" not in d.place and set(d.place) & countries:
+                # "in Libya" locates a figure without a gazetteer's help: the country holds its cities, so it
+                # keeps nothing apart (only "across Libya" is a scope, marked wide)
+                d.place = [p for p in d.place if p not in countries]
             if self.other_place_re.search(d.sentence.text) and not d.place:
                 d.place = ["*other"]
                 continue
@@ -711,7 +717,7 @@ class Extractor:
         """Each place named in a text, with where (relative to the text) it is named."""
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
-            r"\b(?:(?:in|across|near|throughout|outside|inside)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            r"\b(?:(?:in|across|near|throughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
             r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):

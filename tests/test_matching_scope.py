@@ -308,3 +308,12 @@ def test_the_headline_names_the_report_s_place() -> None:
     assert [c.place for c in claims if c.measure == "killed"] == [["*wide"]]
     claims = _report("Flood-hit Ostrian city faces long recovery", body)
     assert [c.place for c in claims if c.measure == "killed"] == [[]]
+
+
+def test_a_country_locates_nothing_apart_and_across_names_an_area() -> None:
+    """"in Ostria" (a country: the report says "Ostrian") is no place that keeps a figure apart; "the city"
+    after "dams across Ostria" is not Ostria, and "on Norvik" names a place."""
+    claims = _claims("The Ostrian army said 40 people were killed in Ostria.")
+    assert [c.place for c in claims] == [[]]
+    claims = _claims("A wave fell on Norvik. Dams across Ostria are old. A 70-metre dam stands above the city.")
+    assert [c.place for c in claims if c.measure == "height"] == [["Norvik"]]
