@@ -43,13 +43,10 @@ _DIMENSION_DEFAULT_MEASURE = {
     "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
     "ratio": "share", "speed": "speed", "temperature": "temperature", "magnitude": "magnitude",
 }
-# "across Syria", "throughout Ontario": a figure for a whole named area ("across the street" is no area)
-_ACROSS_NAME = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?[A-Z]")
 # "Norvik is ...", "Norvik has ...": a name that opens a sentence as its subject
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.I)
-_ACROSS_NAME_WORD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)")
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
 
 
@@ -138,6 +135,10 @@ class Extractor:
         self.the_locality_re = re.compile(
             rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
         self.other_place_re_near = phrase_pattern(c["other_place_markers"])
+        # "across Syria", "throughout Ontario": a whole named area ("across the street" is none, and "across X
+        # governorate" is the governorate, not the whole of X)
+        admin = "|".join(re.escape(w) for w in c["admin_area_nouns"])
+        self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.I)
 
@@ -153,6 +154,7 @@ class Extractor:
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
@@ -500,7 +502,7 @@ class Extractor:
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "170 people elsewhere in the country": not the place the report is about
-        elif _ACROSS_NAME.search(seg_text):
+        elif self.across_name_re.search(seg_text):
             d.place = sorted(set(d.place) | {"*wide"})  # "across Ostria": the named area as a whole
         elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
@@ -666,12 +668,14 @@ class Extractor:
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
-            mm.group(1) for sent in segments for mm in _ACROSS_NAME_WORD.finditer(sent.text)}  # "across Libya": an area
+            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Libya": an area
         locality = self._locality(segments)
         topic_country = False
         if title and locality is None:
             words = [w for w in re.findall(r"[A-Z][\w-]+", title)]
-            locality = next((w for w in words if w in names and w not in countries), None)
+            label = re.match(r"\W*([A-Z][\w'’-]+)\s*:", title)  # "Ostria: flood response update"
+            locality = next((w for w in words if (w in names or (label and w == label.group(1))) and w not in countries),
+                            None)
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
         for d in drafts:
@@ -685,7 +689,7 @@ class Extractor:
                 d.place = ["*other"]
                 continue
             opener = re.match(r"[^,;]{0,40}[,;]", d.sentence.text)
-            if opener and not d.place and (self.wide_scope_re.search(opener.group()) or _ACROSS_NAME.search(opener.group())):
+            if opener and not d.place and (self.wide_scope_re.search(opener.group()) or self.across_name_re.search(opener.group())):
                 d.place = ["*wide"]  # "Across the country, 900 people died"
                 continue
             if d.place:
@@ -863,6 +867,23 @@ class Extractor:
 
 def _distance(start: int, length: int, dm: DateMention) -> int:
     return dm.start - (start + length) if start + length <= dm.start else start - dm.end
+
+
+def _cells(sent: Span) -> list[Span]:
+    """A line of key figures ("4,352 deaths | 43,400 displaced | ..."): each cell that holds a figure and a word
+    is a statement of its own; other lines with bars (bylines, datelines) stay whole and are skipped."""
+    if "|" not in sent.text:
+        return [sent]
+    cells: list[Span] = []
+    pos = 0
+    for part in sent.text.split("|"):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        if re.search(r"\d", text) and re.search(r"\b[a-z]{4,}\b", text):
+            a = sent.start + pos + lead
+            cells.append(Span(a, a + len(text), text))
+        pos += len(part) + 1
+    return cells if len(cells) >= 2 else [sent]
 
 
 def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) -> set[str]:

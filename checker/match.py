@@ -103,6 +103,7 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.compatible = {frozenset(p) for p in self.settings.compatible_events}
         self._related_places: set[frozenset[str]] = set()
+        self._areas: set[str] = set()
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -160,7 +161,9 @@ class Matcher:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
-        wide_a, wide_b = "*wide" in pa, "*wide" in pb
+        # a name some claim gives as a whole area ("across Libya") is an area wherever it is named alone
+        wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas)
+        wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas)
         if wide_a != wide_b:
             return False
         pa.discard("*wide")
@@ -213,6 +216,7 @@ class Matcher:
         self._related_places = {
             frozenset((x, y)) for c in claims for x in c.place for y in c.place if x != y and "*" not in x + y
         }
+        self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
         pairs: dict[tuple[str, str], MatchInfo] = {}
         for block in blocks.values():
             for i, a in enumerate(block):

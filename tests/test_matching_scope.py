@@ -317,3 +317,33 @@ def test_a_country_locates_nothing_apart_and_across_names_an_area() -> None:
     assert [c.place for c in claims] == [[]]
     claims = _claims("A wave fell on Norvik. Dams across Ostria are old. A 70-metre dam stands above the city.")
     assert [c.place for c in claims if c.measure == "height"] == [["Norvik"]]
+
+
+def test_a_line_of_key_figures_is_read_cell_by_cell() -> None:
+    claims = _claims("Key figures: 4,352 deaths | more than 8,000 people missing | 43,400 internally displaced")
+    assert [(c.measure, c.value.best) for c in claims] == [("killed", 4352.0), ("missing", 8000.0),
+                                                           ("displaced", 43400.0)]
+    # a byline with bars stays unread
+    assert _claims("By Jane Roe | Newswire | 16 September 2023") == []
+
+
+def test_a_name_given_as_a_whole_area_is_an_area_in_every_report() -> None:
+    """"across Ostria" in one report makes "in Ostria" (or a headline "Ostria: ...") wide in the others, so the
+    country's tolls meet each other and not a city's."""
+    country = ("---\ntitle: \"Ostria: flood response update\"\npublished: 2024-03-04\n---\n"
+               "Key figures: 4,352 deaths | 8,000 people missing\n")
+    reports = [
+        read_text("Officials said 3,958 people have died across Ostria.", path="r1.md", published="2024-03-03"),
+        read_text(country, path="r2.md"),
+        read_text("Floods hit the port city of Norvik. More than 11,300 people were killed there.", path="r3.md",
+                  published="2024-03-03"),
+    ]
+    doc = check(reports)
+    index = {c.id: c for c in doc.claims}
+    pairs = sorted(tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts)
+    assert pairs == [("3,958 people", "4,352")]
+
+
+def test_across_a_governorate_is_no_whole_country() -> None:
+    claims = _claims("Between 30,000 and 35,000 displaced people live in camps across Norvik governorate.")
+    assert all("*wide" not in c.place for c in claims)
