@@ -46,7 +46,7 @@ _DIMENSION_DEFAULT_MEASURE = {
 # "Norvik is ...", "Norvik has ...": a name that opens a sentence as its subject
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
-_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.I)
+_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
 
 
@@ -120,7 +120,7 @@ class Extractor:
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
         self.institution_re = re.compile(
-            r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.I)
+            r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
@@ -130,7 +130,7 @@ class Extractor:
             re.compile(rf"\b{name},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X, a port city"
             re.compile(rf"\b{name}\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X is a city"
         ]
-        self.locality_noun_re = re.compile(rf"\b(?:{loc})\b", re.I)
+        self.locality_noun_re = re.compile(rf"\b(?:{loc})\b", re.IGNORECASE)
         # "the city", "this coastal town": the settlement the report introduced (not "the city of Y")
         self.the_locality_re = re.compile(
             rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
@@ -140,7 +140,7 @@ class Extractor:
         admin = "|".join(re.escape(w) for w in c["admin_area_nouns"])
         self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
         self.other_place_re = re.compile(
-            r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.I)
+            r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
@@ -467,8 +467,8 @@ class Extractor:
                 return None
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
-        after = next((t for t in toks if t.start >= m.end), None)
-        if measure == "population" and after is not None and after.low == "of" and not np:
+        next_token = next((t for t in toks if t.start >= m.end), None)
+        if measure == "population" and next_token is not None and next_token.low == "of" and not np:
             # "home to only 1,143 of the 43,400 displaced": a part of another count, no population; kept as a
             # count that names nothing, so it is read but compared with nothing
             kind, measure, subject = "quantity", "count", None
