@@ -671,11 +671,19 @@ class Extractor:
             mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Libya": an area
         locality = self._locality(segments)
         topic_country = False
+        label_area: str | None = None
+        title_name = None  # a name in the headline: what "the town" means when the body names none
+        if title:
+            # a place after a preposition ("in Valmora") or an owner of something ("Valmora's mayor")
+            candidates = [n for _, n in self._place_mentions(title)] + re.findall(r"\b([A-Z][\w-]+)['’]s\b", title)
+            title_name = next((w for w in candidates if w not in countries and w.lower() not in self.month_weekday
+                               and not w.lower().endswith(self.demonym_suffixes)), None)
         if title and locality is None:
             words = [w for w in re.findall(r"[A-Z][\w-]+", title)]
             label = re.match(r"\W*([A-Z][\w'’-]+)\s*:", title)  # "Ostria: flood response update"
-            locality = next((w for w in words if (w in names or (label and w == label.group(1))) and w not in countries),
-                            None)
+            locality = next((w for w in words if w in names and w not in countries), None)
+            if locality is None and label and label.group(1) not in countries:
+                label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
         for d in drafts:
@@ -705,11 +713,13 @@ class Extractor:
             elif not self.the_locality_re.search(clause):
                 if toll and locality:
                     d.place = [locality]  # a report about one settlement gives its tolls there unless it says where
+                elif toll and label_area:
+                    d.place = ["*wide", label_area]
                 elif toll and topic_country:
                     d.place = ["*wide"]  # a report about a country gives its tolls for the country
                 continue
             before = [n for pos, n in mentions if pos < d.start and n not in countries]
-            place = locality or (before[-1] if before else None)
+            place = locality or (before[-1] if before else None) or title_name
             if place:
                 d.place = [place]
 

@@ -347,3 +347,12 @@ def test_a_name_given_as_a_whole_area_is_an_area_in_every_report() -> None:
 def test_across_a_governorate_is_no_whole_country() -> None:
     claims = _claims("Between 30,000 and 35,000 displaced people live in camps across Norvik governorate.")
     assert all("*wide" not in c.place for c in claims)
+
+
+def test_the_town_of_a_headline() -> None:
+    """"the town" in a report whose headline names "Valmora's mayor" is Valmora; a headline label
+    ("Kestria: ...") names a whole country for the report's tolls."""
+    claims = _report("Valmora's mayor asks for help", "The death toll in the town has climbed to 540.")
+    assert [c.place for c in claims] == [["Valmora"]]
+    claims = _report("Kestria: earthquake response update", "Key figures: 700 deaths | 3,000 people displaced")
+    assert [c.place for c in claims] == [["*wide", "Kestria"], ["*wide", "Kestria"]]
