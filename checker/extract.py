@@ -120,7 +120,7 @@ class Extractor:
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
         self.institution_re = re.compile(
-            r"\b(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
+            r"\b(?:in|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))

@@ -356,3 +356,8 @@ def test_the_town_of_a_headline() -> None:
     assert [c.place for c in claims] == [["Valmora"]]
     claims = _report("Kestria: earthquake response update", "Key figures: 700 deaths | 3,000 people displaced")
     assert [c.place for c in claims] == [["*wide", "Kestria"], ["*wide", "Kestria"]]
+
+
+def test_people_who_depend_on_camps_are_a_camp_count() -> None:
+    claims = _claims("Between 30,000 and 35,000 people displaced by the floods now depend on crowded camps.")
+    assert [(c.measure, c.subject) for c in claims] == [("displaced", "camp count")]
