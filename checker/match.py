@@ -104,6 +104,7 @@ class Matcher:
         self.compatible = {frozenset(p) for p in self.settings.compatible_events}
         self._related_places: set[frozenset[str]] = set()
         self._areas: set[str] = set()
+        self._disaster_events = frozenset(self.lex.claims.get("disaster_events", []))
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -127,8 +128,9 @@ class Matcher:
         if not self._places_compatible(a, b, reasons, strict=isinstance(a, DateClaim)):
             return None
         counted = a.kind in ("casualty", "displacement")
-        if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
-            return None
+        if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible \
+                and not {a.event, b.event} <= self._disaster_events:
+            return None  # (a storm, its flood and the dam it breaks give one toll: events of one disaster chain)
         if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required \
                 and not (a.measure in self.settings.place_measures and (set(a.place) & set(b.place)) - {"*wide"}):
             return None

@@ -361,3 +361,9 @@ def test_the_town_of_a_headline() -> None:
 def test_people_who_depend_on_camps_are_a_camp_count() -> None:
     claims = _claims("Between 30,000 and 35,000 people displaced by the floods now depend on crowded camps.")
     assert [(c.measure, c.subject) for c in claims] == [("displaced", "camp count")]
+
+
+def test_tolls_of_a_storm_and_the_dam_it_broke_are_one_toll() -> None:
+    found = _conflicts("After the storm, thousands were missing in Norvik alone.",
+                       "With 10,000 people still missing in Norvik after the dam collapsed, fears grew.")
+    assert len(found) == 1
