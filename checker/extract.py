@@ -838,8 +838,11 @@ class Extractor:
             if event is None:
                 continue
             dist = float(dm.start - e) if e <= dm.start else (s - dm.end) * 3.0
-            if e <= dm.start and self.role_res["start"].search(text, e - base, dm.start - base):
-                dist = dist / 4  # "patrols ... will get under way on March 15": the subject of the start
+            started = self.role_res["start"].search(text, e - base, dm.start - base) if e <= dm.start else None
+            if started and not self.event_re.search(text, started.end(), dm.start - base):
+                # "patrols ... will get under way on March 15": the subject of the start (unless another event
+                # comes between: "got under way as forces shot down two jets on Sunday" dates the shooting)
+                dist = dist / 4
             if best is None or dist < best[0]:
                 best = (dist, event, s, e - s)
         if best is None or best[1] in self.undated_events:

@@ -367,3 +367,10 @@ def test_tolls_of_a_storm_and_the_dam_it_broke_are_one_toll() -> None:
     found = _conflicts("After the storm, thousands were missing in Norvik alone.",
                        "With 10,000 people still missing in Norvik after the dam collapsed, fears grew.")
     assert len(found) == 1
+
+
+def test_a_start_word_gives_its_date_to_its_subject_only_when_no_event_comes_between() -> None:
+    assert _dates("Joint patrols will get under way on March 15.", published="2020-03-06") == \
+        [("patrol", "patrol", "2020-03-15")]
+    dated = _dates("The operation got under way as the air force shot down two jets on Sunday.", published="2020-03-06")
+    assert [e for e, _, _ in dated] == ["shootdown"]
