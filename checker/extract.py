@@ -73,6 +73,7 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    owner: str | None = None  # "Turkey said two of its soldiers ...": whose group, named by the country
     pronoun: bool = False  # "25% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were foreigners": a part of a toll, never the antecedent of one
 
@@ -164,6 +165,7 @@ class Extractor:
             things = [self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())] for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
         _resolve_within_report(drafts)
+        self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
         self._report_places(drafts, segments, title)
         claims: list[Claim] = []
@@ -449,6 +451,13 @@ class Extractor:
                     subject = None if pronoun else self.lex.subject_alias.get(owner, owner)
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
+        owner = None
+        k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
+        if not actors and k_after + 1 < len(toks) and toks[k_after].low == "of" and toks[k_after + 1].low in ("its", "their"):
+            # "Turkey said two of its soldiers had died": the group belongs to the sentence's subject
+            first = toks[0] if toks else None
+            if first is not None and first.text[:1].isupper() and first.low not in _FUNCTION_WORDS and first.start < m.start:
+                owner = first.text
         inst = self.institution_re.search(text, m.start - base, s_hi - base) if not m.unit else None
         if inst is not None and kind in ("casualty", "displacement"):
             # "3,922 deaths registered in hospitals": the count of one kind of place, not the whole toll
@@ -498,7 +507,7 @@ class Extractor:
             subject=subject, actors=actors, event=event, place=self._places(text, base),
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
-            precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun,
+            precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "170 people elsewhere in the country": not the place the report is about
@@ -637,6 +646,19 @@ class Extractor:
                 pspan = (dm.first.isoformat() if dm.first else None, dm.last.isoformat() if dm.last else None)
             return "aggregate", period, pspan
         return "unknown", None, None
+
+    def _owners(self, drafts: list[_Draft], text: str) -> None:
+        """A group owned by a country ("two of its soldiers", Turkey) takes the country's demonym as its actor,
+        as the report writes it elsewhere ("Turkish"), so it meets and parts from groups named by demonym."""
+        demonyms = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower().endswith(self.demonym_suffixes)}
+        for d in drafts:
+            if d.owner is None or d.actors:
+                continue
+            match = next((dem for dem in sorted(demonyms) if dem != d.owner
+                          and len(os.path.commonprefix([d.owner.lower(), dem.lower()])) >= max(4, len(d.owner) - 2)),
+                         None)
+            if match is not None:
+                d.actors = [self.lex.actor_alias.get(match.lower(), match)]
 
     def _locality(self, segments: list[Span]) -> str | None:
         """The settlement a report introduces first ("the port city of X", "X, a coastal town"), if any."""

@@ -374,3 +374,10 @@ def test_a_start_word_gives_its_date_to_its_subject_only_when_no_event_comes_bet
         [("patrol", "patrol", "2020-03-15")]
     dated = _dates("The operation got under way as the air force shot down two jets on Sunday.", published="2020-03-06")
     assert [e for e, _, _ in dated] == ["shootdown"]
+
+
+def test_a_group_of_its_country_takes_the_demonym() -> None:
+    claims = _claims("Ostria said two of its soldiers had died in fighting. Ostrian forces hit back, killing 21 Valian troops.")
+    assert [(c.value.best, c.actors) for c in claims] == [(2.0, ["Ostrian"]), (21.0, ["Valian"])]
+    found = _conflicts("Ostria said two of its soldiers had died in fighting. Ostrian forces hit back, killing 21 Valian troops.")
+    assert found == []
