@@ -11,7 +11,16 @@ around it (``checker/data/claims.yaml``): a measure word ("killed",
 aggregate ("total", "since") or of another moment ("initially", "expected").
 Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
-rose to 22") takes the subject of the report's previous claim of that measure.
+rose to 22") takes the subject of the report's previous claim of that measure
+(people when there is none). A line of key figures ("4,352 deaths | ...") is
+read cell by cell.
+
+Places are then filled in for the whole report: the settlement it introduces
+("the port city of X") or its headline names is what "the city" means and where
+its placeless current tolls are; a headline that names only a country (or a
+label "X: ...") makes them country-wide; a name the report gives as a demonym
+or as "across X" is an area, which locates nothing apart; a sentence that opens
+"Elsewhere," or "Across the sea," is another place.
 """
 
 from __future__ import annotations

@@ -10,9 +10,11 @@ about one fact and, for every pair, the level and scores that decided it
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); places that differ
-   (Derna against Libya; a figure for a wide area against one for a place);
-   events of different types; event dates that cannot overlap; a retracted
-   claim.
+   (Derna against Libya; a figure for a wide area against one for a place;
+   a name some claim gives as a whole area is wide wherever named alone);
+   events of different types (for tolls, the natural disasters of one chain
+   are one type); event dates that cannot overlap; a retracted claim. Dates
+   of events of one moment (a dam bursts, the town floods) share a block.
 3. The subject descriptors are compared with rapidfuzz after alias
    normalisation; the level reached is ``exact``, ``alias``, ``fuzzy`` (at or
    above the threshold) or ``open`` (one side names no subject).
