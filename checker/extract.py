@@ -546,6 +546,9 @@ class Extractor:
         best: tuple[int, int] | None = None
         for k, t in enumerate(toks):
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
+                said = " ".join(x.low for x in toks[k + 1:k + 3])
+                if self.speech_re.match(said):
+                    continue  # "wounding 40, police said": the police are the source, not the counted
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)

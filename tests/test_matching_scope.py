@@ -381,3 +381,9 @@ def test_a_group_of_its_country_takes_the_demonym() -> None:
     assert [(c.value.best, c.actors) for c in claims] == [(2.0, ["Ostrian"]), (21.0, ["Valian"])]
     found = _conflicts("Ostria said two of its soldiers had died in fighting. Ostrian forces hit back, killing 21 Valian troops.")
     assert found == []
+
+
+def test_the_source_of_a_figure_is_not_what_it_counts() -> None:
+    """"wounding 40, police said": the police are who said it."""
+    claims = _claims("A car bomb exploded in the market, killing at least 12 and wounding 40, police said.")
+    assert [(c.measure, c.subject) for c in claims] == [("killed", "people"), ("injured", "people")]
