@@ -704,6 +704,9 @@ class Extractor:
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
             mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Libya": an area
         locality = self._locality(segments)
+        # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
+        # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
+        lead_locality = self._locality(segments[:3])
         topic_country = False
         label_area: str | None = None
         title_name = None  # a name in the headline: what "the town" means when the body names none
@@ -716,6 +719,7 @@ class Extractor:
             words = [w for w in re.findall(r"[A-Z][\w-]+", title)]
             label = re.match(r"\W*([A-Z][\w'’-]+)\s*:", title)  # "Ostria: flood response update"
             locality = next((w for w in words if w in names and w not in countries), None)
+            lead_locality = locality
             if locality is None and label and label.group(1) not in countries:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
@@ -745,8 +749,8 @@ class Extractor:
                     d.place = [named.group(1)]
                     continue
             elif not self.the_locality_re.search(clause):
-                if toll and locality:
-                    d.place = [locality]  # a report about one settlement gives its tolls there unless it says where
+                if toll and lead_locality:
+                    d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
                 elif toll and topic_country:

@@ -387,3 +387,11 @@ def test_the_source_of_a_figure_is_not_what_it_counts() -> None:
     """"wounding 40, police said": the police are who said it."""
     claims = _claims("A car bomb exploded in the market, killing at least 12 and wounding 40, police said.")
     assert [(c.measure, c.subject) for c in claims] == [("killed", "people"), ("injured", "people")]
+
+
+def test_a_settlement_met_in_passing_is_not_the_report_s_topic() -> None:
+    """Tolls that say nowhere go to the settlement of the headline or lead, not to one named further down."""
+    body = ("The earthquake shook the whole region on Monday. Officials said more than 20,000 people were killed. "
+            "Rescue teams worked through the night. In the mountain town of Karsa, rescuers pulled a girl from the rubble.")
+    claims = _report("Quake toll keeps rising", body)
+    assert [c.place for c in claims if c.measure == "killed"] == [[]]
