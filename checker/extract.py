@@ -171,7 +171,7 @@ class Extractor:
             drafts.extend(self._sentence(sent, ref, previous_event, previous_thing))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
-            things = [self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())] for mm in self.thing_re.finditer(sent.text)]
+            things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
         _resolve_within_report(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))

@@ -395,3 +395,9 @@ def test_a_settlement_met_in_passing_is_not_the_report_s_topic() -> None:
             "Rescue teams worked through the night. In the mountain town of Karsa, rescuers pulled a girl from the rubble.")
     claims = _report("Quake toll keeps rising", body)
     assert [c.place for c in claims if c.measure == "killed"] == [[]]
+
+
+def test_it_keeps_the_name_of_the_thing_before() -> None:
+    """"The Norvik dam ... It lies 13 kilometres from the city" is the Norvik dam, not any dam."""
+    claims = _claims("The Norvik dam was the first to give way. It lies 13 kilometres from the city.")
+    assert [(c.measure, c.subject) for c in claims] == [("distance", "norvik dam")]
