@@ -881,6 +881,9 @@ class Extractor:
                 # "patrols ... will get under way on March 15": the subject of the start (unless another event
                 # comes between: "got under way as forces shot down two jets on Sunday" dates the shooting)
                 dist = dist / 4
+            if s >= dm.end and re.match(r",?\s+when\b", text[dm.end - base:]) and \
+                    not re.search(r"[,;]", text[dm.end - base + 2:s - base]):
+                dist = 0.0  # "after December 1, when forces began their offensive": the when-clause says what it dates
             if best is None or dist < best[0]:
                 best = (dist, event, s, e - s)
         if best is None or best[1] in self.undated_events:

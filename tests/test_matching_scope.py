@@ -401,3 +401,8 @@ def test_it_keeps_the_name_of_the_thing_before() -> None:
     """"The Norvik dam ... It lies 13 kilometres from the city" is the Norvik dam, not any dam."""
     claims = _claims("The Norvik dam was the first to give way. It lies 13 kilometres from the city.")
     assert [(c.measure, c.subject) for c in claims] == [("distance", "norvik dam")]
+
+
+def test_a_when_clause_says_what_a_date_dates() -> None:
+    assert _dates("Fighting intensified markedly after December 1, when the army began its offensive.",
+                  published="2020-03-06") == [("offensive", "offensive", "2019-12-01")]
