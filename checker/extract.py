@@ -12,7 +12,7 @@ aggregate ("total", "since") or of another moment ("initially", "expected").
 Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
 rose to 22") takes the subject of the report's previous claim of that measure
-(people when there is none). A line of key figures ("4,352 deaths | ...") is
+(people when there is none). A line of key figures ("1,200 deaths | ...") is
 read cell by cell.
 
 Places are then filled in for the whole report: the settlement it introduces
@@ -82,9 +82,9 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
-    owner: str | None = None  # "Turkey said two of its soldiers ...": whose group, named by the country
-    pronoun: bool = False  # "25% of it": the subject is that of the report's previous claim of the measure
-    subgroup: bool = False  # "40 of the dead were foreigners": a part of a toll, never the antecedent of one
+    owner: str | None = None  # "Ostria said two of its soldiers ...": whose group, named by the country
+    pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
+    subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
 
 
 class Extractor:
@@ -145,7 +145,7 @@ class Extractor:
         self.the_locality_re = re.compile(
             rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
         self.other_place_re_near = phrase_pattern(c["other_place_markers"])
-        # "across Syria", "throughout Ontario": a whole named area ("across the street" is none, and "across X
+        # "across Ostria", "throughout Ontario": a whole named area ("across the street" is none, and "across X
         # governorate" is the governorate, not the whole of X)
         admin = "|".join(re.escape(w) for w in c["admin_area_nouns"])
         self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
@@ -433,7 +433,7 @@ class Extractor:
                 measure = "killed"
             if measure and (self.lex.measure_kinds.get(measure) in ("casualty", "displacement")
                             or measure in self.people_measures) and thing:
-                measure = ""  # "two dams" beside "a city of 90,000": things are no toll and no population
+                measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
             if measure:
@@ -455,7 +455,7 @@ class Extractor:
             if measure == "share":
                 owner = self._share_owner(toks, m)
                 if owner is not None:
-                    # "a quarter of the city", "25% of it": the share is of what follows "of"
+                    # "a third of the town", "30% of it": the share is of what follows "of"
                     pronoun = owner in _PRONOUNS
                     subject = None if pronoun else self.lex.subject_alias.get(owner, owner)
         if head in self.body_nouns and measure == "killed":
@@ -463,17 +463,17 @@ class Extractor:
         owner = None
         k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
         if not actors and k_after + 1 < len(toks) and toks[k_after].low == "of" and toks[k_after + 1].low in ("its", "their"):
-            # "Turkey said two of its soldiers had died": the group belongs to the sentence's subject
+            # "Ostria said two of its soldiers had died": the group belongs to the sentence's subject
             first = toks[0] if toks else None
             if first is not None and first.text[:1].isupper() and first.low not in _FUNCTION_WORDS and first.start < m.start:
                 owner = first.text
         inst = self.institution_re.search(text, m.start - base, s_hi - base) if not m.unit else None
         if inst is not None and kind in ("casualty", "displacement"):
-            # "3,922 deaths registered in hospitals": the count of one kind of place, not the whole toll
+            # "1,250 deaths registered in hospitals": the count of one kind of place, not the whole toll
             subject = f"{inst.group(1).lower().rstrip('s')} count"
         if not m.unit and head in self.dead_partitive and measure == "killed":
-            # "400 of the dead were foreigners": the group named after the verb is what is counted;
-            # "300 of the dead were identified" names none: a share of the toll, not a toll
+            # "40 of the dead were children": the group named after the verb is what is counted;
+            # "90 of the dead were identified" names none: a share of the toll, not a toll
             named = None
             if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
                 after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
@@ -487,7 +487,7 @@ class Extractor:
             return None
         next_token = next((t for t in toks if t.start >= m.end), None)
         if measure == "population" and next_token is not None and next_token.low == "of" and not np:
-            # "home to only 1,143 of the 43,400 displaced": a part of another count, no population; kept as a
+            # "home to only 600 of the 9,000 displaced": a part of another count, no population; kept as a
             # count that names nothing, so it is read but compared with nothing
             kind, measure, subject = "quantity", "count", None
         value = Amount(low=m.low, best=m.best, high=m.high, unit=m.unit)
@@ -500,7 +500,7 @@ class Extractor:
             reference = "earlier"
         elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
-            reference = "earlier"  # "3,000 bodies had been buried by Thursday morning": tied to that moment (CODING 3)
+            reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
         event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
@@ -519,7 +519,7 @@ class Extractor:
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
         )
         if self.other_place_re_near.search(seg_text):
-            d.place = ["*other"]  # "170 people elsewhere in the country": not the place the report is about
+            d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
         elif self.across_name_re.search(seg_text):
             d.place = sorted(set(d.place) | {"*wide"})  # "across Ostria": the named area as a whole
         elif not d.place and self.wide_scope_re.search(seg_text):
@@ -611,7 +611,7 @@ class Extractor:
                     return measure
             first = re.match(r"\W*([A-Za-z-]+)", after)
             if first and first.group(1).lower() in self.tall_structures:
-                return "height"  # "a 70-metre dam", "a 30 m wall": the size of a standing structure is its height
+                return "height"  # "a 45-metre dam", "a 30 m wall": the size of a standing structure is its height
             if self.dimension_res["distance"].search(after[:30]):
                 return "distance"
             for measure in ("width", "height", "depth", "length"):
@@ -660,8 +660,8 @@ class Extractor:
         return "unknown", None, None
 
     def _owners(self, drafts: list[_Draft], text: str) -> None:
-        """A group owned by a country ("two of its soldiers", Turkey) takes the country's demonym as its actor,
-        as the report writes it elsewhere ("Turkish"), so it meets and parts from groups named by demonym."""
+        """A group owned by a country ("two of its soldiers", Ostria) takes the country's demonym as its actor,
+        as the report writes it elsewhere ("Ostrian"), so it meets and parts from groups named by demonym."""
         demonyms = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower().endswith(self.demonym_suffixes)}
         for d in drafts:
             if d.owner is None or d.actors:
@@ -698,11 +698,11 @@ class Extractor:
 
         The settlement is the one the report introduces ("the port city of X") or its headline names, else (for
         "the city") the last place named before the figure that the report does not call a country (a name it
-        also gives as a demonym: "Libyan" for Libya)."""
+        also gives as a demonym: "Ostrian" for Ostria)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
-            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Libya": an area
+            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Ostria": an area
         locality = self._locality(segments)
         # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
         # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
@@ -728,8 +728,8 @@ class Extractor:
             if d.kind == "date":
                 continue
             if "*wide" not in d.place and set(d.place) & countries:
-                # "in Libya" locates a figure without a gazetteer's help: the country holds its cities, so it
-                # keeps nothing apart (only "across Libya" is a scope, marked wide)
+                # "in Ostria" locates a figure without a gazetteer's help: the country holds its cities, so it
+                # keeps nothing apart (only "across Ostria" is a scope, marked wide)
                 d.place = [p for p in d.place if p not in countries]
             if self.other_place_re.search(d.sentence.text) and not d.place:
                 d.place = ["*other"]
@@ -744,7 +744,7 @@ class Extractor:
             clause = d.sentence.text[c_lo - d.sentence.start:c_hi - d.sentence.start]
             toll = d.kind in ("casualty", "displacement") and d.reference == "current"
             if d.measure == "population":
-                named = _SENTENCE_SUBJECT.match(d.sentence.text)  # "X is estimated to have 120,000 inhabitants"
+                named = _SENTENCE_SUBJECT.match(d.sentence.text)  # "X is estimated to have 60,000 inhabitants"
                 if named and named.group(1).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
                     d.place = [named.group(1)]
                     continue
@@ -813,16 +813,16 @@ class Extractor:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
         elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
                 self.arrival_re.search(text, c_lo - base, dm.start - base):
-            ev = (previous_event, dm.start, 0)  # "The storm formed ... It reached the coast on Sunday"
+            ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
         if ev is not None and ev[0] not in self.undated_events:
-            # "the storm, which struck on Sunday": a general verb ("struck", "hit") is the event its subject names
+            # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
             if verb in self.general_event_verbs:
                 head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
                 if head is not None:
                     ev = head
             elif ev[0] in self.object_events:
-                # "launched an offensive in December": the date is the offensive's, the verb only starts it
+                # "launched an offensive in April": the date is the offensive's, the verb only starts it
                 obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
                                                                  min(c_hi, ev[1] + ev[2] + 40) - base)
                             if self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) not in
@@ -848,7 +848,7 @@ class Extractor:
         measure = "start" if role == "start" or (dm.time and event in self.starting_events) else "date"
         subject = event
         if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
-            subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1979": an earlier flood
+            subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
@@ -856,7 +856,7 @@ class Extractor:
         )
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
-        """The last event noun before a general verb, in the same clause: "the storm, which struck"."""
+        """The last event noun before a general verb, in the same clause: "the cyclone, which struck"."""
         found = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             word = re.sub(r"\s+", " ", mm.group().lower())
@@ -878,12 +878,12 @@ class Extractor:
             dist = float(dm.start - e) if e <= dm.start else (s - dm.end) * 3.0
             started = self.role_res["start"].search(text, e - base, dm.start - base) if e <= dm.start else None
             if started and not self.event_re.search(text, started.end(), dm.start - base):
-                # "patrols ... will get under way on March 15": the subject of the start (unless another event
-                # comes between: "got under way as forces shot down two jets on Sunday" dates the shooting)
+                # "patrols ... will get under way on May 3": the subject of the start (unless another event
+                # comes between: "got under way as gunners shot down a drone on Friday" dates the shooting)
                 dist = dist / 4
             if s >= dm.end and re.match(r",?\s+when\b", text[dm.end - base:]) and \
                     not re.search(r"[,;]", text[dm.end - base + 2:s - base]):
-                dist = 0.0  # "after December 1, when forces began their offensive": the when-clause says what it dates
+                dist = 0.0  # "after 3 April, when the army began its push": the when-clause says what it dates
             if best is None or dist < best[0]:
                 best = (dist, event, s, e - s)
         if best is None or best[1] in self.undated_events:
@@ -924,7 +924,7 @@ def _distance(start: int, length: int, dm: DateMention) -> int:
 
 
 def _cells(sent: Span) -> list[Span]:
-    """A line of key figures ("4,352 deaths | 43,400 displaced | ..."): each cell that holds a figure and a word
+    """A line of key figures ("1,200 deaths | 9,000 displaced | ..."): each cell that holds a figure and a word
     is a statement of its own; other lines with bars (bylines, datelines) stay whole and are skipped."""
     if "|" not in sent.text:
         return [sent]
@@ -941,7 +941,7 @@ def _cells(sent: Span) -> list[Span]:
 
 
 def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) -> set[str]:
-    """Names the text also gives as a demonym ("Libya" beside "Libyan", "Turkey" beside "Turkish"): countries
+    """Names the text also gives as a demonym ("Ostria" beside "Ostrian", "Norway" beside "Norwegian"): countries
     or regions, the container of a city rather than a place beside it."""
     demonyms = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower().endswith(demonym_suffixes)}
     out: set[str] = set()
@@ -988,7 +988,7 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
         if d.kind == "quantity" and isinstance(d.value, Amount) and d.value.unit:
             prev = last.get(d.measure)
             if d.pronoun and d.subject is None and prev is not None:
-                d.subject = prev.subject  # "a quarter of the city ... 25% of it"
+                d.subject = prev.subject  # "a third of the town ... 30% of it"
                 d.place = d.place or list(prev.place)
             if d.subject is not None:
                 last[d.measure] = d
@@ -1007,7 +1007,7 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
                 last[d.measure] = d
     for d in drafts:
         if d.kind in ("casualty", "displacement") and d.subject is None and not d.pronoun:
-            d.subject = "people"  # "the death toll rose to 2,300" with no group named before: people
+            d.subject = "people"  # "the death toll rose to 640" with no group named before: people
 
 
 def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:

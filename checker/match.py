@@ -10,8 +10,8 @@ about one fact and, for every pair, the level and scores that decided it
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); places that differ
-   (Derna against Libya; a figure for a wide area against one for a place;
-   a name some claim gives as a whole area is wide wherever named alone);
+   (a city against its country; a figure for a wide area against one for a
+   place; a name some claim gives as a whole area is wide wherever named alone);
    events of different types (for tolls, the natural disasters of one chain
    are one type); event dates that cannot overlap; a retracted claim. Dates
    of events of one moment (a dam bursts, the town floods) share a block.
@@ -165,7 +165,7 @@ class Matcher:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
-        # a name some claim gives as a whole area ("across Libya") is an area wherever it is named alone
+        # a name some claim gives as a whole area ("across Ostria") is an area wherever it is named alone
         wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas)
         wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas)
         if wide_a != wide_b:
