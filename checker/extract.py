@@ -728,9 +728,11 @@ class Extractor:
             if d.kind == "date":
                 continue
             if "*wide" not in d.place and set(d.place) & countries:
-                # "in Ostria" locates a figure without a gazetteer's help: the country holds its cities, so it
-                # keeps nothing apart (only "across Ostria" is a scope, marked wide)
-                d.place = [p for p in d.place if p not in countries]
+                # "in Ostria" locates a figure in a country, which holds its cities: with a city named too the
+                # city says where; alone it is marked a country, apart from other countries but not from cities
+                # (only "across Ostria" is a scope, marked wide)
+                cities = [p for p in d.place if p not in countries]
+                d.place = cities or sorted(set(d.place) | {"*country"})
             if self.other_place_re.search(d.sentence.text) and not d.place:
                 d.place = ["*other"]
                 continue

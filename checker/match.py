@@ -165,14 +165,20 @@ class Matcher:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
+        country_a, country_b = "*country" in pa, "*country" in pb
+        pa = {x for x in pa if not x.startswith("*") or x == "*wide"}
+        pb = {x for x in pb if not x.startswith("*") or x == "*wide"}
         # a name some claim gives as a whole area ("across Ostria") is an area wherever it is named alone
-        wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas)
-        wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas)
+        # (unless the report itself only locates the figure there: "killed in Ostria")
+        wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas and not country_a)
+        wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas and not country_b)
         if wide_a != wide_b:
             return False
         pa.discard("*wide")
         pb.discard("*wide")
         if pa and pb and not pa & pb:
+            if country_a != country_b and not strict:
+                return True  # a figure located in a country against one in a city: the country may hold it
             related = any(frozenset((x, y)) in self._related_places for x in pa for y in pb)
             if strict or not related:
                 return False

@@ -311,10 +311,14 @@ def test_the_headline_names_the_report_s_place() -> None:
 
 
 def test_a_country_locates_nothing_apart_and_across_names_an_area() -> None:
-    """"in Ostria" (a country: the report says "Ostrian") is no place that keeps a figure apart; "the city"
-    after "dams across Ostria" is not Ostria, and "on Norvik" names a place."""
+    """"in Ostria" (a country: the report says "Ostrian") is marked a country: apart from another country,
+    not from a city it may hold; "the city" after "dams across Ostria" is not Ostria; "on Norvik" is a place."""
     claims = _claims("The Ostrian army said 40 people were killed in Ostria.")
-    assert [c.place for c in claims] == [[]]
+    assert [c.place for c in claims] == [["*country", "Ostria"]]
+    assert _conflicts("The Ostrian army said 40 people were killed in Ostria.",
+                      "The Valian army said 90 people were killed in Valia.") == []
+    assert len(_conflicts("The Ostrian army said 40 people were killed in Ostria.",
+                          "Medics said 90 people were killed in Norvik.")) == 1
     claims = _claims("A wave fell on Norvik. Dams across Ostria are old. A 45-metre dam stands above the city.")
     assert [c.place for c in claims if c.measure == "height"] == [["Norvik"]]
 
