@@ -791,6 +791,9 @@ class Extractor:
             if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):
                 continue  # demonyms ("Turkish", "Libyan") say whose, not where
             places.append((mm.start(1), name))
+            joined = re.match(r"\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)\b", text[mm.end():])
+            if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
+                places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
         return places
 
     def _attribution(self, sent: Span) -> str | None:

@@ -106,6 +106,7 @@ class Matcher:
         self.compatible = {frozenset(p) for p in self.settings.compatible_events}
         self._related_places: set[frozenset[str]] = set()
         self._areas: set[str] = set()
+        self._countries: set[str] = set()
         self._disaster_events = frozenset(self.lex.claims.get("disaster_events", []))
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
@@ -165,17 +166,24 @@ class Matcher:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
-        country_a, country_b = "*country" in pa, "*country" in pb
-        pa = {x for x in pa if not x.startswith("*") or x == "*wide"}
-        pb = {x for x in pb if not x.startswith("*") or x == "*wide"}
+        pa = {x for x in pa if not x.startswith("*") or x in ("*wide", "*country")}
+        pb = {x for x in pb if not x.startswith("*") or x in ("*wide", "*country")}
+        located_a, located_b = "*country" in pa, "*country" in pb  # the report itself says "in <country>"
+        pa.discard("*country")
+        pb.discard("*country")
+        # a name some report calls a country is one wherever it is named alone
+        country_a = located_a or (bool(pa - {"*wide"}) and pa - {"*wide"} <= self._countries)
+        country_b = located_b or (bool(pb - {"*wide"}) and pb - {"*wide"} <= self._countries)
         # a name some claim gives as a whole area ("across Ostria") is an area wherever it is named alone
         # (unless the report itself only locates the figure there: "killed in Ostria")
-        wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas and not country_a)
-        wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas and not country_b)
+        wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas and not located_a)
+        wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas and not located_b)
         if wide_a != wide_b:
             return False
         pa.discard("*wide")
         pb.discard("*wide")
+        if country_a and country_b and pa != pb:
+            return False  # "in Ostria" and "in Ostria and Valia" (combined) are two facts (CODING 3)
         if pa and pb and not pa & pb:
             if country_a != country_b and not strict:
                 return True  # a figure located in a country against one in a city: the country may hold it
@@ -227,6 +235,7 @@ class Matcher:
             frozenset((x, y)) for c in claims for x in c.place for y in c.place if x != y and "*" not in x + y
         }
         self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
+        self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")}
         pairs: dict[tuple[str, str], MatchInfo] = {}
         for block in blocks.values():
             for i, a in enumerate(block):

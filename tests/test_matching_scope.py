@@ -410,3 +410,11 @@ def test_it_keeps_the_name_of_the_thing_before() -> None:
 def test_a_when_clause_says_what_a_date_dates() -> None:
     assert _dates("Shelling grew heavier after 3 April, when the militia began its offensive.",
                   published="2020-03-06") == [("offensive", "offensive", "2020-04-03")]
+
+
+def test_deaths_in_one_country_and_in_both_are_two_facts() -> None:
+    """CODING 3: deaths in one country, in another, or in both combined are three facts."""
+    found = _conflicts("The Ostrian and Valian governments said the quake killed 9,000 people in Ostria and Valia.",
+                       "Ostrian officials said 7,000 people were killed in Ostria.",
+                       "Officials said 2,500 people were killed in Valia, where Ostrian teams helped.")
+    assert found == []
