@@ -82,6 +82,7 @@ class _Draft:
     event_date: tuple[str | None, str | None] | None = None
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
+    share_state: str | None = None  # what a share is in: destroyed, under water ...
     owner: str | None = None  # "Ostria said two of its soldiers ...": whose group, named by the country
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
@@ -133,6 +134,8 @@ class Extractor:
             r"\b(?:in|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
         self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
+        self.share_states = {str(w).lower(): state for state, words in c["share_states"].items() for w in words}
+        self.share_state_re = phrase_pattern(list(self.share_states))
         loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
         name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
         self.locality_intro_res = [
@@ -409,6 +412,7 @@ class Extractor:
         kind: str
         measure: str
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
+        share_state: str | None = None
         subgroup = False
         if m.unit:
             kind = "quantity"
@@ -458,6 +462,9 @@ class Extractor:
                     # "a third of the town", "30% of it": the share is of what follows "of"
                     pronoun = owner in _PRONOUNS
                     subject = None if pronoun else self.lex.subject_alias.get(owner, owner)
+                state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
+                if state is not None:  # "wiped out" against "under water": shares of two facts
+                    share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
         owner = None
@@ -517,6 +524,7 @@ class Extractor:
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
+            share_state=share_state,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
@@ -1013,6 +1021,8 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.kind in ("casualty", "displacement") and d.subject is None and not d.pronoun:
             d.subject = "people"  # "the death toll rose to 640" with no group named before: people
+        if d.share_state and d.subject:
+            d.subject = f"{d.subject} {d.share_state}"  # "a third of the town destroyed", "... under water"
 
 
 def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:

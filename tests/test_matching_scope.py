@@ -418,3 +418,12 @@ def test_deaths_in_one_country_and_in_both_are_two_facts() -> None:
                        "Ostrian officials said 7,000 people were killed in Ostria.",
                        "Officials said 2,500 people were killed in Valia, where Ostrian teams helped.")
     assert found == []
+
+
+def test_a_share_destroyed_and_a_share_under_water_are_two_facts() -> None:
+    found = _conflicts("Half of the town of Norvik was razed, a farmer said.",
+                       "A fifth of the town of Norvik is still under water, engineers said.")
+    assert found == []
+    found = _conflicts("Half of the town of Norvik was razed, a farmer said.",
+                       "A fifth of the town of Norvik was flattened, engineers said.")
+    assert len(found) == 1
