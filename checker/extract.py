@@ -11,7 +11,17 @@ around it (``checker/data/claims.yaml``): a measure word ("killed",
 aggregate ("total", "since") or of another moment ("initially", "expected").
 Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
-rose to 22") takes the subject of the report's previous claim of that measure.
+rose to 22") takes the subject of the report's previous claim of that measure
+(people when there is none). A line of key figures ("1,200 deaths | ...") is
+read cell by cell.
+
+Places are then filled in for the whole report: the settlement it introduces
+("the port city of X") or its headline names is what "the city" means and where
+its placeless current tolls are; a headline that names only a country (or a
+label "X: ...") makes them country-wide; a name the report gives as a demonym
+or as "across X" is an area, which locates nothing apart; a sentence that opens
+"Elsewhere," or "Across the sea," is another place.
+
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a
 dateline's date dates the report and makes no claim.
@@ -20,6 +30,7 @@ dateline's date dates the report and makes no claim.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,6 +56,10 @@ _DIMENSION_DEFAULT_MEASURE = {
     "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
     "ratio": "share", "speed": "speed", "temperature": "temperature", "magnitude": "magnitude",
 }
+# "Norvik is ...", "Norvik has ...": a name that opens a sentence as its subject
+_SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
+# a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
+_PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
 
 
@@ -72,6 +87,10 @@ class _Draft:
     precision: float = 0.5
     alternates: list[tuple[float, str]] = field(default_factory=list)
     event_at: int = -1  # where the event word of a date claim stands
+    share_state: str | None = None  # what a share is in: destroyed, under water ...
+    owner: str | None = None  # "Ostria said two of its soldiers ...": whose group, named by the country
+    pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
+    subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
 
 
 class Extractor:
@@ -92,6 +111,7 @@ class Extractor:
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
+        self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
@@ -110,6 +130,37 @@ class Extractor:
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
         self.directions = {w.lower() for w in c["directions"]}
+        self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
+        self.people_measures = frozenset(c["people_measures"])
+        self.general_event_verbs = frozenset(w.lower() for w in c["general_event_verbs"])
+        self.arrival_re = phrase_pattern(c["arrival_verbs"])
+        self.news_events = frozenset(c["news_events"])
+        self.harmful_events = frozenset(c["harmful_events"])
+        self.object_events = frozenset(c["object_events"])
+        self.institution_re = re.compile(
+            r"\b(?:in|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
+        self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
+        self.tall_structures = frozenset(w.lower() for w in c["tall_structures"])
+        self.share_states = {str(w).lower(): state for state, words in c["share_states"].items() for w in words}
+        self.share_state_re = phrase_pattern(list(self.share_states))
+        loc = "|".join(sorted((re.escape(w) for w in c["locality_nouns"]), key=len, reverse=True))
+        name = r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+        self.locality_intro_res = [
+            re.compile(rf"\b(?:{loc})\s+of\s+{name}"),                                   # "the city of X"
+            re.compile(rf"\b{name},\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X, a port city"
+            re.compile(rf"\b{name}\s+is\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{loc})\b"),  # "X is a city"
+        ]
+        self.locality_noun_re = re.compile(rf"\b(?:{loc})\b", re.IGNORECASE)
+        # "the city", "this coastal town": the settlement the report introduced (not "the city of Y")
+        self.the_locality_re = re.compile(
+            rf"\b(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:{loc})\b(?!\s+of\s+[A-Z])(?!['’]s\s+[A-Z])")
+        self.other_place_re_near = phrase_pattern(c["other_place_markers"])
+        # "across Ostria", "throughout Ontario": a whole named area ("across the street" is none, and "across X
+        # governorate" is the governorate, not the whole of X)
+        admin = "|".join(re.escape(w) for w in c["admin_area_nouns"])
+        self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
+        self.other_place_re = re.compile(
+            r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
@@ -122,13 +173,20 @@ class Extractor:
             segments.append(Span(a, b, report.text[a:b]))
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
+        previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event))
+            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
+            things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
+            previous_thing = things[-1] if things else previous_thing
         _resolve_within_report(drafts)
+        self._owners(drafts, " ".join(sent.text for sent in segments))
+        title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
+        self._report_places(drafts, segments, title)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for k, d in enumerate(drafts):
@@ -136,7 +194,8 @@ class Extractor:
         return claims
 
     # ------------------------------------------------------------------
-    def _sentence(self, sent: Span, ref: date | None, previous_event: str | None) -> list[_Draft]:
+    def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
+                  previous_thing: str | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
@@ -148,7 +207,7 @@ class Extractor:
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
             if d is not None:
                 out.append(d)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
@@ -164,7 +223,8 @@ class Extractor:
         listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
                   and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
         for d2 in dated:
-            if d2.event in self.recurring_events or id(d2) in listed:
+            # (an old event keeps the year its subject names)
+            if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
         return out
@@ -300,11 +360,13 @@ class Extractor:
                 i += 1
             if i < len(toks) and toks[i].low in _PRONOUNS:
                 return [toks[i]], i + 1
+            if i < len(toks) and toks[i].low in self.dead_partitive:
+                return [toks[i]], i + 1  # "hundreds of the dead": the dead are counted, the verb says how
         while i < len(toks) and len(np) < 5:
             t = toks[i]
             if not t.is_word and t.text not in ("-",):
                 break
-            if t.start in stops or t.low in _FUNCTION_WORDS or t.low in self.directions or (
+            if t.start in stops or t.low in _FUNCTION_WORDS or t.low in self.directions or t.low in self.np_stops or (
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
@@ -312,6 +374,23 @@ class Extractor:
                 np.append(t)
             i += 1
         return np, i
+
+    def _share_owner(self, toks: list[Token], m: AmountMention) -> str | None:
+        """The head of the "of" phrase after a share: "a quarter of the coastal city of X" -> city."""
+        i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+        if i >= len(toks) or toks[i].low != "of":
+            return None
+        i += 1
+        while i < len(toks) and toks[i].low in ("the", "its", "their", "this", "that", "a", "an"):
+            i += 1
+        words: list[str] = []
+        while i < len(toks) and len(words) < 4 and toks[i].is_word and \
+                toks[i].low != "of" and (toks[i].low not in _FUNCTION_WORDS or toks[i].low in _PRONOUNS):
+            words.append(toks[i].low)
+            if toks[i].low in _PRONOUNS:
+                break
+            i += 1
+        return words[-1] if words else None
 
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int) -> tuple[str, int] | None:
@@ -330,7 +409,7 @@ class Extractor:
 
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
-        toks: list[Token], sent: Span, used_dates: set[int],
+        toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
@@ -350,6 +429,9 @@ class Extractor:
         claim_end = max(claim_end, m.end)
         kind: str
         measure: str
+        share_of_toll = False  # "hundreds of the dead" with no verb of its own
+        share_state: str | None = None
+        subgroup = False
         if m.unit:
             kind = "quantity"
             measure = self._dimension_measure(unit_dim or "", m, text, base, c_lo, c_hi, s_lo, s_hi)
@@ -365,10 +447,15 @@ class Extractor:
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
-                and head not in self.lex.word_measures
-            if measure and self.lex.measure_kinds.get(measure) in ("casualty", "displacement") and thing:
-                measure = ""
+                and head not in self.lex.word_measures and not dead_share
+            share_of_toll = dead_share and not measure
+            if share_of_toll:
+                measure = "killed"
+            if measure and (self.lex.measure_kinds.get(measure) in ("casualty", "displacement")
+                            or measure in self.people_measures) and thing:
+                measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
             if measure:
@@ -386,11 +473,48 @@ class Extractor:
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
-            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops) or subject
+            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            if measure == "share":
+                owner = self._share_owner(toks, m)
+                if owner is not None:
+                    # "a third of the town", "30% of it": the share is of what follows "of"
+                    pronoun = owner in _PRONOUNS
+                    subject = None if pronoun else self.lex.subject_alias.get(owner, owner)
+                state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
+                if state is not None:  # "wiped out" against "under water": shares of two facts
+                    share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
         if head in self.body_nouns and measure == "killed":
             subject = "bodies"
+        owner = None
+        k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
+        if not actors and k_after + 1 < len(toks) and toks[k_after].low == "of" and toks[k_after + 1].low in ("its", "their"):
+            # "Ostria said two of its soldiers had died": the group belongs to the sentence's subject
+            first = toks[0] if toks else None
+            if first is not None and first.text[:1].isupper() and first.low not in _FUNCTION_WORDS and first.start < m.start:
+                owner = first.text
+        inst = self.institution_re.search(text, m.start - base, s_hi - base) if not m.unit else None
+        if inst is not None and kind in ("casualty", "displacement"):
+            # "1,250 deaths registered in hospitals": the count of one kind of place, not the whole toll
+            subject = f"{inst.group(1).lower().rstrip('s')} count"
+        if not m.unit and head in self.dead_partitive and measure == "killed":
+            # "40 of the dead were children": the group named after the verb is what is counted;
+            # "90 of the dead were identified" names none: a share of the toll, not a toll
+            named = None
+            if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
+                after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
+                named = next((t for t in after if t.low in self.people), None)
+            if named is not None:
+                subject = self.lex.subject_alias.get(named.low, named.low)
+                subgroup = True
+            elif share_of_toll:
+                return None
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
+        next_token = next((t for t in toks if t.start >= m.end), None)
+        if measure == "population" and next_token is not None and next_token.low == "of" and not np:
+            # "home to only 600 of the 9,000 displaced": a part of another count, no population; kept as a
+            # count that names nothing, so it is read but compared with nothing
+            kind, measure, subject = "quantity", "count", None
         value = Amount(low=m.low, best=m.best, high=m.high, unit=m.unit)
         seg_text = text[s_lo - base:s_hi - base]
         clause_text = text[c_lo - base:c_hi - base]
@@ -399,8 +523,11 @@ class Extractor:
             reference = "projected"
         elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
             reference = "earlier"
+        elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
+                 for dm in dates):
+            reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
-        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end)
+        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
@@ -414,19 +541,25 @@ class Extractor:
             subject=subject, actors=actors, event=event, place=self._places(text, base),
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
-            precision=m.precision, alternates=list(m.alternates),
+            precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
+            share_state=share_state,
         )
-        if self.wide_scope_re.search(seg_text) and not d.place:
+        if self.other_place_re_near.search(seg_text):
+            d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
+        elif self.across_name_re.search(seg_text):
+            d.place = sorted(set(d.place) | {"*wide"})  # "across Ostria": the named area as a whole
+        elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
         return d
 
-    def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> str | None:
-        """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest."""
+    def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int, harmful: bool = False) -> str | None:
+        """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest.
+        A toll or a displacement only belongs to an event that can kill or drive people out (not a ceasefire)."""
         best: tuple[int, float, str] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
-            if event is None or (s < b and e > a):
+            if event is None or (s < b and e > a) or (harmful and event not in self.harmful_events):
                 continue
             rank = self.event_rank.get(event, len(self.event_rank))
             dist = a - e if e <= a else s - b
@@ -439,6 +572,9 @@ class Extractor:
         best: tuple[int, int] | None = None
         for k, t in enumerate(toks):
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
+                said = " ".join(x.low for x in toks[k + 1:k + 3])
+                if self.speech_re.match(said):
+                    continue  # "wounding 40, police said": the police are the source, not the counted
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)
@@ -452,8 +588,10 @@ class Extractor:
         return self._subject(toks[j:k + 1], False)
 
     def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
-                        stops: frozenset[int]) -> str | None:
-        """What a measure belongs to: a known thing named near it (corridor, talks), else the noun after it."""
+                        stops: frozenset[int], previous_thing: str | None = None) -> str | None:
+        """What a measure belongs to: a known thing named near it (corridor, talks), else one named earlier in
+        its clause (for a length: a zone or a structure), else the noun after it; "it" is the thing the sentence
+        before named."""
         best: tuple[int, str] | None = None
         for mm in self.thing_re.finditer(text, max(lo, m.start - 80) - base, min(hi, m.end + 60) - base):
             s, e = mm.start() + base, mm.end() + base
@@ -461,13 +599,31 @@ class Extractor:
                 continue
             dist = m.start - e if e <= m.start else s - m.end
             if best is None or dist < best[0]:
-                best = (dist, self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())])
+                best = (dist, self._qualified_thing(text, mm, m.start - base, m.end - base))
         if best is not None:
             return best[1]
+        length = self.lex.unit_info.get(m.unit or "", {}).get("dimension") == "length"
+        earlier = [mm for mm in self.thing_re.finditer(text, lo - base, m.start - base)] if length else []
+        if earlier:  # "a security corridor around the highway, ..., reaching 6 km to the north and 6 km to the south"
+            return self._qualified_thing(text, earlier[-1], m.start - base, m.end - base)
         np, _ = self._noun_phrase(toks, m, stops)
+        if np and np[-1].low in _PRONOUNS or _PRONOUN_OPENING.match(text[lo - base:m.start - base]):
+            return previous_thing  # "It reaches 6 km north of the road and 6 km south of it"
         if np and np[-1].low not in self.directions:
             return self.lex.subject_alias.get(np[-1].low, np[-1].low)
         return self._event_of(text, base, lo, hi, m.start, m.end)
+
+    def _qualified_thing(self, text: str, mm: re.Match[str], fig_a: int, fig_b: int) -> str:
+        """A known thing with the word that tells it from another of its kind: "upper dam", "Gattara dam"."""
+        thing = self.lex.subject_alias[re.sub(r"\s+", " ", mm.group().lower())]
+        before = re.search(r"([\w-]+)\s+$", text[max(0, mm.start() - 30):mm.start()])
+        if before is None or (mm.start() - len(before.group(0)) < fig_b and mm.start() > fig_a):
+            return thing
+        word = before.group(1)
+        if word.lower() in self.thing_qualifiers or (word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+                                                      and not word.lower().endswith(self.demonym_suffixes)):
+            return f"{word.lower()} {thing}"
+        return thing
 
     def _dimension_measure(self, dim: str, m: AmountMention, text: str, base: int, c_lo: int, c_hi: int,
                            s_lo: int, s_hi: int) -> str:
@@ -479,6 +635,9 @@ class Extractor:
             for measure in ("width", "height", "depth", "length"):
                 if self.dimension_res[measure].search(after[:14]):
                     return measure
+            first = re.match(r"\W*([A-Za-z-]+)", after)
+            if first and first.group(1).lower() in self.tall_structures:
+                return "height"  # "a 45-metre dam", "a 30 m wall": the size of a standing structure is its height
             if self.dimension_res["distance"].search(after[:30]):
                 return "distance"
             for measure in ("width", "height", "depth", "length"):
@@ -526,17 +685,130 @@ class Extractor:
             return "aggregate", period, pspan
         return "unknown", None, None
 
+    def _owners(self, drafts: list[_Draft], text: str) -> None:
+        """A group owned by a country ("two of its soldiers", Ostria) takes the country's demonym as its actor,
+        as the report writes it elsewhere ("Ostrian"), so it meets and parts from groups named by demonym."""
+        demonyms = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower().endswith(self.demonym_suffixes)}
+        for d in drafts:
+            if d.owner is None or d.actors:
+                continue
+            match = next((dem for dem in sorted(demonyms) if dem != d.owner
+                          and len(os.path.commonprefix([d.owner.lower(), dem.lower()])) >= max(4, len(d.owner) - 2)),
+                         None)
+            if match is not None:
+                d.actors = [self.lex.actor_alias.get(match.lower(), match)]
+
+    def _locality(self, segments: list[Span]) -> str | None:
+        """The settlement a report introduces first ("the port city of X", "X, a coastal town"), if any."""
+        best: tuple[int, str] | None = None
+        for sent in segments:
+            for pattern in self.locality_intro_res:
+                for mm in pattern.finditer(sent.text):
+                    name = re.sub(r"['’]s$", "", mm.group(1))
+                    words = name.split()
+                    if words[0].lower() in self.month_weekday or words[0].lower() in _FUNCTION_WORDS:
+                        continue
+                    if len(words) == 1 and name.lower().endswith(self.demonym_suffixes):
+                        continue
+                    pos = sent.start + mm.start(1)
+                    if best is None or pos < best[0]:
+                        best = (pos, name)
+            if best is not None:
+                return best[1]
+        return None
+
+    def _report_places(self, drafts: list[_Draft], segments: list[Span], title: str | None = None) -> None:
+        """Places the report gives once for all: its settlement for "in the city", for a population and for a
+        toll that says nowhere; the whole country for such a toll when the report is about a country; another
+        place for figures of a sentence that opens "Elsewhere," or "Across the sea,".
+
+        The settlement is the one the report introduces ("the port city of X") or its headline names, else (for
+        "the city") the last place named before the figure that the report does not call a country (a name it
+        also gives as a demonym: "Ostrian" for Ostria)."""
+        mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
+        names = {n for _, n in mentions}
+        countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
+            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Ostria": an area
+        locality = self._locality(segments)
+        # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
+        # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
+        lead_locality = self._locality(segments[:3])
+        topic_country = False
+        label_area: str | None = None
+        title_name = None  # a name in the headline: what "the town" means when the body names none
+        if title:
+            # a place after a preposition ("in Valmora") or an owner of something ("Valmora's mayor")
+            candidates = [n for _, n in self._place_mentions(title)] + re.findall(r"\b([A-Z][\w-]+)['’]s\b", title)
+            title_name = next((w for w in candidates if w not in countries and w.lower() not in self.month_weekday
+                               and not w.lower().endswith(self.demonym_suffixes)), None)
+        if title and locality is None:
+            words = [w for w in re.findall(r"[A-Z][\w-]+", title)]
+            label = re.match(r"\W*([A-Z][\w'’-]+)\s*:", title)  # "Ostria: flood response update"
+            locality = next((w for w in words if w in names and w not in countries), None)
+            lead_locality = locality
+            if locality is None and label and label.group(1) not in countries:
+                label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
+            topic_country = locality is None and not self.locality_noun_re.search(title) and any(
+                w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
+        for d in drafts:
+            if d.kind == "date":
+                continue
+            if "*wide" not in d.place and set(d.place) & countries:
+                # "in Ostria" locates a figure in a country, which holds its cities: with a city named too the
+                # city says where; alone it is marked a country, apart from other countries but not from cities
+                # (only "across Ostria" is a scope, marked wide)
+                cities = [p for p in d.place if p not in countries]
+                d.place = cities or sorted(set(d.place) | {"*country"})
+            if self.other_place_re.search(d.sentence.text) and not d.place:
+                d.place = ["*other"]
+                continue
+            opener = re.match(r"[^,;]{0,40}[,;]", d.sentence.text)
+            if opener and not d.place and (self.wide_scope_re.search(opener.group()) or self.across_name_re.search(opener.group())):
+                d.place = ["*wide"]  # "Across the country, 900 people died"
+                continue
+            if d.place:
+                continue
+            c_lo, c_hi = self._clause(d.sentence, d.start)
+            clause = d.sentence.text[c_lo - d.sentence.start:c_hi - d.sentence.start]
+            toll = d.kind in ("casualty", "displacement") and d.reference == "current"
+            if d.measure == "population":
+                named = _SENTENCE_SUBJECT.match(d.sentence.text)  # "X is estimated to have 60,000 inhabitants"
+                if named and named.group(1).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
+                    d.place = [named.group(1)]
+                    continue
+            elif not self.the_locality_re.search(clause):
+                if toll and lead_locality:
+                    d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
+                elif toll and label_area:
+                    d.place = ["*wide", label_area]
+                elif toll and topic_country:
+                    d.place = ["*wide"]  # a report about a country gives its tolls for the country
+                continue
+            before = [n for pos, n in mentions if pos < d.start and n not in countries]
+            place = locality or (before[-1] if before else None) or title_name
+            if place:
+                d.place = [place]
+
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
-        places: set[str] = set()
+        return sorted({name for _, name in self._place_mentions(text)})
+
+    def _place_mentions(self, text: str) -> list[tuple[int, str]]:
+        """Each place named in a text, with where (relative to the text) it is named."""
+        places: list[tuple[int, str]] = []
         for mm in re.finditer(
-            r"\b(?:(?:in|across|near|throughout|outside|inside)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
-            r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})", text
+            r"\b(?:(?:in|across|near|throughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+            r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
+            if mm.group(1) is None:
+                if mm.group(2).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
+                    places.append((mm.start(2), mm.group(2)))
+                continue
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
             if owner:  # "Syria's Idlib": both, and so the two are related
-                places.update(owner.groups())
+                places.extend((mm.start(1), g) for g in owner.groups())
                 continue
             name = re.sub(r"['’]s$", "", name)
             first = name.split()[0].lower()
@@ -544,8 +816,11 @@ class Extractor:
                 continue
             if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):
                 continue  # demonyms ("Turkish", "Libyan") say whose, not where
-            places.add(name)
-        return sorted(places)
+            places.append((mm.start(1), name))
+            joined = re.match(r"\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)\b", text[mm.end():])
+            if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
+                places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
+        return places
 
     def _attribution(self, sent: Span) -> str | None:
         mm = re.search(r"\baccording to ((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent.text)
@@ -569,6 +844,25 @@ class Extractor:
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
+        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
+                self.arrival_re.search(text, c_lo - base, dm.start - base):
+            ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
+        if ev is not None and ev[0] not in self.undated_events:
+            # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
+            verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
+            if verb in self.general_event_verbs:
+                head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
+                if head is not None:
+                    ev = head
+            elif ev[0] in self.object_events:
+                # "launched an offensive in April": the date is the offensive's, the verb only starts it
+                obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
+                                                                 min(c_hi, ev[1] + ev[2] + 40) - base)
+                            if self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) not in
+                            (None, *self.object_events)), None)
+                if obj is not None:
+                    ev = (self.lex.event_words[re.sub(r"\s+", " ", obj.group().lower())], obj.start() + base,
+                          obj.end() - obj.start())
         if ev is None and not self.role_res["by"].search(before[-12:]):
             # a press release puts the day at the end of a long clause: "detained ... while searching for
             # a Taliban leader in Murghab district, Badghis province yesterday"
@@ -576,7 +870,7 @@ class Extractor:
         if ev is None:
             return None
         event, ev_start, ev_len = ev
-        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 35), dm.start, dm.start, dm.end, base)
+        said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
         if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev_start, ev_len, dm) and not starts:
             return None  # "said on Friday": the date says when something was said, not when the event happened
         role = "occurred"
@@ -589,11 +883,24 @@ class Extractor:
             value = DateSpan(start=ref.isoformat(), end=value.end)
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
         measure = "start" if role == "start" or (dm.time and event in self.starting_events) else "date"
+        subject = event
+        if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
+            subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
-            subject=event, event=event, place=self._places(text, base), attribution=self._attribution(sent),
+            subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
             note=dm.note, event_at=ev_start if ev_len else -1,
         )
+
+    def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
+        """The last event noun before a general verb, in the same clause: "the cyclone, which struck"."""
+        found = None
+        for mm in self.event_re.finditer(text, lo - base, hi - base):
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            event = self.lex.event_words.get(word)
+            if event is not None and word not in self.general_event_verbs:
+                found = (event, mm.start() + base, mm.end() - mm.start())
+        return found
 
     def _date_event(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
         """The event a date belongs to: the nearest event word, those before the date (its subject) preferred."""
@@ -606,8 +913,14 @@ class Extractor:
             if event is None:
                 continue
             dist = float(dm.start - e) if e <= dm.start else (s - dm.end) * 3.0
-            if e <= dm.start and self.role_res["start"].search(text, e - base, dm.start - base):
-                dist = dist / 4  # "patrols ... will get under way on March 15": the subject of the start
+            started = self.role_res["start"].search(text, e - base, dm.start - base) if e <= dm.start else None
+            if started and not self.event_re.search(text, started.end(), dm.start - base):
+                # "patrols ... will get under way on May 3": the subject of the start (unless another event
+                # comes between: "got under way as gunners shot down a drone on Friday" dates the shooting)
+                dist = dist / 4
+            if s >= dm.end and re.match(r",?\s+when\b", text[dm.end - base:]) and \
+                    not re.search(r"[,;]", text[dm.end - base + 2:s - base]):
+                dist = 0.0  # "after 3 April, when the army began its push": the when-clause says what it dates
             if best is None or dist < best[0]:
                 best = (dist, event, s, e - s)
         if best is None or best[1] in self.undated_events:
@@ -674,6 +987,39 @@ def _distance(start: int, length: int, dm: DateMention) -> int:
     return dm.start - (start + length) if start + length <= dm.start else start - dm.end
 
 
+def _cells(sent: Span) -> list[Span]:
+    """A line of key figures ("1,200 deaths | 9,000 displaced | ..."): each cell that holds a figure and a word
+    is a statement of its own; other lines with bars (bylines, datelines) stay whole and are skipped."""
+    if "|" not in sent.text:
+        return [sent]
+    cells: list[Span] = []
+    pos = 0
+    for part in sent.text.split("|"):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        if re.search(r"\d", text) and re.search(r"\b[a-z]{4,}\b", text):
+            a = sent.start + pos + lead
+            cells.append(Span(a, a + len(text), text))
+        pos += len(part) + 1
+    return cells if len(cells) >= 2 else [sent]
+
+
+def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) -> set[str]:
+    """Names the text also gives as a demonym ("Ostria" beside "Ostrian", "Norway" beside "Norwegian"): countries
+    or regions, the container of a city rather than a place beside it."""
+    demonyms = {w for w in re.findall(r"\b[A-Z][a-z]+\b", text) if w.lower().endswith(demonym_suffixes)}
+    out: set[str] = set()
+    for name in names:
+        if " " in name:
+            continue
+        for dem in demonyms:
+            common = len(os.path.commonprefix([name.lower(), dem.lower()]))
+            if dem != name and common >= 4 and common >= len(name) - 2:
+                out.add(name)
+                break
+    return out
+
+
 def _value_key(v: Amount | DateSpan) -> str:
     if isinstance(v, Amount):
         return f"{v.low}/{v.best}/{v.high}/{v.unit}"
@@ -703,6 +1049,13 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
                 e.reference = "earlier"
     last: dict[str, _Draft] = {}
     for d in drafts:
+        if d.kind == "quantity" and isinstance(d.value, Amount) and d.value.unit:
+            prev = last.get(d.measure)
+            if d.pronoun and d.subject is None and prev is not None:
+                d.subject = prev.subject  # "a third of the town ... 30% of it"
+                d.place = d.place or list(prev.place)
+            if d.subject is not None:
+                last[d.measure] = d
         if d.kind in ("casualty", "displacement"):
             prev = last.get(d.measure)
             if prev is not None and d.subject is None:
@@ -714,8 +1067,13 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
                     d.scope = prev.scope
                 if not d.place:
                     d.place = list(prev.place)
-            if d.subject is not None:
+            if d.subject is not None and not d.subgroup:
                 last[d.measure] = d
+    for d in drafts:
+        if d.kind in ("casualty", "displacement") and d.subject is None and not d.pronoun:
+            d.subject = "people"  # "the death toll rose to 640" with no group named before: people
+        if d.share_state and d.subject:
+            d.subject = f"{d.subject} {d.share_state}"  # "a third of the town destroyed", "... under water"
 
 
 def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:

@@ -12,9 +12,11 @@ about one fact and, for every pair, the level and scores that decided it
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); places that differ
-   (Derna against Libya; a figure for a wide area against one for a place);
-   events of different types; event dates that cannot overlap; a retracted
-   claim.
+   (a city against its country; a figure for a wide area against one for a
+   place; a name some claim gives as a whole area is wide wherever named alone);
+   events of different types (for tolls, the natural disasters of one chain
+   are one type); event dates that cannot overlap; a retracted claim. Dates
+   of events of one moment (a dam bursts, the town floods) share a block.
 3. The subject descriptors are compared with rapidfuzz after alias
    normalisation; the level reached is ``exact``, ``alias``, ``fuzzy`` (at or
    above the threshold) or ``open`` (one side names no subject).
@@ -50,6 +52,9 @@ class MatchSettings:
     # quantities whose subject must be named on both sides before they can be one fact
     subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
                                          "share", "population", "affected", "rescued", "deadline", "area")
+    # quantities that belong to a place rather than to a named thing: a shared place names them
+    # ("Norvik is a city of 50,000" and "the city had a population of 48,000")
+    place_measures: tuple[str, ...] = ("population",)
     compatible_events: tuple[tuple[str, str], ...] = (
         ("attack", "shootdown"),
         ("meeting", "agreement"),
@@ -69,12 +74,20 @@ class Group:
 
 def blocking_key(claim: Claim, lex: Lexicon) -> tuple[str, ...]:
     if isinstance(claim, DateClaim):
-        return ("date", claim.measure, claim.event or "")
+        return ("date", claim.measure, moment_of(claim.event or "", lex))
     unit = claim.value.unit
     if not unit:
         return (claim.kind, claim.measure, "count")
     # units outside the unit table are currency codes
     return (claim.kind, claim.measure, lex.unit_info.get(unit, {}).get("dimension", "money"))
+
+
+def moment_of(event: str, lex: Lexicon) -> str:
+    """Events of one moment (a dam bursts, the town floods) date one fact: one name for all of them."""
+    for family in lex.claims.get("same_moment_events", []):
+        if event in family:
+            return "+".join(sorted(family))
+    return event
 
 
 def _span_of(d: DateSpan | None) -> tuple[date, date] | None:
@@ -103,6 +116,9 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.compatible = {frozenset(p) for p in self.settings.compatible_events}
         self._related_places: set[frozenset[str]] = set()
+        self._areas: set[str] = set()
+        self._countries: set[str] = set()
+        self._disaster_events = frozenset(self.lex.claims.get("disaster_events", []))
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -126,9 +142,11 @@ class Matcher:
         if not self._places_compatible(a, b, reasons, strict=isinstance(a, DateClaim)):
             return None
         counted = a.kind in ("casualty", "displacement")
-        if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible:
-            return None
-        if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required:
+        if counted and a.event and b.event and a.event != b.event and frozenset((a.event, b.event)) not in self.compatible \
+                and not {a.event, b.event} <= self._disaster_events:
+            return None  # (a storm, its flood and the dam it breaks give one toll: events of one disaster chain)
+        if a.kind == "quantity" and (not a.subject or not b.subject) and a.measure in self.settings.subject_required \
+                and not (a.measure in self.settings.place_measures and (set(a.place) & set(b.place)) - {"*wide"}):
             return None
         if isinstance(a, DateClaim) and (not a.subject or not b.subject):
             return None
@@ -155,14 +173,31 @@ class Matcher:
         """A wide area against one place is two facts; disjoint names only count where strict (dates),
         since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya"."""
         pa, pb = set(a.place), set(b.place)
+        if "*other" in pa | pb:
+            return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
-        wide_a, wide_b = "*wide" in pa, "*wide" in pb
+        pa = {x for x in pa if not x.startswith("*") or x in ("*wide", "*country")}
+        pb = {x for x in pb if not x.startswith("*") or x in ("*wide", "*country")}
+        located_a, located_b = "*country" in pa, "*country" in pb  # the report itself says "in <country>"
+        pa.discard("*country")
+        pb.discard("*country")
+        # a name some report calls a country is one wherever it is named alone
+        country_a = located_a or (bool(pa - {"*wide"}) and pa - {"*wide"} <= self._countries)
+        country_b = located_b or (bool(pb - {"*wide"}) and pb - {"*wide"} <= self._countries)
+        # a name some claim gives as a whole area ("across Ostria") is an area wherever it is named alone
+        # (unless the report itself only locates the figure there: "killed in Ostria")
+        wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas and not located_a)
+        wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas and not located_b)
         if wide_a != wide_b:
             return False
         pa.discard("*wide")
         pb.discard("*wide")
+        if country_a and country_b and pa != pb:
+            return False  # "in Ostria" and "in Ostria and Valia" (combined) are two facts (CODING 3)
         if pa and pb and not pa & pb:
+            if country_a != country_b and not strict:
+                return True  # a figure located in a country against one in a city: the country may hold it
             related = any(frozenset((x, y)) in self._related_places for x in pa for y in pb)
             if strict or not related:
                 return False
@@ -175,6 +210,8 @@ class Matcher:
         if not sa or not sb:
             reasons.append("one side names no subject")
             return MatchInfo(level="open", score=0.0, reasons=reasons)
+        if isinstance(a, DateClaim) and sa != sb and moment_of(sa, self.lex) == moment_of(sb, self.lex) != sa:
+            return MatchInfo(level="alias", score=100.0, reasons=reasons + [f"events of one moment: {sa}~{sb}"])
         if sa == sb:
             return MatchInfo(level="exact", score=100.0, reasons=reasons + [f"subject: {sa}"])
         score = fuzz.token_set_ratio(
@@ -199,8 +236,11 @@ class Matcher:
         return blocks
 
     def prepare(self, claims: list[Claim]) -> None:
-        """What matching needs to know of all claims at once: places named together ("Syria's Idlib") are related."""
+        """What matching needs to know of all claims at once: places named together ("Syria's Idlib") are
+        related (one may hold the other); names some claim marks as a whole area or as a country are such."""
         self.relate_places(pair for c in claims for pair in related_places(c))
+        self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
+        self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")}
 
     def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Set the related places directly (an engine that gathers them from its workers)."""

@@ -140,8 +140,9 @@ def test_quantity_compare_converts_units(tmp_path: Path, write_reports: WriteRep
     assert len(found) == (1 if fires else 0)
 
 
+# both reports place the capsizing "on Lake Kivu": the same place
 @pytest.mark.parametrize(("match", "fires"), [({}, True), ({"reports": "same"}, False), ({"min_score": 100}, True),
-                                              ({"same_place": True}, False)])
+                                              ({"same_place": True}, True)])
 def test_match_conditions(tmp_path: Path, write_reports: WriteReports, match: dict[str, object], fires: bool) -> None:
     options = rules_options(tmp_path, rule(id="UR05", name="toll-off", select={"kind": ["casualty"]}, match=match))
     paths = write_reports(["At least 40 people died when an overloaded ferry capsized on Lake Kivu on Sunday.",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import WriteReports
 
-from checker import CheckOptions, RuleSetting, check_files
-from checker.models import Amount
+from checker import CheckOptions, RuleEngine, RuleSetting, check_files, extract_files
+from checker.match import Group
+from checker.models import Amount, MatchInfo
 from checker.rules.builtin.CT01 import judged_interval
 
 NEARLY = "Nearly a million people have been displaced by the fighting in the province since December."
@@ -63,23 +64,31 @@ def test_one_report_contradicting_itself_is_said_so(write_reports: WriteReports)
     assert conflicts[0].message.endswith("(both in rA: the report contradicts itself)")
 
 
+def _judged_as_one_fact(texts: list[str], code: str, options: dict[str, object], write_reports: WriteReports
+                        ) -> list[object]:
+    """Extract one claim per report and hand the pair to one rule as a single fact, whatever the matcher says:
+    the rule's own limit is what is under test."""
+    document = extract_files([str(p) for p in write_reports(texts)])
+    claims = [next(c for c in document.claims if c.report == meta.id) for meta in document.reports]
+    group = Group("g1", claims, {(claims[0].id, claims[1].id): MatchInfo(level="exact", score=100.0, reasons=[])})
+    engine = RuleEngine(settings={code: RuleSetting(options=options)} if options else {})
+    conflicts, _ = engine.run([group], {m.id: m for m in document.reports})
+    return [f for f in conflicts if f.code == code]
+
+
 @pytest.mark.parametrize(("max_gap", "fires"), [(None, False), (0, True), (5000, True)])
 def test_dates_years_apart_are_two_events_unless_the_limit_is_lifted(max_gap: int | None, fires: bool,
                                                                      write_reports: WriteReports) -> None:
-    # one report: its "last week" and its "2016" are both read as dates of the soldiers' deaths
-    paths = [str(p) for p in write_reports([
-        ("Ankara launched the offensive days after 34 Turkish soldiers were killed in a Syrian government airstrike "
-         "last week, the biggest loss the Turkish military has suffered since it first intervened in Syria in 2016.")])]
-    settings = {"CT03": RuleSetting(options={"max_gap_days": max_gap})} if max_gap is not None else {}
-    found = [f for f in check_files(paths, CheckOptions(rule_settings=settings)).conflicts if f.code == "CT03"]
+    texts = ["The offensive began in 2016.", "The offensive began on Monday."]
+    found = _judged_as_one_fact(texts, "CT03", {"max_gap_days": max_gap} if max_gap is not None else {},
+                                write_reports)
     assert bool(found) == fires
 
 
 @pytest.mark.parametrize(("max_ratio", "fires"), [(None, False), (0, True), (20, True)])
 def test_measures_tenfold_apart_are_two_quantities_unless_the_limit_is_lifted(
         max_ratio: float | None, fires: bool, write_reports: WriteReports) -> None:
-    paths = [str(p) for p in write_reports(["The upper dam of the wadi stands 12 km from the city.",
-                                            "The lower dam of the wadi stands about one kilometre from the city."])]
-    settings = {"CT02": RuleSetting(options={"max_ratio": max_ratio})} if max_ratio is not None else {}
-    found = [f for f in check_files(paths, CheckOptions(rule_settings=settings)).conflicts if f.code == "CT02"]
+    texts = ["The dam stands 12 km from the city.", "The dam stands about one kilometre from the city."]
+    found = _judged_as_one_fact(texts, "CT02", {"max_ratio": max_ratio} if max_ratio is not None else {},
+                                write_reports)
     assert bool(found) == fires

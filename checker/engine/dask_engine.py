@@ -31,7 +31,7 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import Lexicon, default_lexicon
-from ..match import Group, Matcher, MatchSettings, blocking_key, related_places
+from ..match import Group, Matcher, MatchSettings, blocking_key
 from ..models import Claim, ClaimsFile, DateClaim, Finding, MatchInfo, Report, ReportMeta
 from ..rules import RuleEngine, rule_error
 
@@ -100,10 +100,6 @@ def _renumbered(findings: list[Finding], local: str, global_id: str) -> list[Fin
     return out
 
 
-def _related(t: Tagged) -> list[tuple[str, str]]:
-    return related_places(t[2])
-
-
 def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, client: Any = None,
         ) -> tuple[list[ReportMeta], list[Claim], list[Finding], list[Finding]]:
     """Extract (and, when judging, match and judge) the items on a Dask cluster."""
@@ -140,7 +136,7 @@ def run(items: list[Report | ClaimsFile], options: CheckOptions, judging: bool, 
             return metas, claims, [], []
         lexicon = options.lexicon or default_lexicon()
         matcher = Matcher(lexicon, options.match or MatchSettings())
-        matcher.relate_places(tagged.map(_related).flatten().distinct().compute())
+        matcher.prepare(claims)  # the client holds every claim: what matching learns of them all, learnt once
         engine = RuleEngine(rules=options.rules, settings=options.rule_settings, lexicon=lexicon)
         reports = {m.id: m for m in metas}
         buckets = max(1, tagged.npartitions)
