@@ -67,6 +67,7 @@ class AmountReader:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self._phrase_index: dict[tuple[int, bool], dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         self.figures = FigureReader(lex)
         self._text = ""
         self._offset = 0
@@ -183,15 +184,33 @@ class AmountReader:
         return (end, raised) if raised in self.lex.unit_info else None
 
     # ---- surroundings ------------------------------------------------------------------------
+    def _indexed(self, table: list[tuple[tuple[str, ...], str]], by_last: bool
+                 ) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """A phrase table by its phrases' last (or first) word, each list longest first as in the table:
+        the tables are tried at every token, and only phrases ending (starting) with it can match."""
+        key = (id(table), by_last)
+        index = self._phrase_index.get(key)
+        if index is None:
+            index = {}
+            for phrase, name in table:
+                if phrase:
+                    index.setdefault(phrase[-1] if by_last else phrase[0], []).append((phrase, name))
+            self._phrase_index[key] = index
+        return index
+
     def _match_before(self, toks: list[Token], i: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
-        for phrase, name in table:
+        if i < 1:
+            return None
+        for phrase, name in self._indexed(table, True).get(toks[i - 1].low, ()):
             k = len(phrase)
             if i - k >= 0 and tuple(t.low for t in toks[i - k:i]) == phrase:
                 return i - k, name
         return None
 
     def _match_after(self, toks: list[Token], j: int, table: list[tuple[tuple[str, ...], str]]) -> tuple[int, str] | None:
-        for phrase, name in table:
+        if j >= len(toks):
+            return None
+        for phrase, name in self._indexed(table, False).get(toks[j].low, ()):
             k = len(phrase)
             if tuple(t.low for t in toks[j:j + k]) == phrase:
                 return j + k, name
@@ -223,7 +242,7 @@ class AmountReader:
             inner = self._unit_after(toks, k + 1)
             if inner and inner[0] == k + 2:
                 return k + 3, inner[1]  # "20 (kg)"
-        for phrase, sym in self.unit_phrases:
+        for phrase, sym in self._indexed(self.unit_phrases, False).get(toks[k].low, ()):
             n = len(phrase)
             if tuple(x.low for x in toks[k:k + n]) == phrase:
                 if n > 1 and phrase in self.compact_units and any(
@@ -266,8 +285,8 @@ class AmountReader:
             code = self._code(toks[i - 1])
             if code:
                 return i - 1, code[0], code[1]
-            name = self._match_before(toks, i, self.currency_after)
-            if name and toks[i].is_digit:
+            name = self._match_before(toks, i, self.currency_after) if toks[i].is_digit else None
+            if name:
                 return name[0], name[1], 1.0
         return None
 
