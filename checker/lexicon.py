@@ -8,6 +8,7 @@ code: every word checker reads is in a YAML file beside this package.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -29,15 +30,44 @@ def _load_yaml(name: str) -> dict[str, Any]:
     return data
 
 
+def trie_alternation(phrases: Iterable[str], space: str, word_end: bool) -> str:
+    """A regex alternation of phrases (lower-cased) that prefers the longest one.
+
+    The phrases are folded into a trie ("seventy\\s+(?:eight|three|...)"), so the regex engine follows
+    one branch per character instead of trying every phrase at every position: the word lists run to
+    hundreds of phrases and are scanned over every sentence. A space in a phrase matches ``space``;
+    with ``word_end`` a phrase that ends in a letter or digit must end a word.
+    """
+    trie: dict[str, Any] = {}
+    for phrase in {" ".join(str(p).lower().split()) for p in phrases}:
+        if not phrase:
+            continue
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = phrase[-1].isalnum()  # a phrase ends here (and whether it must end a word)
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [(space if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # the longer phrases first, then the one that ends here
+            branches.append(r"\b" if word_end and node[""] else "")
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            return branches[0]
+        if branches[-1] == "" and "" in node:
+            return "(?:" + "|".join(branches[:-1]) + ")?"
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One regex that finds any of the phrases as whole words, longest first, case-insensitively."""
-    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    alternatives = []
-    for p in parts:
-        body = r"\s+".join(re.escape(w) for w in p.split())
-        head = r"\b" if p[0].isalnum() else ""
-        tail = r"\b" if p[-1].isalnum() else ""
-        alternatives.append(f"{head}{body}{tail}")
+    parts = [p.strip() for p in phrases if p.strip()]
+    words = trie_alternation((p for p in parts if p[0].isalnum()), r"\s+", word_end=True)
+    others = trie_alternation((p for p in parts if not p[0].isalnum()), r"\s+", word_end=True)
+    alternatives = ([rf"\b{words}"] if words else []) + ([others] if others else [])
     return re.compile("|".join(alternatives) if alternatives else r"(?!x)x", re.IGNORECASE)
 
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from ..lexicon import Lexicon, phrase_pattern
+from ..lexicon import Lexicon, phrase_pattern, trie_alternation
 
 
 @dataclass
@@ -124,31 +124,8 @@ def _month_weeks(y: int, m: int) -> list[date]:
 
 
 def _alt(words: Any) -> str:
-    """A regex alternation of phrases that prefers the longest; a space inside a phrase also matches a hyphen.
-
-    The phrases are folded into a trie ("seventy[\\s-]+(?:eight|three|...)"), so the regex engine tries one
-    branch per character instead of every phrase at every position: the number and holiday lists run
-    to hundreds of phrases, and they are scanned over every sentence.
-    """
-    trie: dict[str, Any] = {}
-    for w in {" ".join(str(w).lower().split()) for w in words}:
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [(r"[\s-]+" if ch == " " else re.escape(ch)) + emit(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # a phrase that ends where a longer one goes on: the longer is tried first (a greedy option)
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
+    """A regex alternation of phrases, longest first; a space inside a phrase also matches a hyphen."""
+    return trie_alternation((str(w) for w in words), r"[\s-]+", word_end=False)
 
 
 def _key(s: str) -> str:
