@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 # Abbreviations after which a full stop does not end a sentence.
 _NO_BREAK = re.compile(
@@ -61,23 +60,28 @@ class LineIndex:
 TOKEN_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)?|\S", re.UNICODE)
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word, a figure or a sign, with its absolute span; ``low`` and the kind are set once, at reading,
+    since the normalisers read them many times per token."""
 
-    @cached_property  # read many times per token by the normalisers; computed once
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low", "is_digit", "is_word")
 
-    @property
-    def is_digit(self) -> bool:
-        return self.text[0].isdigit()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.lower()
+        self.is_digit = text[0].isdigit()
+        self.is_word = text[0].isalpha()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
