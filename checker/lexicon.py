@@ -23,11 +23,18 @@ DATA_FILES = ("numbers", "hedges", "vague", "units", "calendar", "claims")
 
 
 def _load_yaml(name: str) -> dict[str, Any]:
+    """A data file under ``checker/data/`` (a mapping), read afresh."""
     text = resources.files("checker").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
-        raise CheckerError("lexicon", f"lexicon {name}.yaml is not a mapping")
+        raise CheckerError("lexicon", f"data file {name}.yaml is not a mapping")
     return data
+
+
+@cache
+def data_file(name: str) -> dict[str, Any]:
+    """A data file under ``checker/data/``, loaded once (the rules' tables; lexicons go through Lexicon)."""
+    return _load_yaml(name)
 
 
 def trie_alternation(phrases: Iterable[str], space: str, word_end: bool) -> str:

@@ -90,7 +90,8 @@ def moment_of(event: str, lex: Lexicon) -> str:
     return event
 
 
-def _span_of(d: DateSpan | None) -> tuple[date, date] | None:
+def span_days(d: DateSpan | None) -> tuple[date, date] | None:
+    """The first and last day of a span, or None where it is open or unreadable."""
     if d is None or not d.start or not d.end:
         return None
     try:
@@ -132,7 +133,7 @@ class Matcher:
         if isinstance(a, CountClaim) and isinstance(b, CountClaim):
             if not self._scope_compatible(a, b, reasons):
                 return None
-            ea, eb = _span_of(a.event_date), _span_of(b.event_date)
+            ea, eb = span_days(a.event_date), span_days(b.event_date)
             if ea and eb and _overlap_ratio(ea, eb) == 0.0:
                 return None
         if a.actors and b.actors and not set(a.actors) & set(b.actors):
@@ -159,7 +160,7 @@ class Matcher:
         if scopes == {"incident", "aggregate"}:
             return False
         if a.scope == b.scope == "aggregate":
-            pa, pb = _span_of(a.period_span), _span_of(b.period_span)
+            pa, pb = span_days(a.period_span), span_days(b.period_span)
             if pa and pb and _overlap_ratio(pa, pb) < 0.5:
                 return False
             if (pa is None) != (pb is None) and (a.period and b.period):

@@ -234,7 +234,7 @@ class DateReader:
                 rf"(?:{mon}|{year.replace('<year>', '<year2>')}|(?:the\s+)?(?P<yrel>{rel})\s+(?P<span>month|year))")),
             ("week_n", p(
                 rf"\bweek\s+(?P<wk>\d{{1,2}})\s+of\s+(?:{year}|(?:the\s+)?(?P<yrel>{rel})\s+year)\b")),
-            ("decade", p(rf"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>1[0-9]\d0|20\d0)\s?['’]?s\b")),
+            ("decade", p(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<dec>1[0-9]\d0|20\d0)\s?['’]?s\b")),
             ("decade2", p(rf"(?:\bthe\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:['’](?P<dd>\d0)s\b|\b(?P<dw>{_alt(self.decade_words)})\b)")),
             ("century", p(rf"\b(?:the\s+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>{ordw}))[\s-]+century\b")),
             ("holiday", p(rf"\b(?P<wkof>(?:the\s+)?weekend\s+of\s+)?(?:(?P<rel>{rel})\s+)?(?P<hol>{holidays})(?![\w’'])"

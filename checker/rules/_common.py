@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from ..errors import CheckerError
+from ..lexicon import data_file
 from ..match import Group
 from ..models import Amount, Claim, ClaimStatus, CountClaim, MatchInfo
 from . import RuleContext
@@ -66,14 +62,9 @@ def later_figure(a: CountClaim, b: CountClaim, context: RuleContext) -> str | No
     return None
 
 
-@cache
 def rule_data(name: str) -> dict[str, Any]:
     """A data file of the rules under ``checker/data/`` (loaded once)."""
-    text = resources.files("checker").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    if not isinstance(data, dict):
-        raise CheckerError("lexicon", f"data file {name}.yaml is not a mapping")
-    return data
+    return data_file(name)
 
 
 def claim_gap(first: Claim, second: Claim) -> str | None:

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 
 from ..lexicon import phrase_pattern
+from ..match import span_days
 from ..models import Claim, CountClaim
 from ._common import claim_gap, rule_data
 
@@ -79,16 +79,6 @@ def listed_parts(claims: list[Claim]) -> list[tuple[CountClaim, ...]]:
     return [r for r in out if len({c.subject for c in r}) == len(r)]
 
 
-def _days(c: CountClaim) -> tuple[date, date] | None:
-    d = c.event_date
-    if d is None or not d.start or not d.end:
-        return None
-    try:
-        return date.fromisoformat(d.start[:10]), date.fromisoformat(d.end[:10])
-    except ValueError:
-        return None
-
-
 def incident_totals(claims: list[Claim]) -> list[CountClaim]:
     """Casualty counts of everyone in an incident: a covering subject, no named group, a current figure."""
     umbrella = umbrella_subjects()
@@ -104,7 +94,7 @@ def same_incident(total: CountClaim, part: CountClaim) -> bool:
         return False
     if part.reference != "current" or part.scope == "aggregate":
         return False
-    days_total, days_part = _days(total), _days(part)
+    days_total, days_part = span_days(total.event_date), span_days(part.event_date)
     if days_total is None or days_part is None or days_part[0] > days_total[1] or days_total[0] > days_part[1]:
         return False
     return not (total.place and part.place and not set(total.place) & set(part.place))

@@ -39,7 +39,7 @@ from pydantic import ValidationError
 
 from ..errors import CheckerError
 from ..lexicon import Lexicon, phrase_pattern
-from ..match import Group, interval
+from ..match import Group, interval, span_days
 from ..models import Claim, CountClaim, DateClaim, Finding, RuleDefinition, RulesConfig, RuleSetting, Severity
 from . import Rule, RuleContext
 from ._common import describe, format_amount, later_figure, pairs_of
@@ -72,13 +72,7 @@ def _selected(defn: RuleDefinition, c: Claim) -> bool:
 
 
 def _day(c: Claim) -> tuple[date, date] | None:
-    span = c.value if isinstance(c, DateClaim) else c.event_date
-    if span is None or not span.start or not span.end:
-        return None
-    try:
-        return date.fromisoformat(span.start[:10]), date.fromisoformat(span.end[:10])
-    except ValueError:
-        return None
+    return span_days(c.value if isinstance(c, DateClaim) else c.event_date)
 
 
 def _widen(lo: float, hi: float, abs_tol: float, rel_tol: float) -> tuple[float, float]:
