@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import ClassVar
 
-from ...match import Group, interval
+from ...match import Group, interval, span_days
 from ...models import Claim, CountClaim, Finding, Severity
 from .. import Rule, RuleContext
 from .._common import describe
 from .._parts import incident_totals, part_lists, same_incident, umbrella_subjects
+
+# an incident's day is a day or a week; longer spans are periods, which CT04 does not compare across reports
+_MAX_SPAN_DAYS = 31
 
 
 class CT04(Rule):
@@ -58,15 +63,35 @@ class CT04(Rule):
     def _across(self, claims: list[Claim], context: RuleContext, seen: set[tuple[str, str]]) -> Iterator[Finding]:
         umbrella = umbrella_subjects()
         parts = [c for c in claims if isinstance(c, CountClaim) and c.kind == "casualty" and c.value.unit is None
-                 and c.subject and c.subject.lower() not in umbrella]
+                 and c.subject and c.subject.lower() not in umbrella
+                 and c.reference == "current" and c.scope != "aggregate"]
+        # parts by measure, event and each day they cover, largest first: a total meets only the parts of
+        # its own incident, and of those only the ones above it (an archive has millions of claims)
+        position = {p.id: n for n, p in enumerate(parts)}
+        by_day: dict[tuple[str, str | None, date], list[tuple[float, CountClaim]]] = defaultdict(list)
+        for part in parts:
+            days = span_days(part.event_date)
+            if days is None or (days[1] - days[0]).days > _MAX_SPAN_DAYS:
+                continue
+            for k in range((days[1] - days[0]).days + 1):
+                by_day[(part.measure, part.event, days[0] + timedelta(days=k))].append((interval(part.value)[0], part))
+        for entries in by_day.values():
+            entries.sort(key=lambda e: -e[0])
         for total in incident_totals(claims):
             _, hi_total = interval(total.value)
-            for part in parts:
+            days = span_days(total.event_date)
+            if days is None or (days[1] - days[0]).days > _MAX_SPAN_DAYS:
+                continue
+            above: dict[str, CountClaim] = {}
+            for k in range((days[1] - days[0]).days + 1):
+                for lo_part, part in by_day.get((total.measure, total.event, days[0] + timedelta(days=k)), ()):
+                    if lo_part <= hi_total:
+                        break
+                    above[part.id] = part
+            for part in sorted(above.values(), key=lambda p: position[p.id]):
                 if not same_incident(total, part) or (part.id, total.id) in seen:
                     continue
-                lo_part, _ = interval(part.value)
-                if lo_part > hi_total:
-                    yield self.finding(context, None, [part, total],
-                                       f"the part {describe(part, context)} is larger than the total "
-                                       f"{describe(total, context)} of another report",
-                                       threshold="part.low > total.high; same event and day")
+                yield self.finding(context, None, [part, total],
+                                   f"the part {describe(part, context)} is larger than the total "
+                                   f"{describe(total, context)} of another report",
+                                   threshold="part.low > total.high; same event and day")
