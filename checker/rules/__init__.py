@@ -37,6 +37,9 @@ class RuleContext:
     reports: dict[str, ReportMeta]
     lexicon: Lexicon
     options: dict[str, float | int | str | bool] = field(default_factory=dict)
+    # each claim's evidence, built once and shared by every finding that cites it (a claim of a big fact
+    # is in many pairs, and an archive's findings run to hundreds of thousands)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 class Rule:
@@ -88,9 +91,9 @@ class Rule:
         key = "|".join([self.code] + sorted(c.fingerprint for c in claims))
         if self.pairwise and len(claims) == 2 and claims[0].report == claims[1].report:
             message += f" (both in {claims[0].report}: the report contradicts itself)"
-        evidence = [Evidence.model_construct(
+        evidence = [context.evidence.get(c.id) or context.evidence.setdefault(c.id, Evidence.model_construct(
             _EVIDENCE_FIELDS, claim=c.id, quote=c.text, where=f"{c.source.path}:{c.source.line}:{c.source.column}",
-            value=c.value, report=c.report) for c in claims]
+            value=c.value, report=c.report)) for c in claims]
         # built without validation (every value is ours, typed here) and with one shared set of field
         # names: a validated Finding carries its own 700-byte set, and an archive has millions of findings
         return Finding.model_construct(
