@@ -43,14 +43,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
 from pydantic import TypeAdapter
 
 from ..errors import CheckerError
 from ..lexicon import Lexicon, default_lexicon
 from ..match import INTERCHANGEABLE_SUBJECTS, MatchSettings, blocking_key
-from ..models import Amount, Claim, ClaimsFile, ClaimStatus, CountClaim, DateClaim, DateSpan, ReportMeta, Source
+from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, ReportMeta
 from .store import parse_file, record_files
 
 INDEX_NAME = ".index.sqlite"
@@ -87,23 +87,6 @@ _INDEXES = {
 @cache
 def _claims_adapter() -> TypeAdapter[list[Claim]]:
     return TypeAdapter(list[Claim])
-
-
-def _trusted_claim(data: dict[str, Any]) -> Claim:
-    """A claim from the index's JSON, built without validation: the index stores only claims validated on
-    the way in (``refresh`` parses every file through the models), so the JSON is known to be well formed."""
-    data["source"] = Source.model_construct(**data["source"])
-    for key in ("event_date", "period_span"):
-        if data.get(key) is not None:
-            data[key] = DateSpan.model_construct(**data[key])
-    if "status" in data:
-        data["status"] = ClaimStatus(data["status"])
-    if data["kind"] == "date":
-        data["value"] = DateSpan.model_construct(**data["value"])
-        return DateClaim.model_construct(**data)
-    data["value"] = Amount.model_construct(**data["value"])
-    data["alternates"] = [Amount.model_construct(**a) for a in data.get("alternates", [])]
-    return CountClaim.model_construct(**data)
 
 
 def _stem(token: str) -> str:
@@ -433,9 +416,8 @@ class RecordIndex:
             chunk = wanted[start:start + 500]
             sql = f"SELECT report, json FROM claims WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id"
             texts.extend(text for report, text in self.db.execute(sql, chunk) if report not in excluded)
-        # the index holds only claims validated when their file was indexed: rebuild them without a second
-        # validation (a big event has thousands of candidates, and validation was most of a lookup)
-        return [_trusted_claim(d) for d in json.loads("[" + ",".join(texts) + "]")]
+        # one validation of a JSON array is markedly faster than one per claim
+        return _claims_adapter().validate_json("[" + ",".join(texts) + "]")
 
     def candidates(self, claim: Claim, published: str | None = None) -> list[Claim]:
         """The claims on record that could be the same fact as ``claim`` (published: its report's date).
