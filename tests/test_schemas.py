@@ -152,3 +152,15 @@ def test_other_breakages_fail_validation(name: str, breakage: Any) -> None:
     assert errors_of(name, target) == []
     breakage(target)
     assert errors_of(name, target) != []
+
+
+def test_claims_on_record_validate() -> None:
+    """The record that ships in claims/ is schema-valid JSON, readable as claims files."""
+    record = SCHEMAS.parent / "claims"
+    files = sorted(record.glob("*.json"))
+    assert files, "claims/ ships with a record"
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        errors = errors_of("claims-file.schema.json", data)
+        assert not errors, f"{path.name}: {errors[:3]}"
+        assert ClaimsFile.model_validate(data).claims
