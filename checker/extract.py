@@ -48,9 +48,6 @@ _FUNCTION_WORDS = frozenset(
     "among between the a an its their his her our this these those it they them we he she there here more "
     "most least still already also now so far just only some other another further additional".split()
 )
-# between a person and a passive casualty verb: "a soldier was reportedly killed"
-_PASSIVE_LINKS = frozenset("was were is are has have had been being also later reportedly confirmed allegedly "
-                           "subsequently then".split())
 _PRONOUNS = frozenset("them those these it its their our us you whom which".split())
 _DIMENSION_DEFAULT_MEASURE = {
     "length": "distance", "area": "area", "volume": "volume", "duration": "duration", "mass": "mass",
@@ -108,6 +105,7 @@ class Extractor:
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
+        self.passive_links = {w.lower() for w in c["passive_links"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
@@ -253,7 +251,7 @@ class Extractor:
                 continue
             if t.low in self.subject_pronouns and i == 0 or (t.low in self.subject_pronouns and toks[i - 1].text in ",;"):
                 after = [x.low for x in toks[i + 1:i + 5] if x.is_word]
-                while after and after[0] in _PASSIVE_LINKS:
+                while after and after[0] in self.passive_links:
                     after.pop(0)
                 if len(after) >= 3 and after[1] == "and" and after[0] not in _FUNCTION_WORDS:
                     after = after[2:]  # "He was engaged and killed"
@@ -279,7 +277,7 @@ class Extractor:
                 continue
             before = toks[i - 1].low if i > 0 else ""
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
-            while after and after[0] in _PASSIVE_LINKS:
+            while after and after[0] in self.passive_links:
                 after.pop(0)
             is_object = self._casualty_word(before)
             is_subject = bool(after) and self._casualty_word(after[0])
@@ -293,23 +291,23 @@ class Extractor:
         return AmountMention(start=a, end=b, text=text, low=1.0, best=1.0, high=1.0, person=True)
 
     def _named_person_after(self, toks: list[Token], i: int) -> int | None:
-        """After a casualty verb, one named person with no article: "killed Taliban leader Saifullah",
-        "killed senior commander, Wali, in". Gives the index of the title noun."""
-        death_of = toks[i].low in self.death_nouns and i + 1 < len(toks) and toks[i + 1].low == "of"
-        if not death_of and (not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing"))):
-            return None
-        if death_of:
-            i += 1  # "confirmed the death of Haqqani leader Shabeer"
-            if i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].low not in self.people \
-                    and toks[i + 1].low not in self.singular_markers:
-                k = i + 1
-                while k < len(toks) and toks[k].is_word and toks[k].text[:1].isupper():
-                    if toks[k].low in self.singular_people:
-                        break
+        """After a casualty verb, one named person with no article: "killed rebel commander Tomas Brenner",
+        "killed senior commander, Brenner, in", "the death of Tomas Brenner". Gives the index of the title
+        noun, or of the name where none stands before it."""
+        n = len(toks)
+        if toks[i].low in self.death_nouns and i + 1 < n and toks[i + 1].low == "of":
+            i += 1  # "confirmed the death of militia leader Brenner": titles follow "of" as they follow a verb
+            first = i + 1
+            if first < n and toks[first].text[:1].isupper() and toks[first].low not in self.people \
+                    and toks[first].low not in self.singular_markers:
+                k = first
+                while k < n and toks[k].is_word and toks[k].text[:1].isupper() and toks[k].low not in self.singular_people:
                     k += 1
-                if k >= len(toks) or toks[k].low not in self.singular_people:
-                    return i + 1 if k > i + 1 and (k >= len(toks) or not toks[k].is_word
-                                                    or toks[k].low in _FUNCTION_WORDS) else None
+                if k >= n or toks[k].low not in self.singular_people:
+                    # a name alone: "the death of Tomas Brenner, a local commander"
+                    return first if k >= n or not toks[k].is_word or toks[k].low in _FUNCTION_WORDS else None
+        elif not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing")):
+            return None
         n = len(toks)
         k = i + 1
         while k < n and k <= i + 7 and (toks[k].is_word or toks[k].text == "-") \
@@ -865,7 +863,7 @@ class Extractor:
                           obj.end() - obj.start())
         if ev is None and not self.role_res["by"].search(before[-12:]):
             # a press release puts the day at the end of a long clause: "detained ... while searching for
-            # a Taliban leader in Murghab district, Badghis province yesterday"
+            # a rebel commander in the hill villages of the eastern district yesterday"
             ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 120), dm)
         if ev is None:
             return None
@@ -939,7 +937,7 @@ class Extractor:
             dist = dm.start - e if e <= dm.start else s - dm.end
             between = text[min(e, dm.end) - base:max(s, dm.start) - base]
             if self.speech_re.search(between):
-                continue  # "issued on Saturday, OCHA had said ... were dead": the date is the statement's
+                continue  # "issued on Saturday, the agency had said ... were dead": the date is the statement's
             if dist >= 0 and (best is None or dist < best[0]):
                 best = (dist, s, e - s)
         return (self.incident_event, best[1], best[2]) if best else None

@@ -11,9 +11,10 @@ single-process pipeline on the same input, in the same order:
 2. matching: claims are shuffled by a stable hash of their blocking key
    (``bag.groupby`` with the task shuffle), so each block lands whole on one
    worker, which puts it back in input order and computes its matched pairs
-   (``Matcher.block_pairs``). Places named together anywhere ("Syria's
-   Idlib") are gathered first and sent with the matcher, since matching a
-   block may depend on claims of other blocks for that;
+   (``Matcher.block_pairs``). What matching learns from all claims at once
+   (places named together, names given as countries or whole areas) is
+   learnt first on the client, which holds every claim, and sent with the
+   matcher, since matching a block may depend on claims of other blocks;
 3. the same worker joins each block's pairs into groups (``Matcher.assemble``)
    and runs the rules on them (``RuleEngine.evaluate``); a group never spans
    two blocks, so these are the groups one process makes;

@@ -57,8 +57,6 @@ class AmountMention:
 
 
 _CODE_LIKE = re.compile(r"(?<![\w.])(?:\+\d+(?:[-. ]\d+)+|\d+(?:([-.])\d+)(?:\1\d+)+)(?![\w])")
-_RANGE_WORDS = frozenset({"-", "–", "~", "to", "through", "thru", "or", "and"})
-_BOUND_JOINERS = frozenset({"and", "but", ",", ", and", ", but", "and yet"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -90,6 +88,8 @@ class AmountReader:
         self.hedge_after.sort(key=lambda x: -len(x[0]))
         self.exact_verbs = [tuple(t.low for t in tokenize(p)) for p in lex.hedges["exact_verbs"]]
         self.change_verbs = {v.lower() for v in lex.hedges["change_verbs"]}
+        self.range_words = frozenset(w.lower() for w in lex.hedges["range_words"])
+        self.bound_joiners = frozenset(w.lower() for w in lex.hedges["bound_joiners"])
         self.vague_table: list[tuple[tuple[str, ...], tuple[float | None, float | None, float | None]]] = sorted(
             (
                 (tuple(t.low for t in tokenize(k)), (v["low"], v["best"], v["high"]))
@@ -406,7 +406,7 @@ class AmountReader:
             mention, j = m
             out.append(mention)
             i = max(j, i + 1)
-        return _join_bounds(out, text, offset)
+        return _join_bounds(out, text, offset, self.bound_joiners)
 
     def _mention_at(
         self, toks: list[Token], i: int, taken: list[tuple[int, int]], offset: int, text: str
@@ -432,7 +432,7 @@ class AmountReader:
             start_i, unit, currency_factor = cur
         lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
-        if not num.vague and end_j + 1 < n and toks[end_j].low in _RANGE_WORDS:
+        if not num.vague and end_j + 1 < n and toks[end_j].low in self.range_words:
             sep = toks[end_j].low
             between = start_i >= 1 and toks[start_i - 1].low == "between"
             if sep != "and" or between:
@@ -631,7 +631,8 @@ def _round(v: float | None) -> float | None:
     return float(int(r)) if r == int(r) else r
 
 
-def _join_bounds(mentions: list[AmountMention], text: str, offset: int) -> list[AmountMention]:
+def _join_bounds(mentions: list[AmountMention], text: str, offset: int, joiners: frozenset[str]
+                 ) -> list[AmountMention]:
     """"more than 10 and less than 40", "at most 100 and at least 20": two open bounds make one range."""
     out: list[AmountMention] = []
     for m in mentions:
@@ -640,7 +641,7 @@ def _join_bounds(mentions: list[AmountMention], text: str, offset: int) -> list[
             between = text[prev.end - offset:m.start - offset].strip().lower()
             lower_first = prev.high is None and prev.low is not None and m.low is None and m.high is not None
             upper_first = prev.low is None and prev.high is not None and m.high is None and m.low is not None
-            if between in _BOUND_JOINERS and (lower_first or upper_first):
+            if between in joiners and (lower_first or upper_first):
                 low, high = (prev.low, m.high) if lower_first else (m.low, prev.high)
                 assert low is not None and high is not None
                 if low < high:

@@ -468,7 +468,7 @@ class FigureReader:
             k += 1
         if k >= n or toks[k].low not in ("half", "quarter"):
             return None
-        frac = 0.5 if toks[k].low == "half" else 0.25
+        frac = 1.0 / self.denominators[toks[k].low]
         k += 1
         if k < n and toks[k].low in ("a", "an"):
             k += 1

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from ..lexicon import data_file
 from ..match import Group
 from ..models import Amount, Claim, ClaimStatus, CountClaim, MatchInfo
 from . import RuleContext
@@ -60,11 +58,6 @@ def later_figure(a: CountClaim, b: CountClaim, context: RuleContext) -> str | No
     if lo_new is not None and hi_old is not None and lo_new > hi_old:
         return format_amount(newer.value)
     return None
-
-
-def rule_data(name: str) -> dict[str, Any]:
-    """A data file of the rules under ``checker/data/`` (loaded once)."""
-    return data_file(name)
 
 
 def claim_gap(first: Claim, second: Claim) -> str | None:

@@ -17,10 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import phrase_pattern
+from ..lexicon import data_file, phrase_pattern
 from ..match import span_days
 from ..models import Claim, CountClaim
-from ._common import claim_gap, rule_data
+from ._common import claim_gap
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class PartList:
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    parts = rule_data("relations")["parts"]
+    parts = data_file("relations")["parts"]
     filler = r"[\s,;:()\-–—]*"
     markers = phrase_pattern(parts["markers"] + parts["complete_markers"]).pattern
     marker = re.compile(rf"^{filler}(?:{markers}){filler}$", re.IGNORECASE)
@@ -42,7 +42,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 
 def umbrella_subjects() -> frozenset[str]:
-    return frozenset(str(s).lower() for s in rule_data("relations")["parts"]["umbrella_subjects"])
+    return frozenset(str(s).lower() for s in data_file("relations")["parts"]["umbrella_subjects"])
 
 
 def _by_sentence(claims: list[Claim]) -> list[list[CountClaim]]:

@@ -7,16 +7,15 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import combinations
 
-from ...lexicon import Lexicon, phrase_pattern
+from ...lexicon import Lexicon, data_file, phrase_pattern
 from ...match import Group
 from ...models import Claim, Finding, Severity
 from .. import Rule, RuleContext
-from .._common import rule_data
 
 
 @cache
 def _blame_patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    blame = rule_data("relations")["blame"]
+    blame = data_file("relations")["blame"]
     acts = phrase_pattern(blame["acts"])
     by = phrase_pattern(blame["by_markers"]).pattern
     # "the raid by ...", "the raid was carried out by ...": at most two words between the act and "by"
