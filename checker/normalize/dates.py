@@ -80,6 +80,12 @@ def _add_months(d: date, n: int) -> date:
 
 
 def _shift(d: date, unit: dict[str, int], n: int) -> date:
+    if "business_days" in unit:  # working days: Saturdays and Sundays are stepped over, not counted
+        step, left = (1 if n > 0 else -1), abs(unit["business_days"] * n)
+        while left:
+            d += timedelta(days=step)
+            left -= d.weekday() < 5
+        return d
     if "hours" in unit:  # "the past 24 hours": the days those hours reach into
         days = -(-abs(unit["hours"] * n) // 24)
         return d + timedelta(days=days if n > 0 else -days)
@@ -149,7 +155,7 @@ class DateReader:
         self.full_months = {str(names[0]).lower() for names in cal["months"].values()}
         self.ordinals = {_key(k): int(v) for k, v in cal["day_ordinals"].items()}
         self.decade_words = {_key(k): int(v) for k, v in cal["decade_words"].items()}
-        self.units = {str(k).lower(): dict(v) for k, v in cal["calendar_units"].items()}
+        self.units = {_key(str(k)): dict(v) for k, v in cal["calendar_units"].items()}
         self.shift_words = {str(k).lower(): int(v) for k, v in cal["relative_shift"].items()}
         self.period_ordinals = {str(k).lower(): int(v) for k, v in cal["period_ordinals"].items()}
         nums = lex.numbers
@@ -160,6 +166,13 @@ class DateReader:
             for u, uv in nums["units"].items():
                 if 0 < int(uv) < 10:
                     self.count_words[_key(f"{t} {u}")] = int(tv) + int(uv)
+        self.number_words = {_key(str(k)): int(v) for k, v in {**nums["units"], **nums["tens"]}.items()}
+        self.scale_words = {_key(str(k)): int(v) for k, v in nums["scales"].items()}
+        yw = cal["year_words"]
+        self.year_zero_words = {_key(str(w)) for w in yw["zero_words"]}
+        self.year_joiners = {_key(str(w)) for w in yw["joiners"]}
+        # cardinal day numbers in words ("January twenty five"): the count words up to 31
+        self.day_cardinals = {k: v for k, v in self.count_words.items() if 1 <= v <= 31 and k.split()[0] in self.number_words}
         hol = cal["holidays"]
         self.holidays: dict[str, tuple[str, Any]] = {}
         for kind in ("fixed", "nth_weekday", "easter", "table"):
@@ -193,6 +206,10 @@ class DateReader:
             r"(?:\s+(?P<zone>local time|(?-i:" + zones + r")\b))?"
         )
         holidays = _alt(self.holidays)
+        year_words = self._year_words_pattern(yw)
+        follow = rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{_alt(yw['followers'])})\b)"
+        day_words = rf"(?P<day>{dnum}|(?:{_alt([*self.ordinals, *self.day_cardinals])})\b)"
+        cy = _alt(cal["calendar_year_prefixes"])
         p = lambda rx: re.compile(rx, re.I)  # noqa: E731
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", p(r"(?<![\d/.])(?P<y>1\d{3}|20\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[/.]\d)")),
@@ -214,6 +231,12 @@ class DateReader:
             ("my", p(rf"\b{mon}(?:\s+of\s+|\s*[-/]\s*|\s*,\s*|\s+){year}")),
             ("my2", p(rf"\b(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
             ("ym", p(rf"\b{year}\s+(?P<mon>{full_months})\b")),
+            ("dmy2", p(rf"(?<![$€£¥\d.,])\b(?P<day>{dnum})\s+(?:of\s+)?(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
+            ("year_words", p(rf"\b(?P<pre>{_alt(yw['prepositions'])})\s+(?P<yw>{year_words}){follow}")),
+            ("my_words", p(rf"\b{mon}\s+(?:of\s+)?(?P<yw>{year_words}){follow}")),
+            ("mdy_words", p(rf"\b{mon}\s+(?:the\s+)?{day_words}\s*,?\s+(?:of\s+)?(?P<yw>{year_words}){follow}")),
+            ("dmy_words", p(rf"\b(?:the\s+)?{day_words}\s+(?:of\s+)?{mon}\s*,?\s+(?:of\s+)?(?P<yw>{year_words}){follow}")),
+            ("calendar_year", p(rf"\b(?:{cy})\s?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yy>\d\d))(?![\w%])")),
             ("part_month", p(
                 r"\b(?P<part>early|mid|late|the beginning of|the start of|the middle of|the end of)[\s-]+"
                 + mon + rf"(?:,?\s+{year})?")),
@@ -246,6 +269,8 @@ class DateReader:
                 r"(?:\b(?P<pre>in|since|by|from|until|till|during|of|before|after|year|its|the|their|his|her|a|between|and|or|to|through|not)\s+|’s\s+|'s\s+|(?<=(?<![\d.,])\d{4}),\s+)"
                 + year + r"(?!\s*(?:[-–]\s*\d|%|per\b|percent|people|troops|soldiers)|\s?['’]?s\b|[.,]\d)\b")),
             ("year_range", p(r"(?<![\d.,$€£¥])(?<!\d[-–/])\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?![\d%]|[-/]\w)")),
+            ("ym_num", p(r"(?<![\w/.,-])(?P<y>1[5-9]\d\d|20\d\d)(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?![\w%]|[-/.,]\w)")),
+            ("my_num", p(r"(?<![\w/.,$€£¥-])(?P<m>0[1-9]|1[0-2])(?P<sep>[-/])(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[-/.,]\w)")),
             ("dom", p(rf"(?:\bon\s+|(?<=\bof\s))the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?:{ordw})\b)"
                      r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:at|and|or|to|till|until|through)\b)")),
             ("wd_dom", p(rf"\b(?:on\s+)?(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?{day('day')}"
@@ -268,7 +293,9 @@ class DateReader:
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
             ("shift_now", p(
                 rf"\b(?P<n>{num})\s+(?P<unit>{units})(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
-                rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?:['’]s?\s+time)?\b")),
+                rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?P<time2>['’]s?\s+time)?\b")),
+            ("within", p(
+                rf"\bwithin\s+(?:the\s+)?(?:(?P<rel>{rel})\s+)?(?P<n>{num})\s+(?P<unit>{units})\b")),
             ("time", p(r"\b(?:at\s+|from\s+|by\s+)?" + time)),
         ]
         # a date joined to the next date: "from X to Y", "between X and Y", "X - Y"
@@ -277,6 +304,12 @@ class DateReader:
         self.to_now = re.compile(r"\s*(?:to|till|until|through|and)\s+(?:date|now|the\s+present|current\s+date)\b", re.I)
         self.now_and = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
         self.week_of = re.compile(r"(?:\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s*$", re.I)
+        # a span counted from the date that follows: "for three days starting Monday", "a week from tomorrow"
+        # is a point, so a bare "from" needs the "for" of a duration ("for two weeks from 1 May")
+        self.duration_from = re.compile(
+            rf"\b(?:(?P<for>for)\s+)?(?:the\s+)?(?P<n>{num})\s+(?P<unit>{units})\s*,?\s+"
+            rf"(?P<conn>(?:starting|beginning|commencing)(?:\s+(?:from|on))?|from|as\s+of)\s+$", re.I)
+        self.duration_for = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
         self.future = phrase_pattern(cal["future_markers"])
@@ -294,6 +327,33 @@ class DateReader:
         self._resolvers: dict[str, Callable[[re.Match[str], str, date | None], DateMention | None]] = {
             name[len("_r_"):]: getattr(self, name) for name in dir(self) if name.startswith("_r_")
         }
+
+    def _year_words_pattern(self, yw: dict[str, Any]) -> str:
+        """A year said in words: a century word and the rest ("nineteen ninety-six", "seventeen hundred
+        thirty-three", "nineteen oh five"), or "two thousand [and] fifteen". Atomic, so that a longer
+        reading that fails its context is not cut down to a shorter one ("in two thousand and five hundred")."""
+        by_value = lambda lo, hi: _alt(w for w, v in self.number_words.items() if lo <= v <= hi)  # noqa: E731
+        digit, teen = by_value(1, 9), by_value(10, 19)
+        tens = _alt(w for w, v in self.number_words.items() if v >= 20 and v % 10 == 0)
+        twenty = by_value(20, 20)
+        two_digits = rf"(?:(?:{tens})(?:[\s-]+(?:{digit}))?|{teen})"
+        rest = rf"(?:{two_digits}|{digit})"
+        joiner = rf"(?:\s+(?:{_alt(yw['joiners'])}))?"
+        hundred = _alt(w for w, v in self.scale_words.items() if v == 100)
+        thousand = _alt(w for w, v in self.scale_words.items() if v == 1000)
+        zero = _alt(yw["zero_words"])
+        century = rf"(?:{teen}|{twenty})"
+        return (rf"(?>{century}[\s-]+(?:{hundred}(?:{joiner}[\s-]+{rest})?|(?:{zero})[\s-]+(?:{digit})|{two_digits})"
+                rf"|{by_value(1, 2)}[\s-]+{thousand}(?:{joiner}[\s-]+{rest})?)(?![\w-])")
+
+    def _year_from_words(self, words: str) -> int:
+        """The year that _year_words_pattern matched: the first word counts hundreds (or thousands) and the rest adds."""
+        toks = [t for t in re.split(r"[\s-]+", words.lower()) if t and t not in self.year_joiners]
+        head, rest = self.number_words[toks[0]], toks[1:]
+        scale = self.scale_words.get(rest[0], 100) if rest else 100
+        if rest and rest[0] in self.scale_words:
+            rest = rest[1:]
+        return head * scale + sum(0 if t in self.year_zero_words else self.number_words[t] for t in rest)
 
     # ------------------------------------------------------------------
     def read(self, text: str, offset: int, reference: date | None) -> list[DateMention]:
@@ -347,7 +407,7 @@ class DateReader:
 
     @staticmethod
     def _core_start(kind: str, m: re.Match[str]) -> int:
-        group = {"year_ctx": "year", "month_ctx": "mon2"}.get(kind)
+        group = {"year_ctx": "year", "month_ctx": "mon2", "year_words": "yw"}.get(kind)
         return m.start(group) if group else m.start()
 
     @staticmethod
@@ -372,7 +432,12 @@ class DateReader:
         """Joins what one mention alone cannot say: weekday + date, "week of" + date, shifts, ranges."""
         out: list[DateMention] = []
         for d in ms:
-            w = self.week_of.search(text, max(0, d.start - _LOOKBACK), d.start)
+            span = self.duration_from.search(text, max(0, d.start - _LOOKBACK), d.start)
+            if span and not span["for"] and span["conn"].lower() == "from":
+                span = None
+            if span and d.first and d.first == d.last:
+                d.start, d.last = span.start("n"), self._span_end(d.first, _key(span["unit"]), self._count(span["n"]))
+            w = None if span else self.week_of.search(text, max(0, d.start - _LOOKBACK), d.start)
             if w and d.first and d.first == d.last:
                 monday = d.first - timedelta(days=d.first.weekday())
                 d.start, d.first, d.last = w.start(), monday, monday + timedelta(days=6)
@@ -380,7 +445,7 @@ class DateReader:
             if shift and d.first and d.first == d.last:
                 # "three weeks after Christmas", "16 days from 01/02/2018": counted from the date that follows
                 sign = -1 if shift["dir"].lower() == "before" else 1
-                day = _shift(d.first, self.units[shift["unit"].lower()], sign * self._count(shift["n"]))
+                day = _shift(d.first, self.units[_key(shift["unit"])], sign * self._count(shift["n"]))
                 d.start, d.first, d.last = shift.start(), day, day
             prev = out[-1] if out else None
             gap = text[prev.end:d.start] if prev else ""
@@ -434,6 +499,15 @@ class DateReader:
                 if d.last >= ref:
                     d.start, d.first = now.start(), ref
         return out
+
+    def _span_end(self, first: date, unitname: str, n: int) -> date:
+        """The last day of n units that start on first: three days from Monday run to Wednesday."""
+        unit = self.units[unitname]
+        if "hours" in unit:
+            return _shift(first, unit, n)
+        if "business_days" in unit:
+            return _shift(first, unit, n - 1) if first.weekday() < 5 else _shift(first, unit, n)
+        return max(first, _shift(first, unit, n) - timedelta(days=1))
 
     def _joins(self, a: DateMention, b: DateMention, text: str) -> bool:
         gap = self.range_gap.match(text[a.end:b.start])
@@ -497,6 +571,8 @@ class DateReader:
         w = _key(word)
         if w in self.ordinals:
             return self.ordinals[w]
+        if w in self.day_cardinals:
+            return self.day_cardinals[w]
         return int(re.sub(r"\D", "", w))
 
     def _count(self, word: str) -> int:
@@ -937,6 +1013,52 @@ class DateReader:
             return None
         return self._mk(m, date(y, 1, 1), date(y, 12, 31), start=m.start("year"))
 
+    def _r_year_words(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"in nineteen ninety-six", "since two thousand and fifteen"."""
+        y = self._year_from_words(m["yw"])
+        return self._mk(m, date(y, 1, 1), date(y, 12, 31), start=m.start("yw"))
+
+    def _r_my_words(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"October two thousand and five": a month of a year said in words."""
+        if not self._month_ok(m, "mon", text, False) or m["mon"].islower() and len(m["mon"].rstrip(".")) <= 3:
+            return None
+        y, month = self._year_from_words(m["yw"]), self._month(m["mon"])
+        return self._mk(m, date(y, month, 1), _month_end(y, month))
+
+    def _r_mdy_words(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"January twenty five nineteen eighty-six", "13 Sept nineteen seventy-two"."""
+        if not self._month_ok(m, "mon", text, False):
+            return None
+        d = date(self._year_from_words(m["yw"]), self._month(m["mon"]), self._day(m["day"]))
+        return self._mk(m, d, d)
+
+    _r_dmy_words = _r_mdy_words
+
+    def _r_dmy2(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"15 April of 87": a day of a month whose year is written with two digits."""
+        yy = int(m["yy"])
+        y = 2000 + yy if ref is not None and 2000 + yy <= ref.year else 1900 + yy
+        d = date(y, self._month(m["mon"]), self._day(m["day"]))
+        return self._mk(m, d, d)
+
+    def _r_ym_num(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"2015-12", "2015-3", "12-2015": a month of a year (a "2011-12" that can be two years is read as
+        two by year_range, listed first so that it wins the tie)."""
+        y, month = int(m["y"]), int(m["m"])
+        return self._mk(m, date(y, month, 1), _month_end(y, month))
+
+    _r_my_num = _r_ym_num
+
+    def _r_calendar_year(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"CY 2008", "CY18": a calendar year (a two-digit one in the century of the report)."""
+        if m["year"]:
+            y = int(m["year"])
+        elif ref is None:
+            return self._unresolved(m)
+        else:
+            y = ref.year // 100 * 100 + int(m["yy"])
+        return self._mk(m, date(y, 1, 1), date(y, 12, 31))
+
     def _r_year_range(self, m: re.Match[str], text: str, ref: date | None) -> list[DateMention] | None:
         y1, raw2 = int(m["y1"]), m["y2"]
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
@@ -1127,8 +1249,13 @@ class DateReader:
         if ref is None:
             return self._unresolved(m)
         n = self._count(m["n"] or m["n2"])
-        unitname = m["unit"].lower()
+        unitname = _key(m["unit"])
+        if m["n2"] and n != 1 and not unitname.endswith("s"):
+            return None  # "only 3 next week": a count, then "next week"
         unit = self.units[unitname]
+        if "business_days" in unit:  # "the next four business days": working days on from (or back to) the report's
+            ahead = self.shift_words.get(rel, 0) > 0
+            return self._mk(m, _shift(ref, unit, 1 if ahead else -n), _shift(ref, unit, n if ahead else -1), True)
         if unitname.startswith("quarter"):
             if self.shift_words.get(rel, 1) > 0:
                 first, _ = self._period(ref, "quarter", 1)
@@ -1148,14 +1275,16 @@ class DateReader:
     def _r_shift_now(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         """"two years ago", "three weeks from now", "in two weeks" (of the future only)."""
         if m["n2"]:
-            if not self._is_future(text, m.start()):
-                return None  # "killed 30 in two weeks" is a duration
-            n, unitname, direction = self._count(m["n2"]), m["unit2"].lower(), "from now"
+            if not (m["time2"] or self._is_future(text, m.start())):
+                return None  # "killed 30 in two weeks" is a duration; "in two weeks' time" never is
+            n, unitname, direction = self._count(m["n2"]), _key(m["unit2"]), "from now"
         else:
-            n, unitname, direction = self._count(m["n"]), m["unit"].lower(), _key(m["dir"])
+            n, unitname, direction = self._count(m["n"]), _key(m["unit"]), _key(m["dir"])
         if ref is None:
             return self._unresolved(m)
         unit = self.units[unitname]
+        if direction in ("from now", "from today") and self.duration_for.search(text, max(0, m.start() - 12), m.start()):
+            return self._mk(m, ref, self._span_end(ref, unitname, n), True)  # "for three days from today": a span
         if direction == "ago":
             d = _shift(ref, unit, -n)
             # what happened "two years ago" is told to the year, "two months ago" to the month
@@ -1167,6 +1296,19 @@ class DateReader:
             return self._mk(m, d, d, True)
         d = _shift(ref, unit, n)
         return self._mk(m, d, d, True)
+
+    def _r_within(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"will be done within nine months": from the report's day to the last day of the span. Told of the
+        past ("took the town within two weeks") it is a duration, not a date."""
+        if m["rel"] and self.shift_words.get(m["rel"].lower(), 1) <= 0 or not self._is_future(text, m.start()):
+            return None
+        if ref is None:
+            return self._unresolved(m)
+        unit, n = self.units[_key(m["unit"])], self._count(m["n"])
+        end = _shift(ref, unit, n)
+        if "hours" not in unit and "business_days" not in unit:
+            end -= timedelta(days=1)  # nine months from 23 March run to 22 December, the day before the anniversary
+        return self._mk(m, ref, max(ref, end), True)
 
     # ---- year inference --------------------------------------------------------------------
     @staticmethod
