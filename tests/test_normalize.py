@@ -89,3 +89,15 @@ def test_mentions_come_in_text_order() -> None:
     assert starts == sorted(starts)
     numbers = [m["value"]["best"] for m in mentions if m["kind"] != "date"]
     assert numbers == [33, 32]
+
+
+def test_a_day_that_does_not_exist_is_no_count() -> None:
+    # "Feb 30" is an unresolvable date, not the number 30
+    kinds = [(m["kind"], m["text"]) for m in normalize_text("The form was dated Feb 30.", date(2020, 3, 5))]
+    assert kinds == [("date", "Feb 30")]
+
+
+def test_a_count_after_a_month_is_still_a_count() -> None:
+    # the number goes on to a noun: a count of people, whatever the month before it
+    counts = [m["text"] for m in normalize_text("In February 30 people died.", date(2020, 3, 5)) if m["kind"] == "number"]
+    assert counts == ["30"]

@@ -30,8 +30,8 @@ days, following CODING.md section 2:
   of the first to the last day of the second, inclusive (a bare "2009-2010"
   names two years and gives two mentions);
 - "midnight" names the coming midnight: the value is the day that starts there;
-- a relative date with no reference date is kept, unresolved, with a note; a
-  date that does not exist ("Feb 30") is no date.
+- a relative date with no reference date is kept, unresolved, with a note; so
+  is a date that does not exist ("Feb 30"), whose number is then no count.
 """
 
 from __future__ import annotations
@@ -662,12 +662,27 @@ class DateReader:
             return None
         if m["mon"].islower() and len(m["mon"]) <= 4 and not m["year"] and not re.search(r"\d", m["day"]):
             return None
-        return self._day_of(m, text, ref, self._month(m["mon"]), self._day(m["day"]), m["year"])
+        month, dayn = self._month(m["mon"]), self._day(m["day"])
+        if self._impossible(m, text, month, dayn):
+            return DateMention(m.start(), m.end(), "", None, None, note="no such day")
+        return self._day_of(m, text, ref, month, dayn, m["year"])
 
     def _r_dmy(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         if not self._month_ok(m, "mon", text, bool(m["year"])):
             return None
-        return self._day_of(m, text, ref, self._month(m["mon"]), self._day(m["day"] or m["dayw"]), m["year"])
+        month, dayn = self._month(m["mon"]), self._day(m["day"] or m["dayw"])
+        if self._impossible(m, text, month, dayn):
+            return DateMention(m.start(), m.end(), "", None, None, note="no such day")
+        return self._day_of(m, text, ref, month, dayn, m["year"])
+
+    @staticmethod
+    def _impossible(m: re.Match[str], text: str, month: int, dayn: int) -> bool:
+        """"Feb 30", "31 April 2019": written as a date, but no such day; kept unresolved, so that its number is
+        not read as a count. Only where the date ends the phrase: in "In February 30 people died" it is one."""
+        y = int(m["year"]) if m["year"] else 2000  # a leap year: "Feb 29" with no year may exist
+        if dayn <= _calendar.monthrange(y, month)[1]:
+            return False
+        return re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():]) is not None
 
     def _range_ok(self, m: re.Match[str]) -> bool:
         return m["conn"].lower() != "and" or (m["pre"] or "").lower() == "between"
