@@ -206,6 +206,8 @@ class DateReader:
             r"(?:\s+(?P<zone>local time|(?-i:" + zones + r")\b))?"
         )
         holidays = _alt(self.holidays)
+        # "the last 3 months and 2 days ago" is a span and a day, not one count of time back
+        not_after_rel = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in self.shift_words)
         year_words = self._year_words_pattern(yw)
         follow = rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{_alt(yw['followers'])})\b)"
         day_words = rf"(?P<day>{dnum}|(?:{_alt([*self.ordinals, *self.day_cardinals])})\b)"
@@ -292,7 +294,8 @@ class DateReader:
             ("count_span", p(
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
             ("shift_now", p(
-                rf"\b(?P<n>{num})\s+(?P<unit>{units})(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
+                rf"{not_after_rel}\b(?P<n>{num})\s+(?P<unit>{units})(?P<more>(?:\s*,?\s+(?:and\s+)?(?:{num})\s+(?:{units}))*)"
+                rf"(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
                 rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?P<time2>['’]s?\s+time)?\b")),
             ("within", p(
                 rf"\bwithin\s+(?:the\s+)?(?:(?P<rel>{rel})\s+)?(?P<n>{num})\s+(?P<unit>{units})\b")),
@@ -312,6 +315,7 @@ class DateReader:
         self.duration_for = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
+        self.count_unit = re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{units})\b", re.I)  # one part of "two years and three months"
         self.future = phrase_pattern(cal["future_markers"])
         self.past = phrase_pattern(cal["past_markers"])
         self.future_adjacent = re.compile(
@@ -446,14 +450,22 @@ class DateReader:
                 # "three weeks after Christmas", "16 days from 01/02/2018": counted from the date that follows
                 sign = -1 if shift["dir"].lower() == "before" else 1
                 day = _shift(d.first, self.units[_key(shift["unit"])], sign * self._count(shift["n"]))
-                d.start, d.first, d.last = shift.start(), day, day
+                d.start, d.first, d.last, d.role_hint = shift.start(), day, day, "shift"
             prev = out[-1] if out else None
             gap = text[prev.end:d.start] if prev else ""
             if prev and prev.role_hint == "weekday" and d.role_hint != "weekday" and d.first and d.first == d.last \
                     and re.fullmatch(r"\s*,?\s*(?:the\s+)?", gap, re.I):
-                # "Thursday, March 5": the written date says which Thursday
-                prev.end, prev.first, prev.last, prev.relative = d.end, d.first, d.last, d.relative
+                # "Thursday, March 5": the written date says which Thursday; a counted one ("Monday two weeks
+                # from now") says which week, and the weekday is the day of it
+                day = _in_week_of(d.first, prev.first) if d.role_hint == "shift" and prev.first else d.first
+                prev.end, prev.first, prev.last, prev.relative = d.end, day, day, d.relative
                 prev.role_hint, prev.year_given = None, d.year_given
+                continue
+            if prev and prev.role_hint == "shift" and d.role_hint == "weekday" and prev.first and d.first \
+                    and re.fullmatch(r"\s*,?\s*", gap) and re.match(r"on\s", text[d.start:d.end], re.I):
+                # "in three days on Friday", "two months from today on Tuesday": that weekday of the counted week
+                prev.end, prev.first = d.end, _in_week_of(prev.first, d.first)
+                prev.last, prev.role_hint = prev.first, None
                 continue
             if prev and prev.first is None and prev.month_day and d.first and d.year_given \
                     and self._joins(prev, d, text):
@@ -1300,6 +1312,15 @@ class DateReader:
         unit = self.units[unitname]
         if direction in ("from now", "from today") and self.duration_for.search(text, max(0, m.start() - 12), m.start()):
             return self._mk(m, ref, self._span_end(ref, unitname, n), True)  # "for three days from today": a span
+        if m["more"]:  # "two years and three months ago": each part counted in turn, told to the day or month of the last
+            sign = -1 if direction == "ago" else 1
+            d = ref
+            for part in self.count_unit.finditer(m.group(), m.start("n") - m.start(), m.end("more") - m.start()):
+                unit = self.units[_key(part["unit"])]
+                d = _shift(d, unit, sign * self._count(part["n"]))
+            if "months" in unit and direction == "ago":
+                return self._mk(m, d.replace(day=1), _month_end(d.year, d.month), True)
+            return self._mk(m, d, d, True)
         if direction == "ago":
             d = _shift(ref, unit, -n)
             # what happened "two years ago" is told to the year, "two months ago" to the month
@@ -1310,7 +1331,9 @@ class DateReader:
                 return self._mk(m, d.replace(day=1), _month_end(d.year, d.month), True)
             return self._mk(m, d, d, True)
         d = _shift(ref, unit, n)
-        return self._mk(m, d, d, True)
+        found = self._mk(m, d, d, True)
+        found.role_hint = "shift"  # a day counted from today: a weekday beside it picks the day of its week
+        return found
 
     def _r_within(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         """"will be done within nine months": from the report's day to the last day of the span. Told of the
@@ -1345,6 +1368,11 @@ class DateReader:
                 best, best_score = d, score
         assert best is not None
         return best
+
+
+def _in_week_of(d: date, weekday_of: date) -> date:
+    """The day of d's (Monday to Sunday) week that falls on the weekday of weekday_of."""
+    return d - timedelta(days=d.weekday() - weekday_of.weekday())
 
 
 def _with_year(d: date, y: int) -> date:
