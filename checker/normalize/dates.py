@@ -1364,7 +1364,7 @@ class DateReader:
             delta = (d - ref).days
             # past events lean back, planned ones forward: a three-month preference either way
             score = abs(delta) + (0 if (delta >= 0) == future else 45)
-            if score < best_score:
+            if score < best_score or score == best_score and (delta >= 0) == future:  # a tie goes with the tense
                 best, best_score = d, score
         assert best is not None
         return best
