@@ -8,7 +8,10 @@ days, following CODING.md section 2:
 - explicit dates: "March 5, 2020", "5 March 2020", "2020-03-05", "Mar. 5",
   "Sept. 11", "March 6th, 2020", "the fourth of July", numeric "10/1/2018",
   "23.04.2022", "05-Aug-2016", "20170302"; month and year ("September 2018",
-  "Dec-2018", "April of 87"); years ("in 2017"), decades ("the 1970s", "the
+  "Dec-2018", "April of 87", "2015-12", "12-2015"); years ("in 2017", "CY18");
+  years said in words ("in nineteen ninety-six", "October two thousand and
+  five", "June third nineteen forty-one"; after a bare preposition only where
+  the clause goes on, as "in two thousand homes" is a count); decades ("the 1970s", "the
   nineties"), centuries, quarters and halves ("Q3 2019", "the first quarter of
   2013"), weeks ("the first week of 2015", "the week of April 10th"), parts
   ("early March", "mid-2019");
@@ -23,8 +26,13 @@ days, following CODING.md section 2:
 - "yesterday", "today", "tonight", "last night", "this evening";
 - named periods relative to the reference: "last week", "the end of next week",
   "earlier this year", "the coming quarter", "the next three days", "the past
-  two quarters", "two years ago", "three weeks from tomorrow", "in two weeks"
-  (when the clause speaks of the future);
+  two quarters", "the next four business days", "two years ago", "two weeks and
+  three days ago", "three weeks from tomorrow", "in two weeks" (when the clause
+  speaks of the future; "in two weeks' time" always), "within nine months" (of
+  the future: from the report's day); a weekday beside a counted day ("Monday two
+  weeks from now", "in three days on Friday") is that weekday of its week;
+- spans counted from a date: "for three days starting Monday", "for two weeks
+  from 1 May" (the first day and the days after it, inclusive);
 - ranges: "from March to May", "between 2014 and 2018", "April 9-17",
   "Nov 18-Dec 19, 2015", "9 to 12 of June", "from March to date": the first day
   of the first to the last day of the second, inclusive (a bare "2009-2010"
@@ -311,11 +319,12 @@ class DateReader:
         # is a point, so a bare "from" needs the "for" of a duration ("for two weeks from 1 May")
         self.duration_from = re.compile(
             rf"\b(?:(?P<for>for)\s+)?(?:the\s+)?(?P<n>{num})\s+(?P<unit>{units})\s*,?\s+"
-            rf"(?P<conn>(?:starting|beginning|commencing)(?:\s+(?:from|on))?|from|as\s+of)\s+$", re.I)
-        self.duration_for = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+            rf"(?P<conn>(?:starting|beginning|commencing)(?:\s+(?:from|on))?|from|as\s+of)\s+$", re.IGNORECASE)
+        self.duration_for = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
-        self.count_unit = re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{units})\b", re.I)  # one part of "two years and three months"
+        # one part of "two years and three months"
+        self.count_unit = re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{units})\b", re.IGNORECASE)
         self.future = phrase_pattern(cal["future_markers"])
         self.past = phrase_pattern(cal["past_markers"])
         self.future_adjacent = re.compile(
@@ -336,7 +345,9 @@ class DateReader:
         """A year said in words: a century word and the rest ("nineteen ninety-six", "seventeen hundred
         thirty-three", "nineteen oh five"), or "two thousand [and] fifteen". Atomic, so that a longer
         reading that fails its context is not cut down to a shorter one ("in two thousand and five hundred")."""
-        by_value = lambda lo, hi: _alt(w for w, v in self.number_words.items() if lo <= v <= hi)  # noqa: E731
+        def by_value(lo: int, hi: int) -> str:
+            return _alt(w for w, v in self.number_words.items() if lo <= v <= hi)
+
         digit, teen = by_value(1, 9), by_value(10, 19)
         tens = _alt(w for w, v in self.number_words.items() if v >= 20 and v % 10 == 0)
         twenty = by_value(20, 20)
@@ -462,7 +473,7 @@ class DateReader:
                 prev.role_hint, prev.year_given = None, d.year_given
                 continue
             if prev and prev.role_hint == "shift" and d.role_hint == "weekday" and prev.first and d.first \
-                    and re.fullmatch(r"\s*,?\s*", gap) and re.match(r"on\s", text[d.start:d.end], re.I):
+                    and re.fullmatch(r"\s*,?\s*", gap) and re.match(r"on\s", text[d.start:d.end], re.IGNORECASE):
                 # "in three days on Friday", "two months from today on Tuesday": that weekday of the counted week
                 prev.end, prev.first = d.end, _in_week_of(prev.first, d.first)
                 prev.last, prev.role_hint = prev.first, None
