@@ -9,8 +9,10 @@ Readings, all driven by ``checker/data``:
 - digits ("900,000", "4014", "30 000", "3.5bn"), words ("thirty-three",
   "two and a half thousand", "a million"), vague amounts ("dozens");
 - hedges before or after the figure ("at least", "nearly", "or more");
-- ranges ("between X and Y", "X to Y", "X-Y", "X or Y") and changes ("rose
-  from X to Y": Y is the figure, X the earlier one);
+- ranges ("between X and Y", "X to Y", "X-Y", "X or Y", the unit on both
+  ends "44 mg to 50 mg", a suspended hyphen "8- to 16-metre", either order
+  after "from" or "between") and changes ("rose from X to Y": Y is the
+  figure, X the earlier one);
 - units after the figure, hyphenated or not ("six-kilometre", "6km",
   "22.5 million cubic metres"), money symbols and codes before it ("$3.5
   billion", "€200m"), "magnitude 7.8";
@@ -154,6 +156,22 @@ class AmountReader:
                 return Figure(1.0, i, i + 1, words=True)  # "a gallon", "a mile": one of the unit
         return fig
 
+    def _range_joint(self, toks: list[Token], j: int) -> tuple[int, str | None] | None:
+        """Where the word joining a range's ends stands after the first end (ending at j), and the unit
+        written on the first end: "10-15", "8- to 16-metre" (a suspended hyphen), "44 mg to 50 mg"."""
+        n = len(toks)
+        if j + 1 >= n:
+            return None
+        if toks[j].text in ("-", "–") and toks[j].start == toks[j - 1].end and j + 2 < n \
+                and toks[j + 1].low in self.range_words and toks[j + 1].is_word:
+            return j + 1, None  # "8- to 16-metre", "two- or three-day"
+        if toks[j].low in self.range_words:
+            return j, None
+        u = self._unit_after(toks, j)
+        if u and u[0] + 1 < n and toks[u[0]].low in self.range_words:
+            return u[0], u[1]
+        return None
+
     def _shared_unit(self, toks: list[Token], j: int) -> tuple[int, str] | None:
         """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with."""
         k = j
@@ -229,12 +247,14 @@ class AmountReader:
         if t.text in self.currency_codes:
             return k + 1, t.text
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.text in self.case_units and (
-            t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and (nxt is None or len(nxt.text) == 1))
+        glued = nxt is not None and nxt.start == t.end and (
+            nxt.is_word or nxt.is_digit
+            or (nxt.text in ("-", "‑") and k + 2 < len(toks) and toks[k + 2].is_digit and toks[k + 2].start == nxt.end)
+        )  # "24703m212", "6hrs", "24703 L-202": codes or other words; "24703m2" is read below as an area
+        if t.text in self.case_units and not glued and (
+            t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and self._letter_unit_spaced(nxt))
         ):
-            # "70m", "6h", "1 m x 1 m": single letters are units only right after the figure
-            if nxt is not None and (nxt.is_word or nxt.is_digit) and nxt.start == t.end:
-                return None  # "24703m212", "6hrs" are codes or other words
+            # "70m", "6h", "1 m x 1 m", "278,000 t of grain": single letters are units only right after the figure
             return k + 1, self.case_units[t.text]
         if t.low == "in" and (nxt is None or nxt.text in ".,;)" or nxt.low in self.inch_followers):
             return k + 1, "in"  # "2 in.", "2 1/2 in thick": inches, not the preposition
@@ -253,6 +273,14 @@ class AmountReader:
                     return k + n + 1, "GBP"
                 return k + n, sym
         return None
+
+    def _letter_unit_spaced(self, nxt: Token | None) -> bool:
+        """A single-letter unit one space after its figure ("5 m wall", "3 L of water") stands at the end,
+        before a sign or before a lower-case word; before a name ("5 M Street") or a person ("2 m people",
+        British for millions) it is none."""
+        if nxt is None or len(nxt.text) == 1:
+            return True
+        return nxt.is_word and nxt.text.islower() and nxt.low not in self.people_nouns
 
     def _code(self, tok: Token) -> tuple[str, float] | None:
         """A currency code token: "USD", "usd", "RMB", or "MUSD" (millions of dollars)."""
@@ -432,13 +460,18 @@ class AmountReader:
             start_i, unit, currency_factor = cur
         lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
-        if not num.vague and end_j + 1 < n and toks[end_j].low in self.range_words:
-            sep = toks[end_j].low
+        joint = None if num.vague else self._range_joint(toks, end_j)
+        if joint is not None:
+            sep_at, first_unit = joint
+            sep = toks[sep_at].low
             between = start_i >= 1 and toks[start_i - 1].low == "between"
-            if sep != "and" or between:
-                second = self._number_at(toks, end_j + 1, currency=cur is not None)
-                if second is None and toks[end_j + 1].text in self.currency_before and end_j + 2 < n:
-                    second = self._number_at(toks, end_j + 2, currency=True)
+            change_before = any(t.low in self.change_verbs or t.low == "by" for t in toks[max(0, start_i - 5):start_i])
+            if (sep != "and" or between) and not (first_unit and change_before):
+                second = self._number_at(toks, sep_at + 1, currency=cur is not None)
+                if second is None and toks[sep_at + 1].text in self.currency_before and sep_at + 2 < n:
+                    second = self._number_at(toks, sep_at + 2, currency=True)
+                if first_unit and second is not None and (self._unit_after(toks, second.j) or (0, ""))[1] != first_unit:
+                    second = None  # "44 mg to 50 mg" is a range; "5 km to 20 minutes" is not
                 if second is not None and not self._skip(toks, second, taken):
                     a, b = num.value, second.value
                     if second.scaled and not num.scaled and a * 1000 <= b:
@@ -449,15 +482,17 @@ class AmountReader:
                     change = from_before and any(
                         t.low in self.change_verbs for t in toks[max(0, start_i - 5):start_i - 1]
                     )
+                    # "ranged from -18 to -34": with "from" or "between" the ends may come in either order
+                    either_order = (from_before or between) and sep in ("to", "and")
                     if change and sep == "to":
                         previous = a
                         start_i = second.i
                         end_j = second.j
                         lo_hi = (b, b, b)
                         num = second
-                    elif b > a:
+                    elif b > a or (either_order and b < a):
                         is_range = True
-                        lo_hi = (a, None, b)
+                        lo_hi = (min(a, b), None, max(a, b))
                         if between:
                             start_i -= 1
                         end_j = second.j

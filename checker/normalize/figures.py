@@ -88,6 +88,7 @@ class FigureReader:
         )
         self.vulgar: dict[str, float] = {k: float(v) for k, v in num["vulgar_fractions"].items()}
         self.unit_names = lex.unit_names
+        self.people_nouns = {w.lower() for w in lex.claims["people_nouns"]}
         self._starts_of: list[Token] | None = None
         self._starts: list[int] = []
         self.month_names = lex.month_names
@@ -242,6 +243,9 @@ class FigureReader:
             factor = self.scale_abbr[nxt.low]
         elif attached and currency and nxt.low in self.currency_scale_abbr:
             factor = self.currency_scale_abbr[nxt.low]
+        elif spaced_once and nxt.low in self.currency_scale_abbr and j + 1 < len(toks) \
+                and toks[j + 1].low in self.people_nouns:
+            factor = self.currency_scale_abbr[nxt.low]  # "2m people", "1.5 m refugees": millions, not metres
         if factor is None:
             return
         fig.value *= factor
