@@ -71,6 +71,7 @@ class AmountReader:
         self.figures = FigureReader(lex)
         self._text = ""
         self._offset = 0
+        self._taken_until = 0
         num = lex.numbers
         self.scales: dict[str, float] = {k: float(v) for k, v in num["scales"].items()}
         self.fractions: dict[tuple[str, ...], float] = {
@@ -172,6 +173,22 @@ class AmountReader:
             return u[0], u[1]
         return None
 
+    def _hyphen_chain(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether the hyphened pair from token i to j is part of a longer chain of figures ("three-nought-four")."""
+        return self._hyphen_link(toks, i - 2, i) or self._hyphen_link(toks, j - 1, j + 1)
+
+    def _hyphen_link(self, toks: list[Token], a: int, b: int) -> bool:
+        """Whether tokens a and b are figures joined by one unspaced hyphen."""
+        if a < 0 or b >= len(toks) or b - a != 2 or toks[a + 1].text not in ("-", "–"):
+            return False
+        if toks[a].end != toks[a + 1].start or toks[a + 1].end != toks[b].start:
+            return False
+        return all(self.figures.at(toks, k, self._text, self._offset) is not None for k in (a, b))
+
+    def _comparison_follows(self, toks: list[Token], j: int) -> bool:
+        """"50 or less than 60": the "or less" starts a comparison with the next figure, no bound on the 50."""
+        return j + 1 < len(toks) and toks[j].low == "than" and self._number_at(toks, j + 1) is not None
+
     def _shared_unit(self, toks: list[Token], j: int) -> tuple[int, str] | None:
         """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with."""
         k = j
@@ -244,7 +261,7 @@ class AmountReader:
         if cur:
             return cur
         t = toks[k]
-        if t.text in self.currency_codes:
+        if t.text in self.currency_codes and not _glued_to_digits(toks, k):
             return k + 1, t.text
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         glued = nxt is not None and nxt.start == t.end and (
@@ -335,7 +352,7 @@ class AmountReader:
                     if toks[k - 1].end == end:
                         return k, code, 1.0
         code = self._code(toks[j])
-        if code:
+        if code and not _glued_to_digits(toks, j):  # "3 USD50 cards": the code is the 50's
             return j + 1, code[0], code[1]
         return None
 
@@ -384,8 +401,10 @@ class AmountReader:
         prev = toks[num.i - 1] if num.i > 0 else None
         nxt = toks[num.j] if num.j < len(toks) else None
         if first.is_digit:
-            if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_", "^")):
-                return True  # M4, #5, 10:32, 1/2
+            glued_code = currency and prev is not None and prev.text.isupper() and prev.low in self.lowercase_codes
+            if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_", "^")) \
+                    and not glued_code:
+                return True  # M4, #5, 10:32, 1/2 (but "USD115" is money)
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_digit \
                     and toks[num.i - 2].end == prev.start and num.i >= 3 and toks[num.i - 3].is_word \
                     and toks[num.i - 3].end == toks[num.i - 2].start:
@@ -406,7 +425,9 @@ class AmountReader:
                     return True
         if num.words and toks[num.i].low == "one" and num.j == num.i + 1:
             if nxt and nxt.low in ("of", "another", "side", "day", "by", "-", "way", "thing", "time", "more", "hand",
-                                   "that", "which", "who", "where"):
+                                   "that", "which", "who", "where") and not (
+                nxt.low == "-" and self._unit_after(toks, num.j) is not None
+            ):  # "one-sided", "one-off"; but "a one-yen bid", "a one-mile walk" are amounts
                 return True
             if prev and prev.low in ("no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"):
                 return True
@@ -421,6 +442,7 @@ class AmountReader:
     def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None) -> list[AmountMention]:
         toks = tokenize(text, offset)
         self._text, self._offset = text, offset
+        self._taken_until = 0  # tokens before this index belong to mentions already read
         # phone numbers, addresses and version strings ("+1-222-2222", "192.168.1.2") hold no amounts
         taken = list(taken or []) + [(m.start() + offset, m.end() + offset) for m in _CODE_LIKE.finditer(text)]
         out: list[AmountMention] = []
@@ -433,6 +455,7 @@ class AmountReader:
                 continue
             mention, j = m
             out.append(mention)
+            self._taken_until = j
             i = max(j, i + 1)
         return _join_bounds(out, text, offset, self.bound_joiners)
 
@@ -445,6 +468,8 @@ class AmountReader:
             return fraction
         num = self._vague(toks, i)
         cur = self._currency_before(toks, i)
+        if cur is not None and cur[0] < self._taken_until:
+            cur = None  # "50 dollar 40 rmb": "dollar" belongs to the 50
         if num is None:
             num = self._number_at(toks, i, currency=cur is not None)
         if num is None or self._skip(toks, num, taken, cur is not None):
@@ -472,6 +497,8 @@ class AmountReader:
                     second = self._number_at(toks, sep_at + 2, currency=True)
                 if first_unit and second is not None and (self._unit_after(toks, second.j) or (0, ""))[1] != first_unit:
                     second = None  # "44 mg to 50 mg" is a range; "5 km to 20 minutes" is not
+                if second is not None and sep in ("-", "–") and self._hyphen_chain(toks, num.i, second.j):
+                    second = None  # "three-nought-four": figures read out one by one, no range
                 if second is not None and not self._skip(toks, second, taken):
                     a, b = num.value, second.value
                     if second.scaled and not num.scaled and a * 1000 <= b:
@@ -545,9 +572,10 @@ class AmountReader:
                 hedge = None
             else:
                 start_i = hedge_start
-        else:
+        if not hb or (hedge is not None and self.hedge_factors[hedge] == (1.0, 1.0, 1.0)):
+            # a bound after the figure; it also outranks a hedge before that sets none ("equal to 50 or less")
             ha = self._match_after(toks, end_j, self.hedge_after)
-            if ha:
+            if ha and not self._comparison_follows(toks, ha[0]):
                 end_j, hedge = ha
         if hedge and not num.vague:
             fl, fb, fh = self.hedge_factors[hedge]
@@ -657,6 +685,11 @@ class AmountReader:
             m.text = text[m.start - offset:m.end - offset]
             return end_tok + 1
         return j
+
+
+def _glued_to_digits(toks: list[Token], k: int) -> bool:
+    """Whether digits follow token k with no space ("USD50")."""
+    return k + 1 < len(toks) and toks[k + 1].is_digit and toks[k + 1].start == toks[k].end
 
 
 def _round(v: float | None) -> float | None:
