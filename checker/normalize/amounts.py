@@ -91,6 +91,10 @@ class AmountReader:
         self.hedge_after.sort(key=lambda x: -len(x[0]))
         self.exact_verbs = [tuple(t.low for t in tokenize(p)) for p in lex.hedges["exact_verbs"]]
         self.change_verbs = {v.lower() for v in lex.hedges["change_verbs"]}
+        self.range_verbs = {v.lower() for v in lex.hedges["range_verbs"]}
+        self.hedge_blockers: dict[str, frozenset[str]] = {
+            k.lower(): frozenset(w.lower() for w in v) for k, v in lex.hedges["no_hedge_after"].items()
+        }
         self.range_words = frozenset(w.lower() for w in lex.hedges["range_words"])
         self.bound_joiners = frozenset(w.lower() for w in lex.hedges["bound_joiners"])
         self.vague_table: list[tuple[tuple[str, ...], tuple[float | None, float | None, float | None]]] = sorted(
@@ -184,6 +188,11 @@ class AmountReader:
         if toks[a].end != toks[a + 1].start or toks[a + 1].end != toks[b].start:
             return False
         return all(self.figures.at(toks, k, self._text, self._offset) is not None for k in (a, b))
+
+    def _hedge_blocked(self, toks: list[Token], start: int, end: int) -> bool:
+        """Whether the word before the hedge phrase toks[start:end] makes it no hedge ("how about")."""
+        phrase = " ".join(t.low for t in toks[start:end])
+        return start >= 1 and toks[start - 1].low in self.hedge_blockers.get(phrase, frozenset())
 
     def _comparison_follows(self, toks: list[Token], j: int) -> bool:
         """"50 or less than 60": the "or less" starts a comparison with the next figure, no bound on the 50."""
@@ -491,7 +500,9 @@ class AmountReader:
             sep = toks[sep_at].low
             between = start_i >= 1 and toks[start_i - 1].low == "between"
             change_before = any(t.low in self.change_verbs or t.low == "by" for t in toks[max(0, start_i - 5):start_i])
-            if (sep != "and" or between) and not (first_unit and change_before):
+            from_before = start_i >= 1 and toks[start_i - 1].low == "from"
+            # "rose by 5% to 20%" is a change, no range; "rose from 5% to 20%" is read as a change below
+            if (sep != "and" or between) and not (first_unit and change_before and not from_before):
                 second = self._number_at(toks, sep_at + 1, currency=cur is not None)
                 if second is None and toks[sep_at + 1].text in self.currency_before and sep_at + 2 < n:
                     second = self._number_at(toks, sep_at + 2, currency=True)
@@ -505,12 +516,13 @@ class AmountReader:
                         # "$10-15 billion": the scale written once applies to both ends
                         written = float(toks[second.i].text.replace(",", "")) if toks[second.i].is_digit else b
                         a *= b / written
-                    from_before = start_i >= 1 and toks[start_i - 1].low == "from"
                     change = from_before and any(
                         t.low in self.change_verbs for t in toks[max(0, start_i - 5):start_i - 1]
                     )
-                    # "ranged from -18 to -34": with "from" or "between" the ends may come in either order
-                    either_order = (from_before or between) and sep in ("to", "and")
+                    # "between 50 and 40", "ranged from -18 to -34": the ends may come in either order; after a
+                    # bare "from" ("went from 50 to 40") a falling pair is a change, not a range
+                    spread = from_before and any(t.low in self.range_verbs for t in toks[max(0, start_i - 4):start_i - 1])
+                    either_order = ((from_before and spread) or between) and sep in ("to", "and")
                     if change and sep == "to":
                         previous = a
                         start_i = second.i
@@ -566,6 +578,8 @@ class AmountReader:
             unit = "M"
         # hedges
         hb = self._match_before(toks, start_i, self.hedge_before)
+        if hb and self._hedge_blocked(toks, hb[0], start_i):
+            hb = None  # "how about 20?": a suggestion, no hedge
         if hb:
             hedge_start, hedge = hb
             if toks[hedge_start].low == "some" and num.vague:
