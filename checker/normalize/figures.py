@@ -463,10 +463,13 @@ class FigureReader:
         scale_values = set(self.scales.values())
         while k < n:
             den = self._denominator_at(toks, k, True) if last else None
+            if den is None and last in ("hundred", "scale", "and") and toks[k].low in self.compound_denominators:
+                word = toks[k].low  # "one hundred and first": "first" ends a whole ordinal, never a fraction alone
+                den = self.compound_denominators[word], k + 1, word.endswith("s")
             if den is not None:
                 d, end, plural = den
                 if d in scale_values and last in ("unit", "tens", "hundred"):
-                    return int((closed + group) * d), end, plural  # "one hundredth", "two hundred thousandths"
+                    return int(closed + group * d), end, plural  # "one hundredth", "two hundred thousandths"
                 if d not in scale_values and last in ("hundred", "scale", "and"):
                     return int(closed + group + d), end, plural  # "one hundred fifth"
                 return None
