@@ -134,6 +134,7 @@ class AmountReader:
         self.compound_units: dict[str, str] = dict(units["compound_units"])
         self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
         self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
+        self.inch_blockers = {w.lower() for w in units["inch_word_not_before"]}
         self.currency_after: list[tuple[tuple[str, ...], str]] = sorted(
             ((tuple(t.low for t in tokenize(k)), v) for k, v in cur["names_after"].items()),
             key=lambda x: -len(x[0]),
@@ -395,10 +396,19 @@ class AmountReader:
         if fig is None:
             return None
         u = self._unit_after(toks, fig.j)
+        if u is None and small_unit == "in" and self._inch_word(toks, fig.j):
+            u = fig.j + 1, "in"  # "12 ft 2 in more or less": after feet, "in" is inches
         if u is None or u[1] != small_unit:
             return None
         info = self.lex.unit_info
         return u[0], fig.value * info[small_unit]["to_base"] / info[unit]["to_base"]
+
+    def _inch_word(self, toks: list[Token], j: int) -> bool:
+        """Whether "in" at j ends a measure rather than opening a phrase ("in the", "in Paris", "in 2020")."""
+        if j >= len(toks) or toks[j].low != "in":
+            return False
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return nxt is None or not (nxt.is_digit or nxt.text[:1].isupper() or nxt.low in self.inch_blockers)
 
     def _is_money(self, unit: str) -> bool:
         return unit in self.currency_codes
