@@ -1,6 +1,6 @@
 """Normaliser cases: ``checker.normalize.normalize_text`` on the data in ``tests/cases/``.
 
-``amounts.yml``: text -> the value of the first number or quantity mention.
+``amounts.yml``: text -> the value of the first number or quantity mention (or the one at ``index``).
 ``dates.yml``: text and reference date -> the span of the first date mention (null: no date at all).
 Every case also checks the mention's span: ``text[start:end]`` is its quoted text.
 """
@@ -18,7 +18,7 @@ from checker.normalize import normalize_text
 
 CASES = Path(__file__).parent / "cases"
 AMOUNT_KEYS = ("low", "best", "high", "unit")
-CASE_KEYS = {"text", "reference", "value", "xfail", "note"}
+CASE_KEYS = {"text", "reference", "value", "xfail", "note", "index"}
 
 
 def _cases(name: str) -> list[Any]:
@@ -54,8 +54,9 @@ def test_amount(case: dict[str, Any]) -> None:
     if case["value"] is None:
         assert amounts == [], f"{text!r} holds no number, yet gave {amounts}"
         return
-    assert amounts, f"no number or quantity mention in {text!r} (mentions: {mentions})"
-    got = {key: amounts[0]["value"].get(key) for key in AMOUNT_KEYS}
+    index = int(case.get("index", 0))
+    assert len(amounts) > index, f"no number or quantity mention #{index} in {text!r} (mentions: {mentions})"
+    got = {key: amounts[index]["value"].get(key) for key in AMOUNT_KEYS}
     want = {key: case["value"].get(key) for key in AMOUNT_KEYS}
     assert got["unit"] == want["unit"], f"{text!r}: unit {got['unit']!r}, expected {want['unit']!r}"
     for key in ("low", "best", "high"):
