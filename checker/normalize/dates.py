@@ -391,6 +391,8 @@ class DateReader:
             if taken.find(1, s, e) != -1:
                 continue
             if kind == "time":
+                if self._bare_decimal(m):
+                    continue
                 take(s, e, kind, m, None)
                 continue
             dm = self._resolve(kind, m, text, reference)
@@ -419,6 +421,13 @@ class DateReader:
             d.start += offset
             d.end += offset
         return self._drop_restatements(mentions, text, offset)
+
+    @staticmethod
+    def _bare_decimal(m: re.Match[str]) -> bool:
+        """"8.10" is a clock time only with "at"/"from"/"by", a.m./p.m. or a zone: alone it is a decimal
+        ("£8.10 million in October 2014" dates nothing but October)."""
+        t = m.group("time")
+        return "." in t and not re.search(r"[ap]\.?m", t, re.I) and not m.group("zone") and m.start() == m.start("time")
 
     @staticmethod
     def _core_start(kind: str, m: re.Match[str]) -> int:
