@@ -368,10 +368,21 @@ class Extractor:
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
+
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
         return np, i
+
+    def _participle_after_people(self, np: list[Token]) -> int | None:
+        """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged"); a
+        verb of report ("troops reported dead") is the hedge of the toll, not a description, and stays."""
+        for j in range(1, len(np)):
+            word = np[j]
+            if np[j - 1].low in self.people and word.low not in self.people and word.text.islower() \
+                    and word.low.endswith("ed") and not self.speech_re.fullmatch(word.low):
+                return j
+        return None
 
     def _share_owner(self, toks: list[Token], m: AmountMention) -> str | None:
         """The head of the "of" phrase after a share: "a quarter of the coastal city of X" -> city."""
@@ -413,7 +424,8 @@ class Extractor:
         base = sent.start
         c_lo, c_hi = self._clause(sent, m.start)
         s_lo, s_hi = self._segment(sent, m.start, m.end)
-        stops = frozenset(mm.start() + base for mm in self.measure_re.finditer(text))
+        # a measure word or a date ends the counted noun phrase ("killed several fighters today")
+        stops = frozenset([mm.start() + base for mm in self.measure_re.finditer(text)] + [dm.start for dm in dates])
         np, np_end = self._noun_phrase(toks, m, stops)
         if m.person:
             np = [t for t in toks if m.start <= t.start < m.end and t.low not in self.singular_markers]
@@ -445,6 +457,13 @@ class Extractor:
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
+                else None
+            if cut is not None:
+                # "killed 15 fighters armed with rifles": the fighters are counted, the participle describes them
+                np = np[:cut]
+                head = np[-1].low
+                claim_end = max(np[-1].end, m.end)
             dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
                 and head not in self.lex.word_measures and not dead_share

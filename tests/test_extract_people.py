@@ -20,6 +20,10 @@ CASES = [
     ("He was shot and killed before reaching the clinic.", [1.0]),
     ("Three fighters were killed, 13 men were detained and weapons were seized.", [3.0]),
     ("The force killed two rebels and detained a suspect.", [2.0]),
+    # the counted people end where a participle or a date describes them
+    ("The drone strike killed 12 gunmen armed with mortars near the pass.", [12.0]),
+    ("Police killed several gunmen yesterday near the market.", [None]),
+    ("Four villagers trapped in the crossfire were killed, the mayor said.", [4.0]),
     # no one killed: a person named beside other verbs, or a figure that is a name
     ("A spokesman said the talks would resume on Friday.", []),
     ("A soldier guarded the gate on Highway 5.", []),
