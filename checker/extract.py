@@ -88,6 +88,7 @@ class _Draft:
     owner: str | None = None  # "Ostria said two of its soldiers ...": whose group, named by the country
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
+    measure_at: int = -1  # where the measure word of a count stands
 
 
 class Extractor:
@@ -105,6 +106,12 @@ class Extractor:
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
+        self.named_victim_measures = frozenset(c["named_victim_measures"])
+        joiners = "|".join(re.escape(w) for w in c["conjunct_joiners"])
+        # between two objects of one verb: maybe the first one's name, then the joiner
+        self.conjunct_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*,?\s+(?:{joiners})\s+")
+        self.new_predicate_re = re.compile(rf"\s*,?\s*(?:{joiners})\b")
+        self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.I)
         self.passive_links = {w.lower() for w in c["passive_links"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
@@ -208,6 +215,7 @@ class Extractor:
             d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
             if d is not None:
                 out.append(d)
+        out = self._conjoined(out, sent)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
         dated: list[_Draft] = []
@@ -225,6 +233,35 @@ class Extractor:
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
+        return out
+
+    def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
+        """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
+        the fighter killed, though "detained" follows ("... and one fighter and detained two others"); one with a
+        verb of its own stays ("killed two soldiers and three civilians were hurt"). "And one other fighter" adds
+        to the first: the two make one toll of two."""
+        out: list[_Draft] = []
+        for d in drafts:
+            p = out[-1] if out else None
+            if p is None or p.kind != "casualty" or d.kind != "casualty" or not 0 <= p.measure_at < p.start \
+                    or not isinstance(p.value, Amount) or not isinstance(d.value, Amount):
+                out.append(d)
+                continue
+            gap = sent.text[p.end - sent.start:d.start - sent.start]
+            after = sent.text[d.end - sent.start:d.measure_at - sent.start] if d.measure_at > d.end else ""
+            if not self.conjunct_re.fullmatch(gap) or (d.measure_at > d.end and not self.new_predicate_re.match(after)):
+                out.append(d)
+                continue
+            d.measure, d.measure_at = p.measure, p.measure_at
+            figure_end = sent.text[d.start - sent.start:].split(None, 1)
+            rest = figure_end[1] if len(figure_end) > 1 else ""
+            if self.additive_re.match(rest) and None not in (p.value.best, d.value.best) and not p.value.unit:
+                p.value = Amount(low=(p.value.low or 0) + (d.value.low or 0), best=p.value.best + d.value.best,
+                                 high=None if p.value.high is None or d.value.high is None
+                                 else p.value.high + d.value.high, unit=None)
+                p.end = d.end
+                continue
+            out.append(d)
         return out
 
     @staticmethod
@@ -308,6 +345,10 @@ class Extractor:
                     return first if k >= n or not toks[k].is_word or toks[k].low in _FUNCTION_WORDS else None
         elif not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing")):
             return None
+        else:
+            bare = self._bare_name_after(toks, i)
+            if bare is not None:
+                return bare
         n = len(toks)
         k = i + 1
         while k < n and k <= i + 7 and (toks[k].is_word or toks[k].text == "-") \
@@ -320,6 +361,28 @@ class Extractor:
                     return k
                 return None
             k += 1
+        return None
+
+    def _bare_name_after(self, toks: list[Token], i: int) -> int | None:
+        """A name with no title right after a verb of harm: "killing Tomas Brenner, the rebel governor", "killed
+        Brenner and his deputy". Gives the index of the name's last word. A capitalised word that qualifies
+        people ("killed Ostrian soldiers"), a day, an owner ("killed Brenner's driver") or a place taken (only
+        verbs of ``named_victim_measures`` count: "captured Saraqeb" is a town) is no one named."""
+        if self.lex.word_measures.get(toks[i].low) not in self.named_victim_measures:
+            return None
+        n = len(toks)
+        k, last = i + 1, None
+        while k < n and k <= i + 4 and toks[k].is_word and toks[k].text[0].isupper():
+            word = toks[k].low
+            if word in self.people or word in self.month_weekday or word in _FUNCTION_WORDS \
+                    or word.endswith(self.demonym_suffixes) or word.endswith(("'s", "’s")):
+                return None
+            last, k = k, k + 1
+        if last is None:
+            return None
+        after = toks[k] if k < n else None
+        if after is None or after.text in (",", ".", ";", ")") or (after.is_word and after.low in _FUNCTION_WORDS):
+            return last
         return None
 
     def _casualty_word(self, word: str) -> bool:
@@ -459,6 +522,9 @@ class Extractor:
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
                 else None
+            if cut is not None and found is not None and not (
+                    found[1] >= np[cut].end or text[found[1] + len(found[0]) - base:m.start - base].isspace()):
+                cut = None  # "two bombers killed and ten hostages freed": the participle is the hostages' own verb
             if cut is not None:
                 # "killed 15 fighters armed with rifles": the fighters are counted, the participle describes them
                 np = np[:cut]
@@ -559,7 +625,7 @@ class Extractor:
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
-            share_state=share_state,
+            share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about

@@ -24,6 +24,17 @@ CASES = [
     ("The drone strike killed 12 gunmen armed with mortars near the pass.", [12.0]),
     ("Police killed several gunmen yesterday near the market.", [None]),
     ("Four villagers trapped in the crossfire were killed, the mayor said.", [4.0]),
+    ("The raid left two gunmen killed in action and ten hostages freed.", [2.0]),
+    # a bare name after a verb of harm is one victim; a qualifier of people, a day or an owner is not
+    ("Gunfire broke out at the checkpoint, killing Selim Varga, the local militia chief.", [1.0]),
+    ("The patrol returned fire, killing Anton Reyes.", [1.0]),
+    ("The shelling killed Ostrian soldiers near the border.", []),
+    ("The mine killed Brenner's driver.", []),
+    ("Rebels captured Saraqeb and detained its mayor.", []),
+    # objects joined to one casualty verb share it; "and one other" adds to the first
+    ("Police killed a gang leader and one suspected gunman and detained two others.", [1.0, 1.0]),
+    ("Soldiers killed the rebel commander Aziz Haqani and two other fighters.", [3.0]),
+    ("The strike killed two soldiers and three civilians were hurt.", [2.0]),
     # no one killed: a person named beside other verbs, or a figure that is a name
     ("A spokesman said the talks would resume on Friday.", []),
     ("A soldier guarded the gate on Highway 5.", []),
