@@ -107,6 +107,8 @@ class Extractor:
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
         self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.owner_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["singular_possessives"]) + r")\s+$", re.IGNORECASE)
         joiners = "|".join(re.escape(w) for w in c["conjunct_joiners"])
         # between two objects of one verb: maybe the first one's name, then the joiner
         self.conjunct_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*,?\s+(?:{joiners})\s+")
@@ -318,9 +320,25 @@ class Extractor:
                 after.pop(0)
             is_object = self._casualty_word(before)
             is_subject = bool(after) and self._casualty_word(after[0])
+            if not is_object and not is_subject and i >= 2 and toks[i - 1].text == "," \
+                    and toks[i - 2].text[:1].isupper():
+                is_subject = self._appositive_then_casualty(toks, noun)
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _appositive_then_casualty(self, toks: list[Token], noun: int) -> bool:
+        """"Karim Nazari, a senior commander in the valley, was killed": after the appositive that describes
+        the named person, its closing comma, the casualty verb."""
+        close = next((j for j in range(noun + 1, min(len(toks), noun + 12)) if toks[j].text in ",;."), None)
+        if close is None or toks[close].text != ",":
+            return False
+        after = [x.low for x in toks[close + 1:close + 5] if x.is_word]
+        if not after or after[0] not in self.passive_links:
+            return False  # only a verb of the sentence's subject closes the appositive: "was killed"
+        while after and after[0] in self.passive_links:
+            after.pop(0)
+        return bool(after) and self._casualty_word(after[0])
 
     def _person(self, toks: list[Token], first: int, last: int) -> AmountMention:
         a, b = toks[first].start, toks[last].end
@@ -465,12 +483,12 @@ class Extractor:
         return words[-1] if words else None
 
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
-                 base: int) -> tuple[str, int] | None:
+                 base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
         best_dist = 10**9
         for mm in pattern.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            if s < anchor_b and e > anchor_a:
+            if (s < anchor_b and e > anchor_a) or s in skip:
                 continue
             dist = anchor_a - e if e <= anchor_a else s - anchor_b
             # a word after the figure reads as its verb ("33 soldiers were killed"): a small preference
@@ -515,9 +533,13 @@ class Extractor:
             window_hi = min(c_hi, claim_end + 70)
             # a measure word in the figure's own comma-delimited stretch wins over one across a comma
             # ("Three were killed, 13 men were detained")
+            # "prior to his death, X planned the abduction of several officers": one person's death measures
+            # no other figure
+            owned = frozenset(mm.start() + base for mm in self.measure_re.finditer(text)
+                              if self.owner_before_re.search(text, max(0, mm.start() - 8), mm.start()))
             found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
-                                  claim_end, base) \
-                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
+                                  claim_end, base, owned) \
+                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \

@@ -35,6 +35,11 @@ CASES = [
     ("Police killed a gang leader and one suspected gunman and detained two others.", [1.0, 1.0]),
     ("Soldiers killed the rebel commander Aziz Haqani and two other fighters.", [3.0]),
     ("The strike killed two soldiers and three civilians were hurt.", [2.0]),
+    # a named person described, then the verb: "X, a commander in the valley, was killed"
+    ("Omar Said, a veteran police officer from the north, was killed on Sunday.", [1.0]),
+    ("Omar Said, a veteran police officer from the north, visited the wounded.", []),
+    # one person's death measures no other figure
+    ("Before her death, the officer had trained several young soldiers.", []),
     # no one killed: a person named beside other verbs, or a figure that is a name
     ("A spokesman said the talks would resume on Friday.", []),
     ("A soldier guarded the gate on Highway 5.", []),
