@@ -107,6 +107,8 @@ class Extractor:
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
         self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.subgroup_opener_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.owner_before_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["singular_possessives"]) + r")\s+$", re.IGNORECASE)
         joiners = "|".join(re.escape(w) for w in c["conjunct_joiners"])
@@ -613,6 +615,8 @@ class Extractor:
                 subgroup = True
             elif share_of_toll:
                 return None
+        if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
+            subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
         next_token = next((t for t in toks if t.start >= m.end), None)

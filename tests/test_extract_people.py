@@ -40,6 +40,8 @@ CASES = [
     ("Omar Said, a veteran police officer from the north, visited the wounded.", []),
     # one person's death measures no other figure
     ("Before her death, the officer had trained several young soldiers.", []),
+    # vague counts without a figure still count people
+    ("The patrol killed a number of gunmen near the ford.", [None]),
     # no one killed: a person named beside other verbs, or a figure that is a name
     ("A spokesman said the talks would resume on Friday.", []),
     ("A soldier guarded the gate on Highway 5.", []),
@@ -52,3 +54,11 @@ def test_killed_counts(text: str, killed: list[float]) -> None:
     report = read_text(text, path="case.md", published="2024-03-04")
     got = [c.value.best for c in Extractor().extract(report) if c.kind == "casualty" and c.measure == "killed"]
     assert got == killed, f"{text!r}: killed {got}, expected {killed}"
+
+
+def test_part_of_a_toll_is_no_antecedent() -> None:
+    """"..., among them a number of sailors": a part of the toll; a later toll naming no one is still of people."""
+    text = "At least 900 people were killed, among them a number of sailors. Officials now give about 700 dead."
+    report = read_text(text, path="case.md", published="2024-03-04")
+    killed = [c for c in Extractor().extract(report) if c.kind == "casualty" and c.measure == "killed"]
+    assert [c.subject for c in killed] == ["people", "sailors", "people"]
