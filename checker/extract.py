@@ -555,8 +555,12 @@ class Extractor:
                 head = np[-1].low
                 claim_end = max(np[-1].end, m.end)
             dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
+            # "six Ostrians being killed": a capitalised plural beside a casualty word is a people (nationality,
+            # community), not a thing
+            group_name = bool(np) and np[-1].text[0].isupper() and np[-1].low.endswith("s") \
+                and self.lex.measure_kinds.get(measure) == "casualty"
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
-                and head not in self.lex.word_measures and not dead_share
+                and head not in self.lex.word_measures and not dead_share and not group_name
             share_of_toll = dead_share and not measure
             if share_of_toll:
                 measure = "killed"

@@ -40,6 +40,8 @@ CASES = [
     ("Omar Said, a veteran police officer from the north, visited the wounded.", []),
     # one person's death measures no other figure
     ("Before her death, the officer had trained several young soldiers.", []),
+    # a capitalised plural beside a casualty word is a people
+    ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
     ("The patrol killed a number of gunmen near the ford.", [None]),
     # no one killed: a person named beside other verbs, or a figure that is a name
