@@ -109,6 +109,7 @@ class Extractor:
         self.named_victim_measures = frozenset(c["named_victim_measures"])
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
         self.owner_before_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["singular_possessives"]) + r")\s+$", re.IGNORECASE)
         joiners = "|".join(re.escape(w) for w in c["conjunct_joiners"])
@@ -299,7 +300,8 @@ class Extractor:
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"
                 continue
-            if t.low not in self.singular_markers and not (
+            joined = self._joined_possessive(toks, i)
+            if t.low not in self.singular_markers and not joined and not (
                 t.low in self.object_markers and i > 0 and self._casualty_word(toks[i - 1].low)
             ):
                 continue
@@ -320,7 +322,7 @@ class Extractor:
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
             while after and after[0] in self.passive_links:
                 after.pop(0)
-            is_object = self._casualty_word(before)
+            is_object = self._casualty_word(before) or joined
             is_subject = bool(after) and self._casualty_word(after[0])
             if not is_object and not is_subject and i >= 2 and toks[i - 1].text == "," \
                     and toks[i - 2].text[:1].isupper():
@@ -328,6 +330,15 @@ class Extractor:
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _joined_possessive(self, toks: list[Token], i: int) -> bool:
+        """"killed Tomas Brenner and his deputy": one more person, joined to the object of a casualty verb
+        standing a few words before."""
+        if toks[i].low not in self.singular_possessives or i < 2 or toks[i - 1].low != "and":
+            return False
+        verb = next((j for j in range(i - 2, max(-1, i - 8), -1) if self._casualty_word(toks[j].low)), None)
+        return verb is not None and toks[verb].low.endswith(("ed", "ing")) \
+            and all(x.is_word for x in toks[verb + 1:i - 1])
 
     def _appositive_then_casualty(self, toks: list[Token], noun: int) -> bool:
         """"Karim Nazari, a senior commander in the valley, was killed": after the appositive that describes

@@ -40,6 +40,9 @@ CASES = [
     ("Omar Said, a veteran police officer from the north, visited the wounded.", []),
     # one person's death measures no other figure
     ("Before her death, the officer had trained several young soldiers.", []),
+    # "and his deputy" after a casualty verb's object is one more person
+    ("The drone strike killed Aziz Haqani and his bodyguard.", [1.0, 1.0]),
+    ("The governor met the envoy and his deputy.", []),
     # a capitalised plural beside a casualty word is a people
     ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
