@@ -184,11 +184,12 @@ class Extractor:
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing))
+            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing, groups))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
@@ -205,13 +206,16 @@ class Extractor:
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
-                  previous_thing: str | None = None) -> list[_Draft]:
+                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
         singles = self._singular_people(toks, amounts)
+        if groups is not None:
+            singles += self._definite_groups(toks, amounts, groups)
+            self._remember_groups(toks, amounts, groups, taken)
         if singles:
             amounts = sorted(amounts + singles, key=lambda m: m.start)
         out: list[_Draft] = []
@@ -329,6 +333,50 @@ class Extractor:
                 is_subject = self._appositive_then_casualty(toks, noun)
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
+        return out
+
+    def _remember_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention],
+                         taken: list[tuple[int, int]]) -> None:
+        """Each count of people a sentence gives ("several armed fighters"), whatever its verb: what a later "the
+        fighters" counts."""
+        stops = frozenset(a for a, _ in taken)
+        for m in amounts:
+            if m.unit or m.person:
+                continue
+            np, _ = self._noun_phrase(toks, m, stops)
+            cut = self._participle_after_people(np)
+            np = np[:cut] if cut is not None else np
+            if np and np[-1].low in self.people and np[-1].low not in self.singular_people:
+                groups[np[-1].low] = m
+
+    def _definite_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention]
+                         ) -> list[AmountMention]:
+        """"Several armed fighters threatened the patrol ... The armed fighters were all killed": a definite plural
+        beside a casualty verb counts as many as the report's last count of those people (none: no claim)."""
+        out: list[AmountMention] = []
+        taken = [(m.start, m.end) for m in amounts]
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.low != "the" or any(a <= t.start < b for a, b in taken):
+                continue
+            noun = next((k for k in range(i + 1, min(n, i + 5)) if toks[k].low in self.people), None)
+            if noun is None or toks[noun].low in self.singular_people or any(
+                    not x.is_word or x.low in _FUNCTION_WORDS for x in toks[i + 1:noun]):
+                continue
+            before = toks[i - 1] if i > 0 else None
+            is_object = before is not None and self._casualty_word(before.low) and before.low.endswith(("ed", "ing"))
+            after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
+            linked = bool(after) and after[0] in self.passive_links
+            while after and after[0] in self.passive_links:
+                after.pop(0)
+            is_subject = linked and bool(after) and self._casualty_word(after[0]) or \
+                (noun + 1 < n and toks[noun + 1].text == "," and self._appositive_then_casualty(toks, noun + 1))
+            ante = groups.get(toks[noun].low)
+            if ante is None or not (is_object or is_subject):
+                continue
+            text = " ".join(x.text for x in toks[i:noun + 1])
+            out.append(AmountMention(start=t.start, end=toks[noun].end, text=text, low=ante.low, best=ante.best,
+                                     high=ante.high, vague=ante.vague, person=True))
         return out
 
     def _joined_possessive(self, toks: list[Token], i: int) -> bool:
@@ -568,7 +616,8 @@ class Extractor:
             dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
             # "six Ostrians being killed": a capitalised plural beside a casualty word is a people (nationality,
             # community), not a thing
-            group_name = bool(np) and np[-1].text[0].isupper() and np[-1].low.endswith("s") \
+            group_name = bool(np) and len(np[-1].text) > 3 and np[-1].text[0].isupper() \
+                and np[-1].text[1:].isalpha() and np[-1].text[1:].islower() and np[-1].low.endswith("s") \
                 and self.lex.measure_kinds.get(measure) == "casualty"
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
                 and head not in self.lex.word_measures and not dead_share and not group_name

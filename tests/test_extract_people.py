@@ -43,6 +43,12 @@ CASES = [
     # "and his deputy" after a casualty verb's object is one more person
     ("The drone strike killed Aziz Haqani and his bodyguard.", [1.0, 1.0]),
     ("The governor met the envoy and his deputy.", []),
+    # "the gunmen" beside a casualty verb counts as many as the report's last count of gunmen; none: no claim
+    ("Several masked gunmen stormed the bank. The masked gunmen, one of them a former guard, were all killed.",
+     [None, 1.0]),
+    ("Police cornered four gunmen in a warehouse. Officers returned fire, killing the gunmen.", [4.0]),
+    ("Officers returned fire, killing the gunmen.", []),
+    ("Bulletin 2031-07-S-004\nTwo fighters were killed near the ford.", [2.0]),
     # a capitalised plural beside a casualty word is a people
     ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
