@@ -1015,6 +1015,15 @@ class Extractor:
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
         starts = self.role_res["start"].search(before) is not None
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
+        # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
+        # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")
+        opens = bool(re.fullmatch(r"[\W_]*(?:on|in)?\s*", text[c_lo - base:dm.start - base], re.IGNORECASE)) \
+            and text[dm.end - base:].startswith(",")
+        reach = 220 if opens else 80
+        if ev is None and re.match(r"\s*(?:[.;]|$)", text[dm.end - base:]):
+            # a date that closes its sentence dates the event the sentence opened on, however long the words
+            # between ("conducted an air strike against a group of fighters near a camp in the far valley yesterday")
+            ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
         elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
@@ -1039,7 +1048,7 @@ class Extractor:
         if ev is None and not self.role_res["by"].search(before[-12:]):
             # a press release puts the day at the end of a long clause: "detained ... while searching for
             # a rebel commander in the hill villages of the eastern district yesterday"
-            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 120), dm)
+            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + max(reach, 120)), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev
