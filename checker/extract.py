@@ -306,7 +306,7 @@ class Extractor:
                 continue
             joined = self._joined_possessive(toks, i)
             if t.low not in self.singular_markers and not joined and not (
-                t.low in self.object_markers and i > 0 and self._casualty_word(toks[i - 1].low)
+                t.low in self.object_markers and (i == 0 or toks[i - 1].text == "," or self._casualty_word(toks[i - 1].low))
             ):
                 continue
             k = i + 1
@@ -328,6 +328,10 @@ class Extractor:
                 after.pop(0)
             is_object = self._casualty_word(before) or joined
             is_subject = bool(after) and self._casualty_word(after[0])
+            if t.low in self.object_markers and not is_object:
+                # "The gunman refused, fired at the officers and was shot and killed": only a subject that opens
+                # its sentence or clause, with a casualty verb of its own further on
+                is_subject = (i == 0 or toks[i - 1].text == ",") and self._coordinated_casualty(toks, noun)
             if not is_object and not is_subject and i >= 2 and toks[i - 1].text == "," \
                     and toks[i - 2].text[:1].isupper():
                 is_subject = self._appositive_then_casualty(toks, noun)
@@ -370,7 +374,8 @@ class Extractor:
             while after and after[0] in self.passive_links:
                 after.pop(0)
             is_subject = linked and bool(after) and self._casualty_word(after[0]) or \
-                (noun + 1 < n and toks[noun + 1].text == "," and self._appositive_then_casualty(toks, noun + 1))
+                (noun + 1 < n and toks[noun + 1].text == "," and self._appositive_then_casualty(toks, noun + 1)) or \
+                ((i == 0 or toks[i - 1].text == ",") and self._coordinated_casualty(toks, noun))
             ante = groups.get(toks[noun].low)
             if ante is None or not (is_object or is_subject):
                 continue
@@ -378,6 +383,27 @@ class Extractor:
             out.append(AmountMention(start=t.start, end=toks[noun].end, text=text, low=ante.low, best=ante.best,
                                      high=ante.high, vague=ante.vague, person=True))
         return out
+
+    def _coordinated_casualty(self, toks: list[Token], noun: int) -> bool:
+        """The subject's own casualty verb, after other verbs joined by "and": "... refused, fired at the officers
+        and was shot and killed". Another person named between is the subject of what follows: no."""
+        n = len(toks)
+        for k in range(noun + 1, min(n - 1, noun + 25)):
+            word = toks[k]
+            if word.text in ".;:" or word.low in self.people or word.low in self.subject_pronouns \
+                    or word.low in self.singular_possessives or self.speech_re.fullmatch(word.low) \
+                    or word.low in ("who", "which", "that", "when", "while", "as", "after", "before"):
+                return False
+            if word.low == "and":
+                after = [x.low for x in toks[k + 1:k + 7] if x.is_word]
+                if not after or after[0] not in ("was", "were"):
+                    continue
+                while after and after[0] in self.passive_links:
+                    after.pop(0)
+                if len(after) >= 3 and after[1] == "and" and not self._casualty_word(after[0]):
+                    after = after[2:]  # "was shot and killed"
+                return bool(after) and self._casualty_word(after[0])
+        return False
 
     def _joined_possessive(self, toks: list[Token], i: int) -> bool:
         """"killed Tomas Brenner and his deputy": one more person, joined to the object of a casualty verb
@@ -591,7 +617,8 @@ class Extractor:
                 measure = "money"
         else:
             window_lo = max(c_lo, m.start - 90)
-            window_hi = min(c_hi, claim_end + 70)
+            # a person is only read beside a casualty verb, which may stand after other verbs of theirs
+            window_hi = min(c_hi, claim_end + (150 if m.person else 70))
             # a measure word in the figure's own comma-delimited stretch wins over one across a comma
             # ("Three were killed, 13 men were detained")
             # "prior to his death, X planned the abduction of several officers": one person's death measures

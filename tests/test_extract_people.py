@@ -49,6 +49,11 @@ CASES = [
     ("Police cornered four gunmen in a warehouse. Officers returned fire, killing the gunmen.", [4.0]),
     ("Officers returned fire, killing the gunmen.", []),
     ("Bulletin 2031-07-S-004\nTwo fighters were killed near the ford.", [2.0]),
+    # a subject that opens its sentence or clause, with its casualty verb after other verbs of its own
+    ("The gunman refused, fired at the patrol and was shot and killed.", [1.0]),
+    ("Guards saw three armed men. As the guards closed in, the men opened fire, and were killed.", [3.0]),
+    ("The soldier said his friend fled and was killed.", []),
+    ("The gunman refused, fired at the patrol and was arrested.", []),
     # a capitalised plural beside a casualty word is a people
     ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
