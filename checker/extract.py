@@ -116,7 +116,7 @@ class Extractor:
         # between two objects of one verb: maybe the first one's name, then the joiner
         self.conjunct_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*,?\s+(?:{joiners})\s+")
         self.new_predicate_re = re.compile(rf"\s*,?\s*(?:{joiners})\b")
-        self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.I)
+        self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.IGNORECASE)
         self.passive_links = {w.lower() for w in c["passive_links"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
@@ -480,7 +480,7 @@ class Extractor:
         while k < n and k <= i + 4 and toks[k].is_word and toks[k].text[0].isupper():
             word = toks[k].low
             if word in self.people or word in self.month_weekday or word in _FUNCTION_WORDS \
-                    or word.endswith(self.demonym_suffixes) or word.endswith(("'s", "’s")):
+                    or word.endswith((*self.demonym_suffixes, "'s", "’s")):
                 return None
             last, k = k, k + 1
         if last is None:
