@@ -542,6 +542,12 @@ class Extractor:
             i += 1
         return np, i
 
+    def _either_measure(self, text: str, word: str, at: int, measure: str) -> bool:
+        """A measure word in a disjunction with another measure ("captured or killed", "dead or missing")."""
+        joined = [re.match(r"\s+or\s+([a-z]+)", text[at + len(word):]), re.search(r"([a-z]+)\s+or\s+$", text[:at])]
+        return any(mm is not None and self.lex.word_measures.get(mm.group(1).lower(), measure) != measure
+                   for mm in joined)
+
     def _participle_after_people(self, np: list[Token]) -> int | None:
         """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged"); a
         verb of report ("troops reported dead") is the hedge of the toll, not a description, and stays."""
@@ -630,6 +636,8 @@ class Extractor:
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
+                measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
             cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
                 else None
             if cut is not None and found is not None and not (

@@ -54,6 +54,9 @@ CASES = [
     ("Guards saw three armed men. As the guards closed in, the men opened fire, and were killed.", [3.0]),
     ("The soldier said his friend fled and was killed.", []),
     ("The gunman refused, fired at the patrol and was arrested.", []),
+    # a disjunction of measures says how many of either, not how many killed
+    ("Troops have captured or killed more than 80 rebel leaders since January.", []),
+    ("Between six and ten villagers were killed or injured in the blast.", []),
     # a capitalised plural beside a casualty word is a people
     ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
