@@ -15,6 +15,14 @@ rose to 22") takes the subject of the report's previous claim of that measure
 (people when there is none). A line of key figures ("1,200 deaths | ...") is
 read cell by cell.
 
+People are also counted without a figure: one person by an article, a title, a
+bare name after a verb of harm or a pronoun ("killed an insurgent", "killing
+Tomas Brenner", "He was shot and killed"); a definite plural beside a casualty
+verb ("the gunmen were all killed") as many as the report's last count of those
+people. Objects joined to one casualty verb share it ("killed a leader and one
+gunman"), and "and two other fighters" adds to the first; a measure word in a
+disjunction ("captured or killed") measures nothing.
+
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
 its placeless current tolls are; a headline that names only a country (or a
@@ -23,8 +31,10 @@ or as "across X" is an area, which locates nothing apart; a sentence that opens
 "Elsewhere," or "Across the sea," is another place.
 
 A date becomes a claim when an event word stands near it, or, failing one, a
-casualty or arrest word ("detained ... yesterday" dates that incident); a
-dateline's date dates the report and makes no claim.
+casualty or arrest word ("detained ... yesterday" dates that incident); a date
+that closes a long sentence reaches back to the event it opened on, one that
+opens its sentence to its casualty or arrest verb; a dateline's date dates the
+report and makes no claim.
 """
 
 from __future__ import annotations
