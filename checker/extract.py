@@ -119,6 +119,7 @@ class Extractor:
         self.named_victim_measures = frozenset(c["named_victim_measures"])
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
         self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
         self.owner_before_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["singular_possessives"]) + r")\s+$", re.IGNORECASE)
@@ -314,6 +315,14 @@ class Extractor:
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"
                 continue
+            if t.low in self.singular_markers | self.object_markers and i + 1 < n \
+                    and toks[i + 1].low in self.person_ordinals:
+                after = [x.low for x in toks[i + 2:i + 6] if x.is_word]
+                while after and after[0] in self.passive_links:
+                    after.pop(0)
+                if after and self._casualty_word(after[0]):
+                    out.append(self._person(toks, i, i + 1))  # "... and a third died": one more person
+                    continue
             joined = self._joined_possessive(toks, i)
             if t.low not in self.singular_markers and not joined and not (
                 t.low in self.object_markers and (i == 0 or toks[i - 1].text == "," or self._casualty_word(toks[i - 1].low))

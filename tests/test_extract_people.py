@@ -57,6 +57,9 @@ CASES = [
     # a disjunction of measures says how many of either, not how many killed
     ("Troops have captured or killed more than 80 rebel leaders since January.", []),
     ("Between six and ten villagers were killed or injured in the blast.", []),
+    # an ordinal after an article, with a casualty verb of its own, is one more person
+    ("Two guards were shot dead at the gate and a third died later.", [2.0, 1.0]),
+    ("Rescuers said a third of the village was flooded.", []),
     # a capitalised plural beside a casualty word is a people
     ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
