@@ -78,3 +78,8 @@ def test_an_opening_date_is_not_the_date_of_a_disaster_named_later(write_reports
     text = ("On Saturday, the fourth day of the search, volunteers walked the shore and counted what "
             "the flood had taken from them.")
     assert _dates(write_reports, text) == []
+
+
+def test_a_seizure_is_an_incident_that_a_date_can_date(write_reports: WriteReports) -> None:
+    text = "Also in the port district yesterday, customs officers seized 300 kilograms of cocaine."
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-04", "incident")]
