@@ -119,6 +119,7 @@ class Extractor:
         self.named_victim_measures = frozenset(c["named_victim_measures"])
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
         self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
         self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
         self.owner_before_re = re.compile(
@@ -223,6 +224,7 @@ class Extractor:
         taken = [(d.start, d.end) for d in dates]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
+        amounts = [m for m in amounts if not self._numbered_name(toks, m)]
         singles = self._singular_people(toks, amounts)
         if groups is not None:
             singles += self._definite_groups(toks, amounts, groups)
@@ -357,6 +359,12 @@ class Extractor:
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _numbered_name(self, toks: list[Token], m: AmountMention) -> bool:
+        """"Highway 1", "Gate 3": a bare number after a capitalised noun of things that are numbered names one."""
+        k = next((j for j, t in enumerate(toks) if t.start == m.start), None)
+        return k is not None and k > 0 and m.text.isdigit() and toks[k - 1].text[:1].isupper() \
+            and toks[k - 1].low in self.numbered_names
 
     def _remember_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention],
                          taken: list[tuple[int, int]]) -> None:

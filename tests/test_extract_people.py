@@ -64,6 +64,8 @@ CASES = [
     ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
     # vague counts without a figure still count people
     ("The patrol killed a number of gunmen near the ford.", [None]),
+    ("A roadside bomb on Route 7 killed two soldiers.", [2.0]),
+    ("The convoy was ambushed near Gate 4 and nobody was killed.", []),
     # no one killed: a person named beside other verbs, or a figure that is a name
     ("A spokesman said the talks would resume on Friday.", []),
     ("A soldier guarded the gate on Highway 5.", []),
