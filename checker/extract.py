@@ -15,6 +15,14 @@ rose to 22") takes the subject of the report's previous claim of that measure
 (people when there is none). A line of key figures ("1,200 deaths | ...") is
 read cell by cell.
 
+People are also counted without a figure: one person by an article, a title, a
+bare name after a verb of harm or a pronoun ("killed an insurgent", "killing
+Tomas Brenner", "He was shot and killed"); a definite plural beside a casualty
+verb ("the gunmen were all killed") as many as the report's last count of those
+people. Objects joined to one casualty verb share it ("killed a leader and one
+gunman"), and "and two other fighters" adds to the first; a measure word in a
+disjunction ("captured or killed") measures nothing.
+
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
 its placeless current tolls are; a headline that names only a country (or a
@@ -23,8 +31,10 @@ or as "across X" is an area, which locates nothing apart; a sentence that opens
 "Elsewhere," or "Across the sea," is another place.
 
 A date becomes a claim when an event word stands near it, or, failing one, a
-casualty or arrest word ("detained ... yesterday" dates that incident); a
-dateline's date dates the report and makes no claim.
+casualty or arrest word ("detained ... yesterday" dates that incident); a date
+that closes a long sentence reaches back to the event it opened on, one that
+opens its sentence to its casualty or arrest verb; a dateline's date dates the
+report and makes no claim.
 """
 
 from __future__ import annotations
@@ -88,6 +98,7 @@ class _Draft:
     owner: str | None = None  # "Ostria said two of its soldiers ...": whose group, named by the country
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
+    measure_at: int = -1  # where the measure word of a count stands
 
 
 class Extractor:
@@ -105,6 +116,19 @@ class Extractor:
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
+        self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.subgroup_opener_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
+        self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
+        self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
+        self.owner_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["singular_possessives"]) + r")\s+$", re.IGNORECASE)
+        joiners = "|".join(re.escape(w) for w in c["conjunct_joiners"])
+        # between two objects of one verb: maybe the first one's name, then the joiner
+        self.conjunct_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*,?\s+(?:{joiners})\s+")
+        self.new_predicate_re = re.compile(rf"\s*,?\s*(?:{joiners})\b")
+        self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.IGNORECASE)
         self.passive_links = {w.lower() for w in c["passive_links"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
@@ -172,11 +196,12 @@ class Extractor:
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing))
+            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing, groups))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
@@ -193,13 +218,17 @@ class Extractor:
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
-                  previous_thing: str | None = None) -> list[_Draft]:
+                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
+        amounts = [m for m in amounts if not self._numbered_name(toks, m)]
         singles = self._singular_people(toks, amounts)
+        if groups is not None:
+            singles += self._definite_groups(toks, amounts, groups)
+            self._remember_groups(toks, amounts, groups, taken)
         if singles:
             amounts = sorted(amounts + singles, key=lambda m: m.start)
         out: list[_Draft] = []
@@ -208,6 +237,7 @@ class Extractor:
             d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
             if d is not None:
                 out.append(d)
+        out = self._conjoined(out, sent)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
         dated: list[_Draft] = []
@@ -225,6 +255,35 @@ class Extractor:
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
+        return out
+
+    def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
+        """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
+        the fighter killed, though "detained" follows ("... and one fighter and detained two others"); one with a
+        verb of its own stays ("killed two soldiers and three civilians were hurt"). "And one other fighter" adds
+        to the first: the two make one toll of two."""
+        out: list[_Draft] = []
+        for d in drafts:
+            p = out[-1] if out else None
+            if p is None or p.kind != "casualty" or d.kind != "casualty" or not 0 <= p.measure_at < p.start \
+                    or not isinstance(p.value, Amount) or not isinstance(d.value, Amount):
+                out.append(d)
+                continue
+            gap = sent.text[p.end - sent.start:d.start - sent.start]
+            after = sent.text[d.end - sent.start:d.measure_at - sent.start] if d.measure_at > d.end else ""
+            if not self.conjunct_re.fullmatch(gap) or (d.measure_at > d.end and not self.new_predicate_re.match(after)):
+                out.append(d)
+                continue
+            d.measure, d.measure_at = p.measure, p.measure_at
+            figure_end = sent.text[d.start - sent.start:].split(None, 1)
+            rest = figure_end[1] if len(figure_end) > 1 else ""
+            if self.additive_re.match(rest) and None not in (p.value.best, d.value.best) and not p.value.unit:
+                p.value = Amount(low=(p.value.low or 0) + (d.value.low or 0), best=p.value.best + d.value.best,
+                                 high=None if p.value.high is None or d.value.high is None
+                                 else p.value.high + d.value.high, unit=None)
+                p.end = d.end
+                continue
+            out.append(d)
         return out
 
     @staticmethod
@@ -258,8 +317,17 @@ class Extractor:
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"
                 continue
-            if t.low not in self.singular_markers and not (
-                t.low in self.object_markers and i > 0 and self._casualty_word(toks[i - 1].low)
+            if t.low in self.singular_markers | self.object_markers and i + 1 < n \
+                    and toks[i + 1].low in self.person_ordinals:
+                after = [x.low for x in toks[i + 2:i + 6] if x.is_word]
+                while after and after[0] in self.passive_links:
+                    after.pop(0)
+                if after and self._casualty_word(after[0]):
+                    out.append(self._person(toks, i, i + 1))  # "... and a third died": one more person
+                    continue
+            joined = self._joined_possessive(toks, i)
+            if t.low not in self.singular_markers and not joined and not (
+                t.low in self.object_markers and (i == 0 or toks[i - 1].text == "," or self._casualty_word(toks[i - 1].low))
             ):
                 continue
             k = i + 1
@@ -279,11 +347,112 @@ class Extractor:
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
             while after and after[0] in self.passive_links:
                 after.pop(0)
-            is_object = self._casualty_word(before)
+            is_object = self._casualty_word(before) or joined
             is_subject = bool(after) and self._casualty_word(after[0])
+            if t.low in self.object_markers and not is_object:
+                # "The gunman refused, fired at the officers and was shot and killed": only a subject that opens
+                # its sentence or clause, with a casualty verb of its own further on
+                is_subject = (i == 0 or toks[i - 1].text == ",") and self._coordinated_casualty(toks, noun)
+            if not is_object and not is_subject and i >= 2 and toks[i - 1].text == "," \
+                    and toks[i - 2].text[:1].isupper():
+                is_subject = self._appositive_then_casualty(toks, noun)
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _numbered_name(self, toks: list[Token], m: AmountMention) -> bool:
+        """"Highway 1", "Gate 3": a bare number after a capitalised noun of things that are numbered names one."""
+        k = next((j for j, t in enumerate(toks) if t.start == m.start), None)
+        return k is not None and k > 0 and m.text.isdigit() and toks[k - 1].text[:1].isupper() \
+            and toks[k - 1].low in self.numbered_names
+
+    def _remember_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention],
+                         taken: list[tuple[int, int]]) -> None:
+        """Each count of people a sentence gives ("several armed fighters"), whatever its verb: what a later "the
+        fighters" counts."""
+        stops = frozenset(a for a, _ in taken)
+        for m in amounts:
+            if m.unit or m.person:
+                continue
+            np, _ = self._noun_phrase(toks, m, stops)
+            cut = self._participle_after_people(np)
+            np = np[:cut] if cut is not None else np
+            if np and np[-1].low in self.people and np[-1].low not in self.singular_people:
+                groups[np[-1].low] = m
+
+    def _definite_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention]
+                         ) -> list[AmountMention]:
+        """"Several armed fighters threatened the patrol ... The armed fighters were all killed": a definite plural
+        beside a casualty verb counts as many as the report's last count of those people (none: no claim)."""
+        out: list[AmountMention] = []
+        taken = [(m.start, m.end) for m in amounts]
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.low != "the" or any(a <= t.start < b for a, b in taken):
+                continue
+            noun = next((k for k in range(i + 1, min(n, i + 5)) if toks[k].low in self.people), None)
+            if noun is None or toks[noun].low in self.singular_people or any(
+                    not x.is_word or x.low in _FUNCTION_WORDS for x in toks[i + 1:noun]):
+                continue
+            before = toks[i - 1] if i > 0 else None
+            is_object = before is not None and self._casualty_word(before.low) and before.low.endswith(("ed", "ing"))
+            after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
+            linked = bool(after) and after[0] in self.passive_links
+            while after and after[0] in self.passive_links:
+                after.pop(0)
+            is_subject = linked and bool(after) and self._casualty_word(after[0]) or \
+                (noun + 1 < n and toks[noun + 1].text == "," and self._appositive_then_casualty(toks, noun + 1)) or \
+                ((i == 0 or toks[i - 1].text == ",") and self._coordinated_casualty(toks, noun))
+            ante = groups.get(toks[noun].low)
+            if ante is None or not (is_object or is_subject):
+                continue
+            text = " ".join(x.text for x in toks[i:noun + 1])
+            out.append(AmountMention(start=t.start, end=toks[noun].end, text=text, low=ante.low, best=ante.best,
+                                     high=ante.high, vague=ante.vague, person=True))
+        return out
+
+    def _coordinated_casualty(self, toks: list[Token], noun: int) -> bool:
+        """The subject's own casualty verb, after other verbs joined by "and": "... refused, fired at the officers
+        and was shot and killed". Another person named between is the subject of what follows: no."""
+        n = len(toks)
+        for k in range(noun + 1, min(n - 1, noun + 25)):
+            word = toks[k]
+            if word.text in ".;:" or word.low in self.people or word.low in self.subject_pronouns \
+                    or word.low in self.singular_possessives or self.speech_re.fullmatch(word.low) \
+                    or word.low in ("who", "which", "that", "when", "while", "as", "after", "before"):
+                return False
+            if word.low == "and":
+                after = [x.low for x in toks[k + 1:k + 7] if x.is_word]
+                if not after or after[0] not in ("was", "were"):
+                    continue
+                while after and after[0] in self.passive_links:
+                    after.pop(0)
+                if len(after) >= 3 and after[1] == "and" and not self._casualty_word(after[0]):
+                    after = after[2:]  # "was shot and killed"
+                return bool(after) and self._casualty_word(after[0])
+        return False
+
+    def _joined_possessive(self, toks: list[Token], i: int) -> bool:
+        """"killed Tomas Brenner and his deputy": one more person, joined to the object of a casualty verb
+        standing a few words before."""
+        if toks[i].low not in self.singular_possessives or i < 2 or toks[i - 1].low != "and":
+            return False
+        verb = next((j for j in range(i - 2, max(-1, i - 8), -1) if self._casualty_word(toks[j].low)), None)
+        return verb is not None and toks[verb].low.endswith(("ed", "ing")) \
+            and all(x.is_word for x in toks[verb + 1:i - 1])
+
+    def _appositive_then_casualty(self, toks: list[Token], noun: int) -> bool:
+        """"Karim Nazari, a senior commander in the valley, was killed": after the appositive that describes
+        the named person, its closing comma, the casualty verb."""
+        close = next((j for j in range(noun + 1, min(len(toks), noun + 12)) if toks[j].text in ",;."), None)
+        if close is None or toks[close].text != ",":
+            return False
+        after = [x.low for x in toks[close + 1:close + 5] if x.is_word]
+        if not after or after[0] not in self.passive_links:
+            return False  # only a verb of the sentence's subject closes the appositive: "was killed"
+        while after and after[0] in self.passive_links:
+            after.pop(0)
+        return bool(after) and self._casualty_word(after[0])
 
     def _person(self, toks: list[Token], first: int, last: int) -> AmountMention:
         a, b = toks[first].start, toks[last].end
@@ -308,6 +477,10 @@ class Extractor:
                     return first if k >= n or not toks[k].is_word or toks[k].low in _FUNCTION_WORDS else None
         elif not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing")):
             return None
+        else:
+            bare = self._bare_name_after(toks, i)
+            if bare is not None:
+                return bare
         n = len(toks)
         k = i + 1
         while k < n and k <= i + 7 and (toks[k].is_word or toks[k].text == "-") \
@@ -320,6 +493,28 @@ class Extractor:
                     return k
                 return None
             k += 1
+        return None
+
+    def _bare_name_after(self, toks: list[Token], i: int) -> int | None:
+        """A name with no title right after a verb of harm: "killing Tomas Brenner, the rebel governor", "killed
+        Brenner and his deputy". Gives the index of the name's last word. A capitalised word that qualifies
+        people ("killed Ostrian soldiers"), a day, an owner ("killed Brenner's driver") or a place taken (only
+        verbs of ``named_victim_measures`` count: "captured Saraqeb" is a town) is no one named."""
+        if self.lex.word_measures.get(toks[i].low) not in self.named_victim_measures:
+            return None
+        n = len(toks)
+        k, last = i + 1, None
+        while k < n and k <= i + 4 and toks[k].is_word and toks[k].text[0].isupper():
+            word = toks[k].low
+            if word in self.people or word in self.month_weekday or word in _FUNCTION_WORDS \
+                    or word.endswith((*self.demonym_suffixes, "'s", "’s")):
+                return None
+            last, k = k, k + 1
+        if last is None:
+            return None
+        after = toks[k] if k < n else None
+        if after is None or after.text in (",", ".", ";", ")") or (after.is_word and after.low in _FUNCTION_WORDS):
+            return last
         return None
 
     def _casualty_word(self, word: str) -> bool:
@@ -368,10 +563,27 @@ class Extractor:
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
+
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
         return np, i
+
+    def _either_measure(self, text: str, word: str, at: int, measure: str) -> bool:
+        """A measure word in a disjunction with another measure ("captured or killed", "dead or missing")."""
+        joined = [re.match(r"\s+or\s+([a-z]+)", text[at + len(word):]), re.search(r"([a-z]+)\s+or\s+$", text[:at])]
+        return any(mm is not None and self.lex.word_measures.get(mm.group(1).lower(), measure) != measure
+                   for mm in joined)
+
+    def _participle_after_people(self, np: list[Token]) -> int | None:
+        """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged"); a
+        verb of report ("troops reported dead") is the hedge of the toll, not a description, and stays."""
+        for j in range(1, len(np)):
+            word = np[j]
+            if np[j - 1].low in self.people and word.low not in self.people and word.text.islower() \
+                    and word.low.endswith("ed") and not self.speech_re.fullmatch(word.low):
+                return j
+        return None
 
     def _share_owner(self, toks: list[Token], m: AmountMention) -> str | None:
         """The head of the "of" phrase after a share: "a quarter of the coastal city of X" -> city."""
@@ -391,12 +603,12 @@ class Extractor:
         return words[-1] if words else None
 
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
-                 base: int) -> tuple[str, int] | None:
+                 base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
         best_dist = 10**9
         for mm in pattern.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            if s < anchor_b and e > anchor_a:
+            if (s < anchor_b and e > anchor_a) or s in skip:
                 continue
             dist = anchor_a - e if e <= anchor_a else s - anchor_b
             # a word after the figure reads as its verb ("33 soldiers were killed"): a small preference
@@ -413,7 +625,8 @@ class Extractor:
         base = sent.start
         c_lo, c_hi = self._clause(sent, m.start)
         s_lo, s_hi = self._segment(sent, m.start, m.end)
-        stops = frozenset(mm.start() + base for mm in self.measure_re.finditer(text))
+        # a measure word or a date ends the counted noun phrase ("killed several fighters today")
+        stops = frozenset([mm.start() + base for mm in self.measure_re.finditer(text)] + [dm.start for dm in dates])
         np, np_end = self._noun_phrase(toks, m, stops)
         if m.person:
             np = [t for t in toks if m.start <= t.start < m.end and t.low not in self.singular_markers]
@@ -437,17 +650,39 @@ class Extractor:
                 measure = "money"
         else:
             window_lo = max(c_lo, m.start - 90)
-            window_hi = min(c_hi, claim_end + 70)
+            # a person is only read beside a casualty verb, which may stand after other verbs of theirs
+            window_hi = min(c_hi, claim_end + (150 if m.person else 70))
             # a measure word in the figure's own comma-delimited stretch wins over one across a comma
             # ("Three were killed, 13 men were detained")
+            # "prior to his death, X planned the abduction of several officers": one person's death measures
+            # no other figure
+            owned = frozenset(mm.start() + base for mm in self.measure_re.finditer(text)
+                              if self.owner_before_re.search(text, max(0, mm.start() - 8), mm.start()))
             found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
-                                  claim_end, base) \
-                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
+                                  claim_end, base, owned) \
+                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
+                measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
+            cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
+                else None
+            if cut is not None and found is not None and not (
+                    found[1] >= np[cut].end or text[found[1] + len(found[0]) - base:m.start - base].isspace()):
+                cut = None  # "two bombers killed and ten hostages freed": the participle is the hostages' own verb
+            if cut is not None:
+                # "killed 15 fighters armed with rifles": the fighters are counted, the participle describes them
+                np = np[:cut]
+                head = np[-1].low
+                claim_end = max(np[-1].end, m.end)
             dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
+            # "six Ostrians being killed": a capitalised plural beside a casualty word is a people (nationality,
+            # community), not a thing
+            group_name = bool(np) and len(np[-1].text) > 3 and np[-1].text[0].isupper() \
+                and np[-1].text[1:].isalpha() and np[-1].text[1:].islower() and np[-1].low.endswith("s") \
+                and self.lex.measure_kinds.get(measure) == "casualty"
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
-                and head not in self.lex.word_measures and not dead_share
+                and head not in self.lex.word_measures and not dead_share and not group_name
             share_of_toll = dead_share and not measure
             if share_of_toll:
                 measure = "killed"
@@ -506,6 +741,8 @@ class Extractor:
                 subgroup = True
             elif share_of_toll:
                 return None
+        if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
+            subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
         next_token = next((t for t in toks if t.start >= m.end), None)
@@ -540,7 +777,7 @@ class Extractor:
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
-            share_state=share_state,
+            share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
@@ -840,6 +1077,15 @@ class Extractor:
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
         starts = self.role_res["start"].search(before) is not None
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
+        # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
+        # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")
+        opens = bool(re.fullmatch(r"[\W_]*(?:on|in)?\s*", text[c_lo - base:dm.start - base], re.IGNORECASE)) \
+            and text[dm.end - base:].startswith(",")
+        reach = 220 if opens else 80
+        if ev is None and re.match(r"\s*(?:[.;]|$)", text[dm.end - base:]):
+            # a date that closes its sentence dates the event the sentence opened on, however long the words
+            # between ("conducted an air strike against a group of fighters near a camp in the far valley yesterday")
+            ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
         elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
@@ -864,7 +1110,7 @@ class Extractor:
         if ev is None and not self.role_res["by"].search(before[-12:]):
             # a press release puts the day at the end of a long clause: "detained ... while searching for
             # a rebel commander in the hill villages of the eastern district yesterday"
-            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 120), dm)
+            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + max(reach, 120)), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev

@@ -60,3 +60,26 @@ def test_two_dates_of_one_storm_stay_one_event(write_reports: WriteReports) -> N
 def test_a_dateline_dates_the_report_not_the_incident(write_reports: WriteReports) -> None:
     text = "HERAT, Afghanistan (March 5, 2020) - Border police detained four smugglers near the crossing yesterday."
     assert [(c.text, c.value.start) for c in _dates(write_reports, text)] == [("yesterday", "2020-03-04")]
+
+
+def test_a_date_closing_a_long_sentence_dates_the_event_it_opened_on(write_reports: WriteReports) -> None:
+    text = ("Government jets carried out an air strike against a column of armed smugglers crossing the dry "
+            "riverbed below the old customs post in the far south of the province yesterday.")
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-04", "attack")]
+
+
+def test_a_date_opening_a_sentence_dates_its_arrest_however_far(write_reports: WriteReports) -> None:
+    text = ("On March 1, a joint team of border guards, customs officers and regional police from three "
+            "neighbouring districts in the southern hill country detained a wanted arms broker.")
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-01", "incident")]
+
+
+def test_an_opening_date_is_not_the_date_of_a_disaster_named_later(write_reports: WriteReports) -> None:
+    text = ("On Saturday, the fourth day of the search, volunteers walked the shore and counted what "
+            "the flood had taken from them.")
+    assert _dates(write_reports, text) == []
+
+
+def test_a_seizure_is_an_incident_that_a_date_can_date(write_reports: WriteReports) -> None:
+    text = "Also in the port district yesterday, customs officers seized 300 kilograms of cocaine."
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-04", "incident")]
