@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from checker.lexicon import verb_inflections, verb_phrase_forms
 from checker.normalize import normalize_text
 
 CASES = Path(__file__).parent / "cases"
@@ -102,3 +103,22 @@ def test_a_count_after_a_month_is_still_a_count() -> None:
     # the number goes on to a noun: a count of people, whatever the month before it
     counts = [m["text"] for m in normalize_text("In February 30 people died.", date(2020, 3, 5)) if m["kind"] == "number"]
     assert counts == ["30"]
+
+
+@pytest.mark.parametrize(("verb", "forms"), [
+    ("pass", ("pass", "passes", "passed", "passing")),
+    ("top", ("top", "tops", "topped", "topping")),
+    ("exceed", ("exceed", "exceeds", "exceeded", "exceeding")),
+    ("edge", ("edge", "edges", "edged", "edging")),
+    ("inch", ("inch", "inches", "inched", "inching")),
+    ("carry", ("carry", "carries", "carried", "carrying")),
+    ("soar", ("soar", "soars", "soared", "soaring")),
+])
+def test_hedge_verbs_are_inflected_by_the_spelling_rules(verb: str, forms: tuple[str, ...]) -> None:
+    assert verb_inflections(verb) == forms
+
+
+def test_a_verb_phrase_keeps_its_particle_and_takes_irregular_forms() -> None:
+    assert verb_phrase_forms("rise past", {"rise": ["rises", "rose", "risen", "rising"]}) == [
+        "rise past", "rises past", "rose past", "risen past", "rising past"]
+    assert verb_phrase_forms("climb past", {}) == ["climb past", "climbs past", "climbed past", "climbing past"]

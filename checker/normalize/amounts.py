@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon, phrase_pattern
+from ..lexicon import Lexicon, phrase_pattern, verb_phrase_forms
 from ..textutil import Token, tokenize
 from .figures import Figure, FigureReader
 
@@ -60,6 +60,11 @@ class AmountMention:
 
 _CODE_LIKE = re.compile(r"(?<![\w.])(?:\+\d+(?:[-. ]\d+)+|\d+(?:([-.])\d+)(?:\1\d+)+)(?![\w])")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+# the two stand-ins a hedge's blocker list may hold besides words
+_SENTENCE_START = "^"
+_POSSESSIVE = "'s"
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 class AmountReader:
@@ -87,6 +92,11 @@ class AmountReader:
                 self.hedge_before.append((tuple(t.low for t in tokenize(p)), name))
             for p in h.get("after", []):
                 self.hedge_after.append((tuple(t.low for t in tokenize(p)), name))
+        irregular = {str(k).lower(): [str(f).lower() for f in v] for k, v in lex.hedges["irregular_verbs"].items()}
+        for name, verbs in lex.hedges["hedge_verbs"].items():
+            for verb in verbs:
+                for form in verb_phrase_forms(str(verb), irregular):
+                    self.hedge_before.append((tuple(t.low for t in tokenize(form)), name))
         self.hedge_before.sort(key=lambda x: -len(x[0]))
         self.hedge_after.sort(key=lambda x: -len(x[0]))
         self.exact_verbs = [tuple(t.low for t in tokenize(p)) for p in lex.hedges["exact_verbs"]]
@@ -132,6 +142,14 @@ class AmountReader:
         self.subunits = {w.lower() for w in cur["subunits"]}
         self.money_when_scaled: dict[str, str] = dict(cur["money_when_scaled"])
         self.compound_units: dict[str, str] = dict(units["compound_units"])
+        self.units_before: list[tuple[tuple[str, ...], str]] = sorted(
+            ((tuple(t.low for t in tokenize(name)), str(sym)) for sym, names in units["names_before_number"].items()
+             for name in names),
+            key=lambda x: -len(x[0]),
+        )
+        self.named_before_only = frozenset(str(sym) for sym in units["names_before_number"])
+        self.symbols_before_decimal: dict[str, str] = dict(units["case_sensitive_before_decimal"])
+        self.time_zones = frozenset(str(z) for z in lex.calendar["zones"])
         self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
         self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
         self.inch_blockers = {w.lower() for w in units["inch_word_not_before"]}
@@ -158,7 +176,8 @@ class AmountReader:
         fig = self.figures.at(toks, i, self._text, self._offset, currency)
         if fig is None and toks[i].low in ("a", "an") and i + 1 < len(toks):
             u = self._unit_after(toks, i + 1)
-            if u and self.lex.unit_info.get(u[1], {}).get("dimension") not in (None, "duration"):
+            if u and self.lex.unit_info.get(u[1], {}).get("dimension") not in (None, "duration") \
+                    and u[1] not in self.named_before_only:
                 return Figure(1.0, i, i + 1, words=True)  # "a gallon", "a mile": one of the unit
         return fig
 
@@ -191,27 +210,37 @@ class AmountReader:
         return all(self.figures.at(toks, k, self._text, self._offset) is not None for k in (a, b))
 
     def _hedge_blocked(self, toks: list[Token], start: int, end: int) -> bool:
-        """Whether the word before the hedge phrase toks[start:end] makes it no hedge ("how about")."""
-        phrase = " ".join(t.low for t in toks[start:end])
-        return start >= 1 and toks[start - 1].low in self.hedge_blockers.get(phrase, frozenset())
+        """Whether the word before the hedge phrase toks[start:end] makes it no hedge ("how about", "the top 10"):
+        a blocker "^" is the start of the sentence, "'s" any possessive ("Turkey's top 5")."""
+        blockers = self.hedge_blockers.get(" ".join(t.low for t in toks[start:end]))
+        if not blockers:
+            return False
+        if start == 0:
+            return _SENTENCE_START in blockers
+        before = toks[start - 1].low
+        return before in blockers or (_POSSESSIVE in blockers and before.endswith(_POSSESSIVE_ENDINGS))
 
     def _comparison_follows(self, toks: list[Token], j: int) -> bool:
         """"50 or less than 60": the "or less" starts a comparison with the next figure, no bound on the 50."""
         return j + 1 < len(toks) and toks[j].low == "than" and self._number_at(toks, j + 1) is not None
 
     def _shared_unit(self, toks: list[Token], j: int) -> tuple[int, str] | None:
-        """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with."""
+        """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with.
+        A list ends with "and" or "or" before its last figure: after a bare comma the next figure starts a
+        clause of its own ("injuring 294, two weeks after" is no 294 weeks)."""
         k = j
         n = len(toks)
         for _ in range(4):
             if k + 1 >= n or toks[k].low not in ("and", "or", ","):
                 return None
+            if toks[k].text == "," and toks[k + 1].low in ("and", "or"):
+                k += 1  # "10, 20, and 30 km"
             fig = self.figures.at(toks, k + 1, self._text, self._offset)
             if fig is None:
                 return None
             u = self._unit_after(toks, fig.j)
             if u:
-                return u
+                return u if toks[k].text != "," else None
             k = fig.j
         return None
 
@@ -300,6 +329,38 @@ class AmountReader:
                     return k + n + 1, "GBP"
                 return k + n, sym
         return None
+
+    def _unit_before(self, toks: list[Token], i: int, num: Figure) -> tuple[int, str] | None:
+        """A unit named before the figure at i: "magnitude 7.8", "magnitude-7.8", "magnitude of 7.8", or a
+        symbol before a figure with decimals, "M7.8", "Mw 7.8" (start, symbol)."""
+        if i < 1:
+            return None
+        prev = toks[i - 1]
+        if prev.text in self.symbols_before_decimal and num.decimals and toks[i].start - prev.end <= 1:
+            return i - 1, self.symbols_before_decimal[prev.text]
+        k = i - 1 if self._glued_hyphen(toks, i - 1) else i
+        found = self._match_before(toks, k, self.units_before)
+        return found
+
+    def _clock_time(self, toks: list[Token], i: int) -> bool:
+        """Four digits that read as hours and minutes, with a time zone after them: "0117 GMT", "1324 local time"."""
+        if not _CLOCK_DIGITS.fullmatch(toks[i].text) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        return nxt.text in self.time_zones or (
+            nxt.low == "local" and i + 2 < len(toks) and toks[i + 2].low == "time"
+        )
+
+    @staticmethod
+    def _glued_after(toks: list[Token], k: int) -> bool:
+        """Whether a token follows token k with no space ("10:32")."""
+        return k + 1 < len(toks) and toks[k + 1].start == toks[k].end
+
+    @staticmethod
+    def _glued_hyphen(toks: list[Token], k: int) -> bool:
+        """Whether token k is a hyphen with no space on either side ("magnitude-7.8")."""
+        return 0 < k < len(toks) - 1 and toks[k].text in ("-", "‑") \
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
 
     def _letter_unit_spaced(self, nxt: Token | None) -> bool:
         """A single-letter unit one space after its figure ("5 m wall", "3 L of water") stands at the end,
@@ -421,9 +482,10 @@ class AmountReader:
         nxt = toks[num.j] if num.j < len(toks) else None
         if first.is_digit:
             glued_code = currency and prev is not None and prev.text.isupper() and prev.low in self.lowercase_codes
+            unit_symbol = prev is not None and prev.text in self.symbols_before_decimal and num.decimals > 0
             if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_", "^")) \
-                    and not glued_code:
-                return True  # M4, #5, 10:32, 1/2 (but "USD115" is money)
+                    and not glued_code and not unit_symbol:
+                return True  # M4, #5, 10:32, 1/2 (but "USD115" is money, "M7.8" a magnitude)
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_digit \
                     and toks[num.i - 2].end == prev.start and num.i >= 3 and toks[num.i - 3].is_word \
                     and toks[num.i - 3].end == toks[num.i - 2].start:
@@ -431,12 +493,15 @@ class AmountReader:
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word \
                     and toks[num.i - 2].end == prev.start \
                     and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start
-                             and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)):
-                return True  # Su-24, COVID-19 (but not "5k-20k")
-            if nxt and nxt.start == last.end and nxt.text in (":", "/"):
-                return True
+                             and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)) \
+                    and self._match_before(toks, num.i - 1, self.units_before) is None:
+                return True  # Su-24, COVID-19 (but not "5k-20k", and "magnitude-7.8" is a unit before its figure)
+            if nxt and nxt.start == last.end and (nxt.text == "/" or nxt.text == ":" and self._glued_after(toks, num.j)):
+                return True  # "10:32", "1/2", "24/7"; a colon that ends a clause ("reached 1,932: 812 in ...") is none
             if nxt and nxt.start == last.end and nxt.low in ("st", "nd", "rd", "th", "s"):
                 return True
+            if num.j == num.i + 1 and self._clock_time(toks, num.i):
+                return True  # "0117 GMT": a time of day, no count
             if _YEAR.match(first.text) and num.j == num.i + 1 and not currency:
                 after = nxt.low if nxt else ""
                 unit = self._unit_after(toks, num.j)
@@ -582,10 +647,11 @@ class AmountReader:
             if sub:
                 end_j = sub[0]
                 lo_hi = tuple(None if v is None else v + sub[1] for v in lo_hi)  # type: ignore[assignment]
-        # magnitude written before ("magnitude 7.8", "M7.8")
-        if unit is None and start_i >= 1 and toks[start_i - 1].low == "magnitude":
-            start_i -= 1
-            unit = "M"
+        # a unit written before ("magnitude 7.8", "a magnitude of 7.8", "M7.8")
+        if unit is None:
+            before = self._unit_before(toks, start_i, num)
+            if before is not None:
+                start_i, unit = before
         # hedges
         hb = self._match_before(toks, start_i, self.hedge_before)
         if hb and self._hedge_blocked(toks, hb[0], start_i):
@@ -601,6 +667,10 @@ class AmountReader:
             ha = self._match_after(toks, end_j, self.hedge_after)
             if ha and not self._comparison_follows(toks, ha[0]):
                 end_j, hedge = ha
+        if unit is None and hb:
+            before = self._unit_before(toks, start_i, num)  # "a magnitude of about 7.8"
+            if before is not None:
+                start_i, unit = before
         if hedge and not num.vague:
             fl, fb, fh = self.hedge_factors[hedge]
             base_lo, base_best, base_hi = lo_hi
