@@ -149,6 +149,7 @@ class AmountReader:
         )
         self.named_before_only = frozenset(str(sym) for sym in units["names_before_number"])
         self.symbols_before_decimal: dict[str, str] = dict(units["case_sensitive_before_decimal"])
+        self.unit_carry_links = frozenset(str(w).lower() for w in units["unit_before_carries_after"])
         self.time_zones = frozenset(str(z) for z in lex.calendar["zones"])
         self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
         self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
@@ -341,6 +342,18 @@ class AmountReader:
         k = i - 1 if self._glued_hyphen(toks, i - 1) else i
         found = self._match_before(toks, k, self.units_before)
         return found
+
+    def _unit_named_earlier(self, toks: list[Token], i: int, num: Figure) -> str | None:
+        """A bare figure with decimals after "as", "to", "at" ... takes a unit named before figures that stands
+        earlier in the sentence: "the magnitude of the main shock as 6.2", "revising it to 6.4", "the magnitude
+        6.5 quake was revised to 6.3". A whole or scaled figure ("killed 3,800", "2.5 million") is no such measure."""
+        if num.vague or num.scaled or not num.decimals or i < 1 or toks[i - 1].low not in self.unit_carry_links:
+            return None
+        for k in range(i - 1, -1, -1):
+            for phrase, sym in self._indexed(self.units_before, False).get(toks[k].low, ()):
+                if tuple(t.low for t in toks[k:k + len(phrase)]) == phrase:
+                    return sym
+        return None
 
     def _clock_time(self, toks: list[Token], i: int) -> bool:
         """Four digits that read as hours and minutes, with a time zone after them: "0117 GMT", "1324 local time"."""
@@ -671,6 +684,8 @@ class AmountReader:
             before = self._unit_before(toks, start_i, num)  # "a magnitude of about 7.8"
             if before is not None:
                 start_i, unit = before
+        if unit is None:
+            unit = self._unit_named_earlier(toks, start_i, num)
         if hedge and not num.vague:
             fl, fb, fh = self.hedge_factors[hedge]
             base_lo, base_best, base_hi = lo_hi
