@@ -8,18 +8,22 @@ section 1) and its canonical unit, or none for plain counts.
 Readings, all driven by ``checker/data``:
 - digits ("900,000", "4014", "30 000", "3.5bn"), words ("thirty-three",
   "two and a half thousand", "a million"), vague amounts ("dozens");
-- hedges before or after the figure ("at least", "nearly", "or more");
+- hedges before or after the figure ("at least", "nearly", "or more"), verbs
+  of passing in every form ("the toll passes 7,800", "tops", "climbs past");
 - ranges ("between X and Y", "X to Y", "X-Y", "X or Y", the unit on both
   ends "44 mg to 50 mg", a suspended hyphen "8- to 16-metre", either order
   after "from" or "between") and changes ("rose from X to Y": Y is the
   figure, X the earlier one);
 - units after the figure, hyphenated or not ("six-kilometre", "6km",
   "22.5 million cubic metres"), money symbols and codes before it ("$3.5
-  billion", "€200m"), "magnitude 7.8";
+  billion", "€200m"), units written before it ("magnitude 7.8", "M7.8"; a
+  magnitude named earlier in the sentence also holds for a later bare
+  decimal: "gave the magnitude as 7.4 before revising it to 7.7");
 - a width given per side ("6 km north and 6 km south", "six kilometres
   either side") is the whole width; a conversion in brackets ("12 km
   (7 miles)") belongs to the figure before it.
-Years, times, ordinals and figures inside names ("M4", "Su-24") are not amounts.
+Years, times (also "0117 GMT"), ordinals and figures inside names ("M4",
+"Su-24") are not amounts.
 """
 
 from __future__ import annotations
@@ -151,6 +155,7 @@ class AmountReader:
         self.symbols_before_decimal: dict[str, str] = dict(units["case_sensitive_before_decimal"])
         self.unit_carry_links = frozenset(str(w).lower() for w in units["unit_before_carries_after"])
         self.time_zones = frozenset(str(z) for z in lex.calendar["zones"])
+        self.zone_phrases = [tuple(t.low for t in tokenize(str(z))) for z in lex.calendar["zone_phrases"]]
         self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
         self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
         self.inch_blockers = {w.lower() for w in units["inch_word_not_before"]}
@@ -340,8 +345,7 @@ class AmountReader:
         if prev.text in self.symbols_before_decimal and num.decimals and toks[i].start - prev.end <= 1:
             return i - 1, self.symbols_before_decimal[prev.text]
         k = i - 1 if self._glued_hyphen(toks, i - 1) else i
-        found = self._match_before(toks, k, self.units_before)
-        return found
+        return self._match_before(toks, k, self.units_before)
 
     def _unit_named_earlier(self, toks: list[Token], i: int, num: Figure) -> str | None:
         """A bare figure with decimals after "as", "to", "at" ... takes a unit named before figures that stands
@@ -359,10 +363,8 @@ class AmountReader:
         """Four digits that read as hours and minutes, with a time zone after them: "0117 GMT", "1324 local time"."""
         if not _CLOCK_DIGITS.fullmatch(toks[i].text) or i + 1 >= len(toks):
             return False
-        nxt = toks[i + 1]
-        return nxt.text in self.time_zones or (
-            nxt.low == "local" and i + 2 < len(toks) and toks[i + 2].low == "time"
-        )
+        after = tuple(t.low for t in toks[i + 1:i + 1 + max(map(len, self.zone_phrases), default=0)])
+        return toks[i + 1].text in self.time_zones or any(after[:len(z)] == z for z in self.zone_phrases)
 
     @staticmethod
     def _glued_after(toks: list[Token], k: int) -> bool:

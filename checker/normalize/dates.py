@@ -209,7 +209,7 @@ class DateReader:
         year = r"(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%])"
         year_tail = rf"(?:(?:\s*,\s*|\s+|\s+of\s+|\s+in\s+){year})?"
         zones = "|".join(sorted(cal["zones"], key=len, reverse=True))
-        zone = r"local time|(?-i:" + zones + r")\b"
+        zone = _alt(cal["zone_phrases"]) + r"|(?-i:" + zones + r")\b"
         time = (
             r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
             # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
