@@ -68,6 +68,9 @@ _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
+# how near a figure its place is written, nearest first: "300 died in Valia" (after it), "Valia's toll rose to 300"
+# (its owner), its comma-delimited stretch, its clause, the sentence's opening "In Valia, ...", the sentence
+_AFTER_FIGURE, _OWNER, _SEGMENT, _CLAUSE_WIDE, _OPENER, _SENTENCE_WIDE = range(6)
 
 
 @dataclass
@@ -99,6 +102,9 @@ class _Draft:
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
     measure_at: int = -1  # where the measure word of a count stands
+    place_level: int = _SENTENCE_WIDE  # how near the figure its place is named (see _figure_places)
+    subject_place: str | None = None  # "Valia reported 300 deaths": a name that counts, a place if the report names it so
+    combined: bool = False  # "in the two countries", "... 100 in all": the sum over several places
 
 
 class Extractor:
@@ -183,6 +189,13 @@ class Extractor:
         self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
+        self.country_names = frozenset(c["country_names"])
+        self.combined_re = phrase_pattern(c["combined_place_markers"])
+        self.combined_total_re = phrase_pattern(c["combined_total_markers"])
+        verbs = "|".join(sorted((re.escape(w) for w in c["place_subject_verbs"]), key=len, reverse=True))
+        # "..., and Valia reported 300 deaths": a name that opens its stretch and counts (the hedge may follow)
+        self.place_subject_re = re.compile(
+            rf"(?:^\W*|\b(?:and|while|but|whereas)\s+)([A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:[a-z]+\s+){{0,3}}$")
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
@@ -206,6 +219,7 @@ class Extractor:
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
+        self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
@@ -771,14 +785,25 @@ class Extractor:
              if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
             None,
         )
+        place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi))
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
-            subject=subject, actors=actors, event=event, place=self._places(text, base),
+            subject=subject, actors=actors, event=event, place=place, place_level=place_level,
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
         )
+        subject_place = self.place_subject_re.search(text, s_lo - base, m.start - base)
+        if subject_place is not None and place_level >= _SEGMENT:
+            d.subject_place = subject_place.group(1)
+        d.combined = self._combined(text, base, seg_text, place_level, amounts, m) or (
+            place_level <= _SEGMENT and self._joined_list(text, place))
+        if d.combined:
+            d.place = ["*combined"] + (place if len(place) >= 2 else [])
+        if d.combined and d.scope == "aggregate" and period_span is None \
+                and not self.aggregate_re.search(self._without_sum_markers(seg_text)):
+            d.scope, d.period = "unknown", None  # "100 in all" sums places, not a period
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
         elif self.across_name_re.search(seg_text):
@@ -786,6 +811,24 @@ class Extractor:
         elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
         return d
+
+    def _combined(self, text: str, base: int, seg_text: str, place_level: int, amounts: list[AmountMention],
+                  m: AmountMention) -> bool:
+        """Whether a figure is the sum over several places: "in the two countries", "the combined toll", or a
+        total ("in all", "bringing the total to") that names no place of its own in a sentence that gives another
+        figure one ("90 died in Ostria and 40 in Valia, 130 in all")."""
+        if self.combined_re.search(seg_text):
+            return True
+        total = next((mm for mm in self.combined_total_re.finditer(seg_text)
+                      if not re.match(r"\s+of\b", seg_text[mm.end():])), None)  # "in all of Ostria" is one area
+        if total is None or place_level <= _SEGMENT:
+            return False
+        mentions = self._place_mentions(text)
+        return any(o is not m and o.end <= m.start and any(o.end - base <= pos < o.end - base + 60 for pos, _ in mentions)
+                   for o in amounts)
+
+    def _without_sum_markers(self, seg_text: str) -> str:
+        return self.combined_total_re.sub(" ", self.combined_re.sub(" ", seg_text))
 
     def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int, harmful: bool = False) -> str | None:
         """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest.
@@ -952,6 +995,14 @@ class Extractor:
                 return best[1]
         return None
 
+    def _subject_places(self, drafts: list[_Draft], segments: list[Span]) -> None:
+        """"..., and Valia reported 300 deaths": the name that counts is the figure's place when the report names
+        it as a place somewhere ("in Valia"); an agency or a person that reports is no place."""
+        names = {n for sent in segments for _, n in self._place_mentions(sent.text)}
+        for d in drafts:
+            if d.subject_place in names and not d.combined:
+                d.place, d.place_level = [d.subject_place], _OWNER
+
     def _report_places(self, drafts: list[_Draft], segments: list[Span], title: str | None = None) -> None:
         """Places the report gives once for all: its settlement for "in the city", for a population and for a
         toll that says nowhere; the whole country for such a toll when the report is about a country; another
@@ -963,7 +1014,8 @@ class Extractor:
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
-            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Ostria": an area
+            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)} | (  # "across Ostria": an area
+            (names | {p for d in drafts for p in d.place}) & self.country_names)
         locality = self._locality(segments)
         # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
         # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
@@ -985,8 +1037,17 @@ class Extractor:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
+        counted_in = sorted({p for d in drafts if d.kind in ("casualty", "displacement") and "*combined" not in d.place
+                             for p in d.place if p in countries})
         for d in drafts:
             if d.kind == "date":
+                continue
+            if "*combined" in d.place:
+                if len(d.place) < 3 and len(countries) >= 2:
+                    d.place = ["*combined"] + sorted(countries)  # "the combined toll": over the report's countries
+                summed = set(d.place) - {"*combined", "*wide"}
+                if summed and summed <= countries:
+                    d.place = sorted(set(d.place) | {"*country"})  # (so that each is known as a country to matching)
                 continue
             if "*wide" not in d.place and set(d.place) & countries:
                 # "in Ostria" locates a figure in a country, which holds its cities: with a city named too the
@@ -1014,6 +1075,10 @@ class Extractor:
             elif not self.the_locality_re.search(clause):
                 if toll and lead_locality:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
+                elif toll and len(counted_in) >= 2:
+                    # a report that gives tolls for several countries and one toll for none gives the sum of them
+                    # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130")
+                    d.place = ["*combined", *counted_in]
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
                 elif toll and topic_country:
@@ -1024,6 +1089,55 @@ class Extractor:
             if place:
                 d.place = [place]
 
+    def _figure_places(self, text: str, base: int, fig: tuple[int, int], seg: tuple[int, int],
+                       clause: tuple[int, int]) -> tuple[list[str], int]:
+        """The places a figure speaks of, and how near it they are named (``_AFTER_FIGURE`` ... ``_SENTENCE_WIDE``).
+
+        A place written in the figure's own words wins over one written elsewhere in its sentence: in "The
+        ministry in Ostra and medics in the north reported 40 dead in Valia" the 40 are Valia's, and in "90 died
+        in Ostria and some 40 in Valia" each figure has its own place."""
+        mentions = self._place_mentions(text)
+        fig_a, fig_b = fig[0] - base, fig[1] - base
+        seg_a, seg_b = seg[0] - base, seg[1] - base
+        after = [(pos, n) for pos, n in mentions if fig_b <= pos < min(seg_b, fig_b + 60)
+                 and not re.search(r"\d", text[fig_b:pos])]
+        if after:
+            first = after[0][0]
+            # "in Ostria and Valia": the names joined to the first one are the figure's too
+            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}), _AFTER_FIGURE
+        owner = self._owner_place(text[seg_a:fig_a])
+        if owner is not None:
+            return [owner], _OWNER
+        for level, (lo, hi) in ((_SEGMENT, (seg_a, seg_b)), (_CLAUSE_WIDE, (clause[0] - base, clause[1] - base))):
+            inside = sorted({n for pos, n in mentions if lo <= pos < hi})
+            if inside:
+                return inside, level
+        opening = re.match(r"\W*(?:in|across|throughout)\b[^,;]{0,40}[,;]", text, re.IGNORECASE)
+        if opening:
+            opened = sorted({n for pos, n in mentions if pos < opening.end()})
+            if opened:
+                return opened, _OPENER
+        return sorted({n for _, n in mentions}), _SENTENCE_WIDE
+
+    def _joined_list(self, text: str, names: list[str]) -> bool:
+        """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
+        at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
+        return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in zip(at, at[1:]) if n1 != n2)
+
+    @staticmethod
+    def _joined_to(text: str, first: int, pos: int) -> bool:
+        """Whether the place at pos is joined to the one named at first ("in Ostria and Valia")."""
+        return re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,?\s+and\s+(?:in\s+)?", text[first:pos]) is not None
+
+    def _owner_place(self, before: str) -> str | None:
+        """"Valia's toll rose to", "Valia's death toll from the quake reached": a name that owns the count."""
+        for mm in re.finditer(r"\b([A-Z][\w-]+)['’]s\s+((?:[a-z-]+\s+){0,2})", before):
+            if mm.group(1).lower() in _FUNCTION_WORDS or mm.group(1).lower().endswith(self.demonym_suffixes):
+                continue
+            if self.measure_re.match(before, mm.start(2)) or self.measure_re.match(before, mm.end()):
+                return mm.group(1)
+        return None
+
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
         return sorted({name for _, name in self._place_mentions(text)})
@@ -1032,13 +1146,19 @@ class Extractor:
         """Each place named in a text, with where (relative to the text) it is named."""
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
-            r"\b(?:(?:in|across|near|throughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            # (a preposition may open the sentence: "In Valia, 300 died")
+            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
             r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
             if mm.group(1) is None:
-                if mm.group(2).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
-                    places.append((mm.start(2), mm.group(2)))
+                # "With Valia, where ...": the words before the name are no part of it
+                words = mm.group(2).split()
+                while words and words[0].lower() in _FUNCTION_WORDS:
+                    words.pop(0)
+                if words and words[0].lower() not in self.month_weekday:
+                    name = " ".join(words)
+                    places.append((mm.end(2) - len(name), name))
                 continue
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
