@@ -1037,8 +1037,10 @@ class Extractor:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
-        counted_in = sorted({p for d in drafts if d.kind in ("casualty", "displacement") and "*combined" not in d.place
-                             for p in d.place if p in countries})
+        counted_in: dict[str, set[str]] = {}  # measure -> the countries the report gives such counts for
+        for d in drafts:
+            if d.kind in ("casualty", "displacement"):
+                counted_in.setdefault(d.measure, set()).update(p for p in d.place if p in countries)
         for d in drafts:
             if d.kind == "date":
                 continue
@@ -1075,10 +1077,10 @@ class Extractor:
             elif not self.the_locality_re.search(clause):
                 if toll and lead_locality:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
-                elif toll and len(counted_in) >= 2:
+                elif toll and len(counted_in.get(d.measure, ())) >= 2:
                     # a report that gives tolls for several countries and one toll for none gives the sum of them
                     # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130")
-                    d.place = ["*combined", *counted_in]
+                    d.place = ["*combined", *sorted(counted_in[d.measure])]
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
                 elif toll and topic_country:
