@@ -750,9 +750,13 @@ class Extractor:
             if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
                 after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
                 named = next((t for t in after if t.low in self.people), None)
+            located = np_end + 2 < len(toks) and toks[np_end].low in ("were", "are", "was") \
+                and toks[np_end + 1].low == "in" and toks[np_end + 2].text[:1].isupper()
             if named is not None:
                 subject = self.lex.subject_alias.get(named.low, named.low)
                 subgroup = True
+            elif located:
+                subject = "people"  # "900 of the dead were in Ostria": Ostria's toll (the place is read after it)
             elif share_of_toll:
                 return None
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
@@ -853,6 +857,10 @@ class Extractor:
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):
                     continue  # "wounding 40, police said": the police are the source, not the counted
+                if t.start < m.start and self._reporter(toks[k + 1:], m.start):
+                    continue  # "medics in the east reported 71 dead": who reports the dead is not them
+                if k + 1 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == t.end:
+                    continue  # "rebel-held": a word of a compound adjective, no people
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)
@@ -864,6 +872,13 @@ class Extractor:
                 and toks[j - 1].low not in self.lex.word_measures:
             j -= 1
         return self._subject(toks[j:k + 1], False)
+
+    def _reporter(self, after: list[Token], fig: int) -> bool:
+        """Whether people named before a figure report it: a speech verb follows them before the figure, with no
+        measure word first ("medics reported 71 dead", but not "the soldiers killed, officials said, rose to 29")."""
+        between = " ".join(x.low for x in after if x.end <= fig)
+        said = self.speech_re.search(between)
+        return said is not None and not self.measure_re.search(between, 0, said.start())
 
     def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
                         stops: frozenset[int], previous_thing: str | None = None) -> str | None:

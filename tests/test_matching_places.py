@@ -49,6 +49,8 @@ PLACE_CASES = [
      [(900, ["Ostria"]), (120, ["Valia"]), (1000, ["*combined"])]),
     # "in all of X" is one whole area, not a sum
     ("Floods have killed 40 people in all of Norland.", [(40, ["*wide"])]),
+    # a share of the dead with no place and no group is no toll
+    ("Officials said 300 of the dead have been identified in Norland.", []),
 ]
 
 
@@ -89,3 +91,14 @@ def test_a_list_of_places_after_in_is_their_sum() -> None:
     found = _conflicts("The number of dead in Ostria and Valia rose above 2,000 on Tuesday.",
                        "Officials said 1,700 people had died in Ostria.")
     assert found == []
+
+
+def test_who_reports_the_dead_is_not_what_is_counted() -> None:
+    report = read_text("The ministry in Belvar and medics in the rebel-held east together reported 71 dead in Valia.",
+                       path="case.md", published="2024-03-04")
+    assert [c.subject for c in Extractor().extract(report) if isinstance(c, CountClaim)] == ["people"]
+
+
+def test_a_share_of_the_dead_located_in_a_place_is_that_place_toll() -> None:
+    assert _places("More than 900 of the dead were in Ostria, the agency said, and 250 in Valia.") == \
+        [(900, ["Ostria"]), (250, ["Valia"])]
