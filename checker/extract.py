@@ -104,7 +104,9 @@ class _Draft:
     measure_at: int = -1  # where the measure word of a count stands
     place_level: int = _SENTENCE_WIDE  # how near the figure its place is named (see _figure_places)
     subject_place: str | None = None  # "Valia reported 300 deaths": a name that counts, a place if the report names it so
-    combined: bool = False  # "in the two countries", "... 100 in all": the sum over several places
+    combined: bool = False  # "in the two countries", "the combined toll": the sum over several places
+    total: set[str] | None = None  # "40 in Valia, bringing the total to 130": the places of the figures it adds up
+    sum_not_period: bool = False  # its only marker of an aggregate is one of a sum ("in all"), no period
 
 
 class Extractor:
@@ -801,13 +803,15 @@ class Extractor:
         subject_place = self.place_subject_re.search(text, s_lo - base, m.start - base)
         if subject_place is not None and place_level >= _SEGMENT:
             d.subject_place = subject_place.group(1)
-        d.combined = self._combined(text, base, seg_text, place_level, amounts, m) or (
-            place_level <= _SEGMENT and self._joined_list(text, place))
+        d.combined = self._combined(seg_text) or (place_level <= _SEGMENT and self._joined_list(text, place))
+        d.total = self._total_beside_places(text, base, seg_text, place_level, amounts, m)
+        # "100 in all" sums places, not a period
+        d.sum_not_period = d.scope == "aggregate" and period_span is None \
+            and not self.aggregate_re.search(self._without_sum_markers(seg_text))
         if d.combined:
             d.place = ["*combined"] + (place if len(place) >= 2 else [])
-        if d.combined and d.scope == "aggregate" and period_span is None \
-                and not self.aggregate_re.search(self._without_sum_markers(seg_text)):
-            d.scope, d.period = "unknown", None  # "100 in all" sums places, not a period
+            if d.sum_not_period:
+                d.scope, d.period = "unknown", None
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
         elif self.across_name_re.search(seg_text):
@@ -816,20 +820,25 @@ class Extractor:
             d.place = ["*wide"]
         return d
 
-    def _combined(self, text: str, base: int, seg_text: str, place_level: int, amounts: list[AmountMention],
-                  m: AmountMention) -> bool:
-        """Whether a figure is the sum over several places: "in the two countries", "the combined toll", or a
-        total ("in all", "bringing the total to") that names no place of its own in a sentence that gives another
-        figure one ("90 died in Ostria and 40 in Valia, 130 in all")."""
-        if self.combined_re.search(seg_text):
-            return True
+    def _combined(self, seg_text: str) -> bool:
+        """Whether a figure is the sum over several places by its own words: "in the two countries", "combined"."""
+        return self.combined_re.search(seg_text) is not None
+
+    def _total_beside_places(self, text: str, base: int, seg_text: str, place_level: int,
+                             amounts: list[AmountMention], m: AmountMention) -> set[str] | None:
+        """A total ("in all", "bringing the total to") that names no place of its own in a sentence that gives
+        other figures one ("90 died in Ostria and 40 in Valia, 130 in all"; "40 died in Valia, bringing the total
+        to 130"): the places of those figures, or None. It is a sum over places where they are several or the
+        report counts in several countries; else it is a running total of its place."""
         total = next((mm for mm in self.combined_total_re.finditer(seg_text)
                       if not re.match(r"\s+of\b", seg_text[mm.end():])), None)  # "in all of Ostria" is one area
         if total is None or place_level <= _SEGMENT:
-            return False
+            return None
         mentions = self._place_mentions(text)
-        return any(o is not m and o.end <= m.start and any(o.end - base <= pos < o.end - base + 60 for pos, _ in mentions)
-                   for o in amounts)
+        named = {n for o in amounts if o is not m and o.end <= m.start
+                 for pos, n in mentions if o.end - base <= pos < o.end - base + 60
+                 and not re.search(r"\d", text[o.end - base:pos])}
+        return named or None
 
     def _without_sum_markers(self, seg_text: str) -> str:
         return self.combined_total_re.sub(" ", self.combined_re.sub(" ", seg_text))
@@ -1028,9 +1037,10 @@ class Extractor:
         also gives as a demonym: "Ostrian" for Ostria)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
+        names |= {p for d in drafts for p in d.place if not p.startswith("*")}  # owners too: "Ostria's toll"
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
             mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)} | (  # "across Ostria": an area
-            (names | {p for d in drafts for p in d.place}) & self.country_names)
+            names & self.country_names)
         locality = self._locality(segments)
         # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
         # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
@@ -1054,14 +1064,19 @@ class Extractor:
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
         counted_in: dict[str, set[str]] = {}  # measure -> the countries the report gives such counts for
         for d in drafts:
-            if d.kind in ("casualty", "displacement"):
+            if d.kind in ("casualty", "displacement") and not d.total:
                 counted_in.setdefault(d.measure, set()).update(p for p in d.place if p in countries)
         for d in drafts:
             if d.kind == "date":
                 continue
+            if d.total and not d.combined and (len(d.total) >= 2 or len(counted_in.get(d.measure, ())) >= 2):
+                d.place = ["*combined", *sorted(d.total)] if len(d.total) >= 2 else ["*combined"]
+                if d.sum_not_period:
+                    d.scope, d.period = "unknown", None
             if "*combined" in d.place:
-                if len(d.place) < 3 and len(countries) >= 2:
-                    d.place = ["*combined"] + sorted(countries)  # "the combined toll": over the report's countries
+                summed_over = counted_in.get(d.measure, set()) if len(counted_in.get(d.measure, ())) >= 2 else countries
+                if len(d.place) < 3 and len(summed_over) >= 2:
+                    d.place = ["*combined"] + sorted(summed_over)  # "the combined toll": over the report's countries
                 summed = set(d.place) - {"*combined", "*wide"}
                 if summed and summed <= countries:
                     d.place = sorted(set(d.place) | {"*country"})  # (so that each is known as a country to matching)

@@ -44,9 +44,12 @@ PLACE_CASES = [
     # each figure of a list takes its own place, and the sum takes both
     ("The storm killed more than 900 people in Ostria and some 120 in Valia, about 1,020 people in all.",
      [(900, ["Ostria"]), (120, ["Valia"]), (1020, ["*combined", "Ostria", "Valia"])]),
-    # a total beside another place's figure is a sum (of places this report does not call countries: unnamed)
-    ("Ostria's death toll rose to 900. At least 120 people have died in Valia, bringing the total to more than 1,000.",
-     [(900, ["Ostria"]), (120, ["Valia"]), (1000, ["*combined"])]),
+    # a total beside one place's figure in a report that counts in two countries is their sum ...
+    ("Ostria's death toll rose to 900. Valian officials said at least 120 people have died in Valia, bringing the "
+     "total to more than 1,000. Ostrian rescuers are helping.",
+     [(900, ["Ostria"]), (120, ["Valia"]), (1000, ["*combined", "Ostria", "Valia"])]),
+    # ... and where the report counts in one place only, the running total of that place
+    ("Two more soldiers were killed in Belvar on Sunday, bringing the total to 54.", [(2, ["Belvar"]), (54, ["Belvar"])]),
     # "in all of X" is one whole area, not a sum
     ("Floods have killed 40 people in all of Norland.", [(40, ["*wide"])]),
     # a share of the dead with no place and no group is no toll
