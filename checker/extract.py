@@ -791,7 +791,8 @@ class Extractor:
              if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
             None,
         )
-        place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi))
+        others = tuple(o.start - base for o in amounts if o is not m and not o.person)
+        place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,
@@ -1122,7 +1123,7 @@ class Extractor:
                 d.place = [place]
 
     def _figure_places(self, text: str, base: int, fig: tuple[int, int], seg: tuple[int, int],
-                       clause: tuple[int, int]) -> tuple[list[str], int]:
+                       clause: tuple[int, int], others: tuple[int, ...] = ()) -> tuple[list[str], int]:
         """The places a figure speaks of, and how near it they are named (``_AFTER_FIGURE`` ... ``_SENTENCE_WIDE``).
 
         A place written in the figure's own words wins over one written elsewhere in its sentence: in "The
@@ -1140,10 +1141,17 @@ class Extractor:
         owner = self._owner_place(text[seg_a:fig_a])
         if owner is not None:
             return [owner], _OWNER
-        for level, (lo, hi) in ((_SEGMENT, (seg_a, seg_b)), (_CLAUSE_WIDE, (clause[0] - base, clause[1] - base))):
-            inside = sorted({n for pos, n in mentions if lo <= pos < hi})
-            if inside:
-                return inside, level
+        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b})
+        if inside:
+            return inside, _SEGMENT
+        if not self.combined_total_re.search(text, seg_a, seg_b):
+            # beyond its own stretch, a place whose stretch (or ", where" clause) holds another figure is that
+            # figure's: in "With Valia, where 40 died, 900 people have lost their lives" the 900 are not Valia's
+            # (a total's is not: "40 died in Belvar, bringing the total to 90" is Belvar's running total)
+            mentions = [(pos, n) for pos, n in mentions if not self._owned_by_another(text, pos, n, others)]
+        inside = sorted({n for pos, n in mentions if clause[0] - base <= pos < clause[1] - base})
+        if inside:
+            return inside, _CLAUSE_WIDE
         opening = re.match(r"\W*(?:in|across|throughout)\b[^,;]{0,40}[,;]", text, re.IGNORECASE)
         if opening:
             opened = sorted({n for pos, n in mentions if pos < opening.end()})
@@ -1155,6 +1163,18 @@ class Extractor:
         """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
         at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
         return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in zip(at, at[1:]) if n1 != n2)
+
+    @staticmethod
+    def _owned_by_another(text: str, pos: int, name: str, others: tuple[int, ...]) -> bool:
+        """Whether the place named at pos is another figure's: that figure stands in its comma-delimited stretch,
+        or in the ", where ..." clause that follows it."""
+        lo, hi = _stretch(text, pos)
+        if any(lo <= o < hi for o in others):
+            return True
+        if re.match(r",\s+where\b", text[pos + len(name):]):
+            lo, hi = _stretch(text, pos + len(name) + 1)
+            return any(lo <= o < hi for o in others)
+        return False
 
     @staticmethod
     def _joined_to(text: str, first: int, pos: int) -> bool:
@@ -1414,6 +1434,13 @@ def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) ->
                 out.add(name)
                 break
     return out
+
+
+def _stretch(text: str, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of a text around pos (as ``Extractor._segment`` cuts a sentence)."""
+    a = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("(", 0, pos)) + 1
+    ends = [i for i in (text.find(",", pos), text.find(";", pos), text.find(")", pos)) if i >= 0]
+    return a, min(ends) if ends else len(text)
 
 
 def _value_key(v: Amount | DateSpan) -> str:

@@ -48,6 +48,9 @@ PLACE_CASES = [
     ("Ostria's death toll rose to 900. Valian officials said at least 120 people have died in Valia, bringing the "
      "total to more than 1,000. Ostrian rescuers are helping.",
      [(900, ["Ostria"]), (120, ["Valia"]), (1000, ["*combined", "Ostria", "Valia"])]),
+    # a place with a figure of its own in its ", where" clause is not the next figure's
+    ("With Valia, where officials put the number of dead at nearly 400, more than 2,000 people have lost their lives.",
+     [(400, ["Valia"]), (2000, [])]),
     # ... and where the report counts in one place only, the running total of that place
     ("Two more soldiers were killed in Belvar on Sunday, bringing the total to 54.", [(2, ["Belvar"]), (54, ["Belvar"])]),
     # "in all of X" is one whole area, not a sum
