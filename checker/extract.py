@@ -1106,12 +1106,12 @@ class Extractor:
                     d.place = [named.group(1)]
                     continue
             elif not self.the_locality_re.search(clause):
-                if toll and lead_locality:
-                    d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
-                elif toll and len(counted_in.get(d.measure, ())) >= 2:
+                if toll and len(counted_in.get(d.measure, ())) >= 2:
                     # a report that gives tolls for several countries and one toll for none gives the sum of them
-                    # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130")
+                    # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130"), even from a dateline town
                     d.place = ["*combined", *sorted(counted_in[d.measure])]
+                elif toll and lead_locality:
+                    d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
                 elif toll and topic_country:

@@ -108,3 +108,10 @@ def test_who_reports_the_dead_is_not_what_is_counted() -> None:
 def test_a_share_of_the_dead_located_in_a_place_is_that_place_toll() -> None:
     assert _places("More than 900 of the dead were in Ostria, the agency said, and 250 in Valia.") == \
         [(900, ["Ostria"]), (250, ["Valia"])]
+
+
+def test_a_dateline_town_does_not_take_the_sum_of_two_countries() -> None:
+    """A report filed from a town that counts the dead of two countries gives its placeless toll for both."""
+    text = ("BELVAR, Ostria - The quake killed more than 1,600 people, officials said.\n\n"
+            "Ostrian officials said 1,300 people had died in Ostria. Valian medics said 300 had died in Valia.")
+    assert _places(text)[0] == (1600, ["*combined", "Ostria", "Valia"])
