@@ -23,6 +23,15 @@ people. Objects joined to one casualty verb share it ("killed a leader and one
 gunman"), and "and two other fighters" adds to the first; a measure word in a
 disjunction ("captured or killed") measures nothing.
 
+Each figure takes the place written nearest it: after it ("71 dead in Valia"), as
+its owner ("Valia's toll") or as a place that counts it ("Valia reported 71"),
+in its comma-delimited stretch, its clause, an opening "In Valia," and only then
+anywhere in its sentence (a place that another figure of the sentence holds is
+that figure's). A figure "in the two countries", "combined", or a total beside
+other places' figures ("130 in all") is a sum over places (``*combined``), a
+fact apart from each place's; so is a placeless toll in a report that gives
+that measure for several countries. Country names are a lexicon.
+
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
 its placeless current tolls are; a headline that names only a country (or a

@@ -13,7 +13,9 @@ about one fact and, for every pair, the level and scores that decided it
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); places that differ
    (a city against its country; a figure for a wide area against one for a
-   place; a name some claim gives as a whole area is wide wherever named alone);
+   place; a name some claim gives as a whole area is wide wherever named alone,
+   but one country named as an area and as a toll's place is one area; a sum
+   over places, ``*combined``, against any one place's figure);
    events of different types (for tolls, the natural disasters of one chain
    are one type); event dates that cannot overlap; a retracted claim. Dates
    of events of one moment (a dam bursts, the town floods) share a block.
