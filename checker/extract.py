@@ -53,6 +53,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
@@ -1171,7 +1172,7 @@ class Extractor:
     def _joined_list(self, text: str, names: list[str]) -> bool:
         """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
         at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
-        return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in zip(at, at[1:]) if n1 != n2)
+        return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in pairwise(at) if n1 != n2)
 
     @staticmethod
     def _owned_by_another(text: str, pos: int, name: str, others: tuple[int, ...]) -> bool:

@@ -45,8 +45,8 @@ PLACE_CASES = [
     ("The storm killed more than 900 people in Ostria and some 120 in Valia, about 1,020 people in all.",
      [(900, ["Ostria"]), (120, ["Valia"]), (1020, ["*combined", "Ostria", "Valia"])]),
     # a total beside one place's figure in a report that counts in two countries is their sum ...
-    ("Ostria's death toll rose to 900. Valian officials said at least 120 people have died in Valia, bringing the "
-     "total to more than 1,000. Ostrian rescuers are helping.",
+    (("Ostria's death toll rose to 900. Valian officials said at least 120 people have died in Valia, bringing the "
+      "total to more than 1,000. Ostrian rescuers are helping."),
      [(900, ["Ostria"]), (120, ["Valia"]), (1000, ["*combined", "Ostria", "Valia"])]),
     # a place with a figure of its own in its ", where" clause is not the next figure's
     ("With Valia, where officials put the number of dead at nearly 400, more than 2,000 people have lost their lives.",
