@@ -23,6 +23,15 @@ people. Objects joined to one casualty verb share it ("killed a leader and one
 gunman"), and "and two other fighters" adds to the first; a measure word in a
 disjunction ("captured or killed") measures nothing.
 
+Each figure takes the place written nearest it: after it ("71 dead in Valia"), as
+its owner ("Valia's toll") or as a place that counts it ("Valia reported 71"),
+in its comma-delimited stretch, its clause, an opening "In Valia," and only then
+anywhere in its sentence (a place that another figure of the sentence holds is
+that figure's). A figure "in the two countries", "combined", or a total beside
+other places' figures ("130 in all") is a sum over places (``*combined``), a
+fact apart from each place's; so is a placeless toll in a report that gives
+that measure for several countries. Country names are a lexicon.
+
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
 its placeless current tolls are; a headline that names only a country (or a
@@ -44,6 +53,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
@@ -68,6 +78,9 @@ _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
+# how near a figure its place is written, nearest first: "300 died in Valia" (after it), "Valia's toll rose to 300"
+# (its owner), its comma-delimited stretch, its clause, the sentence's opening "In Valia, ...", the sentence
+_AFTER_FIGURE, _OWNER, _SEGMENT, _CLAUSE_WIDE, _OPENER, _SENTENCE_WIDE = range(6)
 
 
 @dataclass
@@ -99,6 +112,11 @@ class _Draft:
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
     measure_at: int = -1  # where the measure word of a count stands
+    place_level: int = _SENTENCE_WIDE  # how near the figure its place is named (see _figure_places)
+    subject_place: str | None = None  # "Valia reported 300 deaths": a name that counts, a place if the report names it so
+    combined: bool = False  # "in the two countries", "the combined toll": the sum over several places
+    total: set[str] | None = None  # "40 in Valia, bringing the total to 130": the places of the figures it adds up
+    sum_not_period: bool = False  # its only marker of an aggregate is one of a sum ("in all"), no period
 
 
 class Extractor:
@@ -183,6 +201,13 @@ class Extractor:
         self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
+        self.country_names = frozenset(c["country_names"])
+        self.combined_re = phrase_pattern(c["combined_place_markers"])
+        self.combined_total_re = phrase_pattern(c["combined_total_markers"])
+        verbs = "|".join(sorted((re.escape(w) for w in c["place_subject_verbs"]), key=len, reverse=True))
+        # "..., and Valia reported 300 deaths": a name that opens its stretch and counts (the hedge may follow)
+        self.place_subject_re = re.compile(
+            rf"(?:^\W*|\b(?:and|while|but|whereas)\s+)([A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:[a-z]+\s+){{0,3}}$")
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
@@ -206,6 +231,7 @@ class Extractor:
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
+        self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
@@ -736,9 +762,13 @@ class Extractor:
             if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
                 after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
                 named = next((t for t in after if t.low in self.people), None)
+            located = np_end + 2 < len(toks) and toks[np_end].low in ("were", "are", "was") \
+                and toks[np_end + 1].low == "in" and toks[np_end + 2].text[:1].isupper()
             if named is not None:
                 subject = self.lex.subject_alias.get(named.low, named.low)
                 subgroup = True
+            elif located:
+                subject = "people"  # "900 of the dead were in Ostria": Ostria's toll (the place is read after it)
             elif share_of_toll:
                 return None
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
@@ -771,14 +801,28 @@ class Extractor:
              if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
             None,
         )
+        others = tuple(o.start - base for o in amounts if o is not m and not o.person)
+        place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
-            subject=subject, actors=actors, event=event, place=self._places(text, base),
+            subject=subject, actors=actors, event=event, place=place, place_level=place_level,
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
         )
+        subject_place = self.place_subject_re.search(text, s_lo - base, m.start - base)
+        if subject_place is not None and place_level >= _SEGMENT:
+            d.subject_place = subject_place.group(1)
+        d.combined = self._combined(seg_text) or (place_level <= _SEGMENT and self._joined_list(text, place))
+        d.total = self._total_beside_places(text, base, seg_text, place_level, amounts, m)
+        # "100 in all" sums places, not a period
+        d.sum_not_period = d.scope == "aggregate" and period_span is None \
+            and not self.aggregate_re.search(self._without_sum_markers(seg_text))
+        if d.combined:
+            d.place = ["*combined"] + (place if len(place) >= 2 else [])
+            if d.sum_not_period:
+                d.scope, d.period = "unknown", None
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
         elif self.across_name_re.search(seg_text):
@@ -786,6 +830,29 @@ class Extractor:
         elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
         return d
+
+    def _combined(self, seg_text: str) -> bool:
+        """Whether a figure is the sum over several places by its own words: "in the two countries", "combined"."""
+        return self.combined_re.search(seg_text) is not None
+
+    def _total_beside_places(self, text: str, base: int, seg_text: str, place_level: int,
+                             amounts: list[AmountMention], m: AmountMention) -> set[str] | None:
+        """A total ("in all", "bringing the total to") that names no place of its own in a sentence that gives
+        other figures one ("90 died in Ostria and 40 in Valia, 130 in all"; "40 died in Valia, bringing the total
+        to 130"): the places of those figures, or None. It is a sum over places where they are several or the
+        report counts in several countries; else it is a running total of its place."""
+        total = next((mm for mm in self.combined_total_re.finditer(seg_text)
+                      if not re.match(r"\s+of\b", seg_text[mm.end():])), None)  # "in all of Ostria" is one area
+        if total is None or place_level <= _SEGMENT:
+            return None
+        mentions = self._place_mentions(text)
+        named = {n for o in amounts if o is not m and o.end <= m.start
+                 for pos, n in mentions if o.end - base <= pos < o.end - base + 60
+                 and not re.search(r"\d", text[o.end - base:pos])}
+        return named or None
+
+    def _without_sum_markers(self, seg_text: str) -> str:
+        return self.combined_total_re.sub(" ", self.combined_re.sub(" ", seg_text))
 
     def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int, harmful: bool = False) -> str | None:
         """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest.
@@ -810,6 +877,10 @@ class Extractor:
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):
                     continue  # "wounding 40, police said": the police are the source, not the counted
+                if t.start < m.start and self._reporter(toks[k + 1:], m.start):
+                    continue  # "medics in the east reported 71 dead": who reports the dead is not them
+                if k + 1 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == t.end:
+                    continue  # "rebel-held": a word of a compound adjective, no people
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)
@@ -821,6 +892,13 @@ class Extractor:
                 and toks[j - 1].low not in self.lex.word_measures:
             j -= 1
         return self._subject(toks[j:k + 1], False)
+
+    def _reporter(self, after: list[Token], fig: int) -> bool:
+        """Whether people named before a figure report it: a speech verb follows them before the figure, with no
+        measure word first ("medics reported 71 dead", but not "the soldiers killed, officials said, rose to 29")."""
+        between = " ".join(x.low for x in after if x.end <= fig)
+        said = self.speech_re.search(between)
+        return said is not None and not self.measure_re.search(between, 0, said.start())
 
     def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
                         stops: frozenset[int], previous_thing: str | None = None) -> str | None:
@@ -952,6 +1030,14 @@ class Extractor:
                 return best[1]
         return None
 
+    def _subject_places(self, drafts: list[_Draft], segments: list[Span]) -> None:
+        """"..., and Valia reported 300 deaths": the name that counts is the figure's place when the report names
+        it as a place somewhere ("in Valia"); an agency or a person that reports is no place."""
+        names = {n for sent in segments for _, n in self._place_mentions(sent.text)}
+        for d in drafts:
+            if d.subject_place in names and not d.combined:
+                d.place, d.place_level = [d.subject_place], _OWNER
+
     def _report_places(self, drafts: list[_Draft], segments: list[Span], title: str | None = None) -> None:
         """Places the report gives once for all: its settlement for "in the city", for a population and for a
         toll that says nowhere; the whole country for such a toll when the report is about a country; another
@@ -962,8 +1048,10 @@ class Extractor:
         also gives as a demonym: "Ostrian" for Ostria)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
+        names |= {p for d in drafts for p in d.place if not p.startswith("*")}  # owners too: "Ostria's toll"
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
-            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Ostria": an area
+            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)} | (  # "across Ostria": an area
+            names & self.country_names)
         locality = self._locality(segments)
         # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
         # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
@@ -985,8 +1073,24 @@ class Extractor:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
+        counted_in: dict[str, set[str]] = {}  # measure -> the countries the report gives such counts for
+        for d in drafts:
+            if d.kind in ("casualty", "displacement") and not d.total:
+                counted_in.setdefault(d.measure, set()).update(p for p in d.place if p in countries)
         for d in drafts:
             if d.kind == "date":
+                continue
+            if d.total and not d.combined and (len(d.total) >= 2 or len(counted_in.get(d.measure, ())) >= 2):
+                d.place = ["*combined", *sorted(d.total)] if len(d.total) >= 2 else ["*combined"]
+                if d.sum_not_period:
+                    d.scope, d.period = "unknown", None
+            if "*combined" in d.place:
+                summed_over = counted_in.get(d.measure, set()) if len(counted_in.get(d.measure, ())) >= 2 else countries
+                if len(d.place) < 3 and len(summed_over) >= 2:
+                    d.place = ["*combined"] + sorted(summed_over)  # "the combined toll": over the report's countries
+                summed = set(d.place) - {"*combined", "*wide"}
+                if summed and summed <= countries:
+                    d.place = sorted(set(d.place) | {"*country"})  # (so that each is known as a country to matching)
                 continue
             if "*wide" not in d.place and set(d.place) & countries:
                 # "in Ostria" locates a figure in a country, which holds its cities: with a city named too the
@@ -1012,7 +1116,11 @@ class Extractor:
                     d.place = [named.group(1)]
                     continue
             elif not self.the_locality_re.search(clause):
-                if toll and lead_locality:
+                if toll and len(counted_in.get(d.measure, ())) >= 2:
+                    # a report that gives tolls for several countries and one toll for none gives the sum of them
+                    # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130"), even from a dateline town
+                    d.place = ["*combined", *sorted(counted_in[d.measure])]
+                elif toll and lead_locality:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
@@ -1024,6 +1132,74 @@ class Extractor:
             if place:
                 d.place = [place]
 
+    def _figure_places(self, text: str, base: int, fig: tuple[int, int], seg: tuple[int, int],
+                       clause: tuple[int, int], others: tuple[int, ...] = ()) -> tuple[list[str], int]:
+        """The places a figure speaks of, and how near it they are named (``_AFTER_FIGURE`` ... ``_SENTENCE_WIDE``).
+
+        A place written in the figure's own words wins over one written elsewhere in its sentence: in "The
+        ministry in Ostra and medics in the north reported 40 dead in Valia" the 40 are Valia's, and in "90 died
+        in Ostria and some 40 in Valia" each figure has its own place."""
+        mentions = self._place_mentions(text)
+        fig_a, fig_b = fig[0] - base, fig[1] - base
+        seg_a, seg_b = seg[0] - base, seg[1] - base
+        after = [(pos, n) for pos, n in mentions if fig_b <= pos < min(seg_b, fig_b + 60)
+                 and not re.search(r"\d", text[fig_b:pos])]
+        if after:
+            first = after[0][0]
+            # "in Ostria and Valia": the names joined to the first one are the figure's too
+            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}), _AFTER_FIGURE
+        owner = self._owner_place(text[seg_a:fig_a])
+        if owner is not None:
+            return [owner], _OWNER
+        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b})
+        if inside:
+            return inside, _SEGMENT
+        if not self.combined_total_re.search(text, seg_a, seg_b):
+            # beyond its own stretch, a place whose stretch (or ", where" clause) holds another figure is that
+            # figure's: in "With Valia, where 40 died, 900 people have lost their lives" the 900 are not Valia's
+            # (a total's is not: "40 died in Belvar, bringing the total to 90" is Belvar's running total)
+            mentions = [(pos, n) for pos, n in mentions if not self._owned_by_another(text, pos, n, others)]
+        inside = sorted({n for pos, n in mentions if clause[0] - base <= pos < clause[1] - base})
+        if inside:
+            return inside, _CLAUSE_WIDE
+        opening = re.match(r"\W*(?:in|across|throughout)\b[^,;]{0,40}[,;]", text, re.IGNORECASE)
+        if opening:
+            opened = sorted({n for pos, n in mentions if pos < opening.end()})
+            if opened:
+                return opened, _OPENER
+        return sorted({n for _, n in mentions}), _SENTENCE_WIDE
+
+    def _joined_list(self, text: str, names: list[str]) -> bool:
+        """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
+        at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
+        return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in pairwise(at) if n1 != n2)
+
+    @staticmethod
+    def _owned_by_another(text: str, pos: int, name: str, others: tuple[int, ...]) -> bool:
+        """Whether the place named at pos is another figure's: that figure stands in its comma-delimited stretch,
+        or in the ", where ..." clause that follows it."""
+        lo, hi = _stretch(text, pos)
+        if any(lo <= o < hi for o in others):
+            return True
+        if re.match(r",\s+where\b", text[pos + len(name):]):
+            lo, hi = _stretch(text, pos + len(name) + 1)
+            return any(lo <= o < hi for o in others)
+        return False
+
+    @staticmethod
+    def _joined_to(text: str, first: int, pos: int) -> bool:
+        """Whether the place at pos is joined to the one named at first ("in Ostria and Valia")."""
+        return re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,?\s+and\s+(?:in\s+)?", text[first:pos]) is not None
+
+    def _owner_place(self, before: str) -> str | None:
+        """"Valia's toll rose to", "Valia's death toll from the quake reached": a name that owns the count."""
+        for mm in re.finditer(r"\b([A-Z][\w-]+)['’]s\s+((?:[a-z-]+\s+){0,2})", before):
+            if mm.group(1).lower() in _FUNCTION_WORDS or mm.group(1).lower().endswith(self.demonym_suffixes):
+                continue
+            if self.measure_re.match(before, mm.start(2)) or self.measure_re.match(before, mm.end()):
+                return mm.group(1)
+        return None
+
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
         return sorted({name for _, name in self._place_mentions(text)})
@@ -1032,13 +1208,19 @@ class Extractor:
         """Each place named in a text, with where (relative to the text) it is named."""
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
-            r"\b(?:(?:in|across|near|throughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            # (a preposition may open the sentence: "In Valia, 300 died")
+            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
             r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
             if mm.group(1) is None:
-                if mm.group(2).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
-                    places.append((mm.start(2), mm.group(2)))
+                # "With Valia, where ...": the words before the name are no part of it
+                words = mm.group(2).split()
+                while words and words[0].lower() in _FUNCTION_WORDS:
+                    words.pop(0)
+                if words and words[0].lower() not in self.month_weekday:
+                    name = " ".join(words)
+                    places.append((mm.end(2) - len(name), name))
                 continue
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
@@ -1262,6 +1444,13 @@ def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) ->
                 out.add(name)
                 break
     return out
+
+
+def _stretch(text: str, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of a text around pos (as ``Extractor._segment`` cuts a sentence)."""
+    a = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("(", 0, pos)) + 1
+    ends = [i for i in (text.find(",", pos), text.find(";", pos), text.find(")", pos)) if i >= 0]
+    return a, min(ends) if ends else len(text)
 
 
 def _value_key(v: Amount | DateSpan) -> str:

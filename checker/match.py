@@ -13,7 +13,9 @@ about one fact and, for every pair, the level and scores that decided it
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); places that differ
    (a city against its country; a figure for a wide area against one for a
-   place; a name some claim gives as a whole area is wide wherever named alone);
+   place; a name some claim gives as a whole area is wide wherever named alone,
+   but one country named as an area and as a toll's place is one area; a sum
+   over places, ``*combined``, against any one place's figure);
    events of different types (for tolls, the natural disasters of one chain
    are one type); event dates that cannot overlap; a retracted claim. Dates
    of events of one moment (a dam bursts, the town floods) share a block.
@@ -178,6 +180,8 @@ class Matcher:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
+        if "*combined" in pa or "*combined" in pb:
+            return self._sums_compatible(pa, pb, reasons)
         pa = {x for x in pa if not x.startswith("*") or x in ("*wide", "*country")}
         pb = {x for x in pb if not x.startswith("*") or x in ("*wide", "*country")}
         located_a, located_b = "*country" in pa, "*country" in pb  # the report itself says "in <country>"
@@ -190,8 +194,9 @@ class Matcher:
         # (unless the report itself only locates the figure there: "killed in Ostria")
         wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas and not located_a)
         wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas and not located_b)
-        if wide_a != wide_b:
-            return False
+        same_country = pa - {"*wide"} == pb - {"*wide"} and bool(pa - {"*wide"}) and country_a and country_b
+        if wide_a != wide_b and not same_country:
+            return False  # (but "across Ostria" and "in Ostria", a country, are one area)
         pa.discard("*wide")
         pb.discard("*wide")
         if country_a and country_b and pa != pb:
@@ -204,6 +209,18 @@ class Matcher:
                 return False
         if pa & pb:
             reasons.append("place: " + "/".join(sorted(pa & pb)))
+        return True
+
+    @staticmethod
+    def _sums_compatible(pa: set[str], pb: set[str], reasons: list[str]) -> bool:
+        """A sum over places ("in the two countries", "100 in all") is never one place's figure; two sums are one
+        fact unless both name their places and the places differ."""
+        if "*combined" not in pa or "*combined" not in pb:
+            return False
+        names_a, names_b = {x for x in pa if not x.startswith("*")}, {x for x in pb if not x.startswith("*")}
+        if names_a and names_b and names_a != names_b:
+            return False
+        reasons.append("place: combined " + "/".join(sorted(names_a | names_b)))
         return True
 
     def _subject_level(self, a: Claim, b: Claim, reasons: list[str]) -> MatchInfo | None:
@@ -241,7 +258,8 @@ class Matcher:
         related (one may hold the other); names some claim marks as a whole area or as a country are such."""
         self.relate_places(pair for c in claims for pair in related_places(c))
         self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
-        self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")}
+        self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")} | set(
+            self.lex.claims.get("country_names", []))
 
     def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Set the related places directly (an engine that gathers them from its workers)."""
