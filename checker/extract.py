@@ -99,6 +99,7 @@ class _Draft:
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
     measure_at: int = -1  # where the measure word of a count stands
+    occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
 
 
 class Extractor:
@@ -159,6 +160,11 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
+        self.other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["any"])
+        self.indefinite_other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["indefinite"])
+        # a story's news is one occurrence of these (one quake, one storm); events that recur within a story
+        # (strikes, meetings) are told apart by their days instead
+        self.single_events = self.news_events - self.recurring_events
         self.institution_re = re.compile(
             r"\b(?:in|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
@@ -234,7 +240,7 @@ class Extractor:
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref)
             if d is not None:
                 out.append(d)
         out = self._conjoined(out, sent)
@@ -620,6 +626,7 @@ class Extractor:
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
         toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
+        ref: date | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
@@ -778,6 +785,7 @@ class Extractor:
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
+            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event),
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
@@ -801,6 +809,60 @@ class Extractor:
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, event)
         return best[2] if best else None
+
+    def _occasion(self, text: str, base: int, lo: int, hi: int, a: int, b: int, dates: list[DateMention],
+                  ref: date | None, segment: tuple[int, int], event: str | None) -> str | None:
+        """Which occurrence of its event a figure is of, where the words say it is another than the report's
+        news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
+        before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
+        past stands in the figure's own stretch ("the 33,000 who died there in 1939"). None: the report's own."""
+        past = [dm for dm in dates if ref is not None and dm.last is not None and (ref - dm.last).days > 366]
+        bound = self._nearest_single_event(text, base, lo, hi, a, b)
+        if bound is not None:
+            found = self._occurrence_of(text, base, lo, bound[0], bound[1], past)
+            if found is not None:
+                return found
+        if event in self.single_events:
+            seg_past = next((dm for dm in past if segment[0] <= dm.start < segment[1]), None)
+            if seg_past is not None and seg_past.last is not None:
+                return str(seg_past.last.year)
+        return None
+
+    def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+        """Where the word of a one-occurrence event nearest the figure stands (start, end), in its clause."""
+        best: tuple[int, int, int] | None = None
+        for mm in self.event_re.finditer(text, lo - base, hi - base):
+            s, e = mm.start() + base, mm.end() + base
+            if (s < b and e > a) or self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) \
+                    not in self.single_events:
+                continue
+            dist = a - e if e <= a else s - b
+            if best is None or dist < best[0]:
+                best = (dist, s, e)
+        return (best[1], best[2]) if best else None
+
+    def _occurrence_of(self, text: str, base: int, lo: int, s: int, e: int, past: list[DateMention]) -> str | None:
+        """The occurrence an event noun at [s, e) names: "another" after an ordinal or "another" ("a second
+        quake"), a year long past before it ("the 1999 quake"), after it ("the quake in 1939", "of 1939") or
+        in a when-clause it opens ("in 1939, when the quake ..."); None for the report's own."""
+        before = text[max(lo, s - 40) - base:s - base]
+        mods = re.search(r"\b(?:the|a|an|its|this|that|their|another)\s+((?:[\w'’.-]+\s+){0,3})$", before,
+                         re.IGNORECASE)
+        words = mods.group(0).lower().split() if mods is not None else []
+        if any(w in self.other_occurrence for w in words) or (words and words[0] in ("a", "an") and any(
+                w in self.indefinite_other_occurrence for w in words)):
+            return "another"  # "a second quake", "another storm", "a new quake" (but "the new ceasefire" is the news)
+        np_start = s - len(mods.group(1)) if mods is not None else s
+        for dm in past:
+            if dm.last is None:
+                continue
+            after = text[e - base:dm.start - base] if dm.start >= e else None
+            when = text[dm.end - base:s - base] if dm.end <= s else ""
+            if np_start <= dm.start and dm.end <= s \
+                    or after is not None and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+year\s+)?", after) \
+                    or re.fullmatch(r"\s*,?\s+when\s+(?:the|a|an)\s+[^,;]{0,30}", when):
+                return str(dm.last.year)
+        return None
 
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
@@ -1130,10 +1192,13 @@ class Extractor:
         subject = event
         if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
             subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
+        occasion = None
+        if ev_len and event in self.single_events:
+            occasion = self._occurrence_of(text, base, c_lo, ev_start, ev_start + ev_len, [])
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, event_at=ev_start if ev_len else -1,
+            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
         )
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
@@ -1201,7 +1266,7 @@ class Extractor:
         fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
         common: dict[str, object] = dict(
             id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
-            actors=d.actors, event=d.event, place=d.place, attribution=d.attribution,
+            actors=d.actors, event=d.event, occasion=d.occasion, place=d.place, attribution=d.attribution,
             text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
             note=d.note, scope=d.scope, period=d.period, reference=d.reference, hedge=d.hedge,
         )

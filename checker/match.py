@@ -11,7 +11,8 @@ about one fact and, for every pair, the level and scores that decided it
 2. Hard constraints, any of which keeps two claims apart: another reference
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
-   that differ ("Turkish" against "Syrian" soldiers); places that differ
+   that differ ("Turkish" against "Syrian" soldiers); another occurrence of
+   the event (a past year's quake, "a second quake") against the report's own; places that differ
    (a city against its country; a figure for a wide area against one for a
    place; a name some claim gives as a whole area is wide wherever named alone);
    events of different types (for tolls, the natural disasters of one chain
@@ -130,6 +131,8 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
+        if a.occasion != b.occasion:
+            return None  # "the 1999 quake killed 17,000", "a second quake of magnitude 7.5": another event's figure
         if isinstance(a, CountClaim) and isinstance(b, CountClaim):
             if not self._scope_compatible(a, b, reasons):
                 return None

@@ -1,0 +1,64 @@
+"""Which event a figure belongs to, and what it measures, on reports of events checker was not tuned on.
+
+Every text is our own wording, about storms, floods, fires and quakes of our own
+invention. Extraction cases give a sentence and what is read from it; matching
+cases give short reports and whether their figures are flagged as disagreeing
+(one fact) or kept apart (two facts).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+from checker.extract import Extractor
+from checker.models import CountClaim
+from checker.read import read_text
+
+
+def _claims(text: str, published: str = "2024-03-04") -> list[CountClaim]:
+    report = read_text(text, path="case.md", published=published)
+    return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+
+
+def _conflicts(*texts: str, published: str = "2024-03-04") -> list[tuple[str, str]]:
+    reports = [read_text(t, path=f"r{k}.md", published=published) for k, t in enumerate(texts)]
+    doc = check(reports)
+    index = {c.id: c for c in doc.claims}
+    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]  # type: ignore[misc]
+
+
+# another occurrence of the event than the report's news: a past year, an ordinal, "another", "a new"
+OCCASION_CASES = [
+    ("The flood in 1987 killed more than 900 people in the delta.", "1987"),
+    ("It was the worst storm since 1962, when the Harlow storm killed about 4,000 people.", "1962"),
+    ("Many homes were built after the 2004 Velmar earthquake, which killed 2,100 people.", "2004"),
+    ("The toll passed the 600 who died at Korvin in 1971.", None),  # no event word: nothing says which
+    ("A second quake of magnitude 6.1 struck in the afternoon.", "another"),
+    ("Another storm killed 14 people on the coast.", "another"),
+    ("A new flood swept the valley, killing 12 people.", "another"),
+    ("The new storm has killed 40 people in the port.", None),
+    ("The storm that hit on Monday has killed 40 people.", None),
+]
+
+
+@pytest.mark.parametrize("text,occasion", OCCASION_CASES, ids=[c[0][:40] for c in OCCASION_CASES])
+def test_a_figure_of_another_occurrence_keeps_it(text: str, occasion: str | None) -> None:
+    claims = _claims(text)
+    assert claims and claims[-1].occasion == occasion
+
+
+def test_an_old_toll_is_no_figure_of_the_news() -> None:
+    """The toll of a past quake named beside this one's is a fact of its own; the two old tolls still meet."""
+    first = "The quake has killed 3,100 people. The 1988 quake, which killed about 9,000 people, was worse."
+    second = "The quake's toll stood at 4,200. In 1988 the old quake killed more than 8,500 people."
+    found = _conflicts(first, second)
+    assert ("3,100 people", "4,200") in found
+    assert not any("9,000" in " ".join(pair) and ("3,100" in " ".join(pair) or "4,200" in " ".join(pair))
+                   for pair in found)
+
+
+def test_a_second_quake_s_magnitude_is_no_figure_of_the_first() -> None:
+    found = _conflicts("The magnitude 6.8 earthquake struck at dawn. A second earthquake of magnitude 5.9 struck at noon.",
+                       "The magnitude 6.6 earthquake struck at dawn.")
+    assert found == [("magnitude 6.6 earthquake struck", "magnitude 6.8 earthquake struck")]
