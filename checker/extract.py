@@ -160,6 +160,7 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
+        self.event_measures = frozenset(c["event_measures"])
         self.other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["any"])
         self.indefinite_other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["indefinite"])
         # a story's news is one occurrence of these (one quake, one storm); events that recur within a story
@@ -769,15 +770,19 @@ class Extractor:
                  for dm in dates):
             reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
-        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
+        # a measure's own noun phrase may name its event ("a magnitude 6.1 quake"); a count's never does
+        event = self._event_of(text, base, c_lo, c_hi, m.start, m.end if m.unit else claim_end,
+                               harmful=kind in ("casualty", "displacement"))
+        if m.unit and measure in self.event_measures:
+            subject = event  # "a magnitude 6.1 quake", "measured it at 6.1": the magnitude is the quake's
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
-        event_date = next(
-            ((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
-             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
-            None,
-        )
+        event_date = self._day_of(dates, s_lo, s_hi)
+        if event_date is None and re.match(r"\s*[a-z]+ing\b", text[s_lo - base:m.start - base]):
+            # "a quake shook the town on Monday, killing six": a participle continues the clause before it
+            p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
+            event_date = self._day_of(dates, p_lo, p_hi)
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=self._places(text, base),
@@ -809,6 +814,12 @@ class Extractor:
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, event)
         return best[2] if best else None
+
+    @staticmethod
+    def _day_of(dates: list[DateMention], lo: int, hi: int) -> tuple[str, str] | None:
+        """The day or week named in [lo, hi), which dates an incident there; a month or more is a period."""
+        return next(((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
+                     if lo <= dm.start < hi and dm.first and dm.last and (dm.last - dm.first).days < 28), None)
 
     def _occasion(self, text: str, base: int, lo: int, hi: int, a: int, b: int, dates: list[DateMention],
                   ref: date | None, segment: tuple[int, int], event: str | None) -> str | None:

@@ -62,3 +62,25 @@ def test_a_second_quake_s_magnitude_is_no_figure_of_the_first() -> None:
     found = _conflicts("The magnitude 6.8 earthquake struck at dawn. A second earthquake of magnitude 5.9 struck at noon.",
                        "The magnitude 6.6 earthquake struck at dawn.")
     assert found == [("magnitude 6.6 earthquake struck", "magnitude 6.8 earthquake struck")]
+
+
+def test_a_participle_takes_the_day_of_the_clause_it_continues() -> None:
+    claims = _claims("A storm lashed the islands on Saturday, killing 11 people and injuring 40.")
+    assert [(c.measure, c.event_date.start if c.event_date else None) for c in claims] == [
+        ("killed", "2024-03-02"), ("injured", "2024-03-02")]
+
+
+def test_a_magnitude_measures_its_quake() -> None:
+    claims = _claims("The magnitude 5.4 quake rattled the valley at dawn.")
+    assert [(c.measure, c.subject, c.event) for c in claims] == [("magnitude", "earthquake", "earthquake")]
+
+
+def test_a_quake_dated_far_from_the_story_s_day_is_another() -> None:
+    """Two reports date the story's quake to 1 March; a third tells of a smaller quake three weeks later, with
+    its own toll and magnitude: none of its figures meets the story's."""
+    first = "The magnitude 6.9 earthquake struck on 1 March. The quake has killed 2,400 people."
+    second = "The earthquake hit on 1 March and has killed 3,000 people."
+    third = ("The magnitude 5.2 earthquake shook the coast on 22 March, killing nine people. "
+             "The quake of 1 March measured 6.9.")
+    found = _conflicts(first, second, third, published="2024-03-23")
+    assert found == [("2,400 people", "3,000 people")]
