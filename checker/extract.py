@@ -39,6 +39,7 @@ report and makes no claim.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -67,7 +68,8 @@ _DIMENSION_DEFAULT_MEASURE = {
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
+# (a colon between digits is a clock time, "at 13:24", not a break)
+_CLAUSE_BREAK = re.compile(r";|(?<!\d):|:(?!\d)|\s[–—-]{1,2}\s")
 
 
 @dataclass
@@ -136,6 +138,7 @@ class Extractor:
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
+        self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -161,6 +164,14 @@ class Extractor:
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
         self.event_measures = frozenset(c["event_measures"])
+        magnitudes = c["measured_magnitudes"]
+        self.magnitude_events = frozenset(magnitudes["events"])
+        self.magnitude_unit = str(magnitudes["unit"])
+        self.magnitude_range = (float(magnitudes["range"][0]), float(magnitudes["range"][1]))
+        verbs = "|".join(re.escape(w) for w in magnitudes["verbs"])
+        # the verb, what it measures (not across a sentence's end), "at"/"to"/"as" right before the figure
+        self.measuring_re = re.compile(
+            rf"\b(?:{verbs})\b(?P<what>(?:[^.;:]|(?<=\d)[.:](?=\d)){{0,70}}?)\b(?:at|to|as)\s+$", re.IGNORECASE)
         self.other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["any"])
         self.indefinite_other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["indefinite"])
         # a story's news is one occurrence of these (one quake, one storm); events that recur within a story
@@ -232,6 +243,7 @@ class Extractor:
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
         amounts = [m for m in amounts if not self._numbered_name(toks, m)]
+        amounts = [self._measured_magnitude(text, sent.start, m, previous_event) for m in amounts]
         singles = self._singular_people(toks, amounts)
         if groups is not None:
             singles += self._definite_groups(toks, amounts, groups)
@@ -366,6 +378,32 @@ class Extractor:
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _measured_magnitude(self, text: str, base: int, m: AmountMention, previous_event: str | None
+                            ) -> AmountMention:
+        """A bare figure a verb of measuring puts a quake at is its magnitude: "measured it at 7.1", "revised
+        the main shock to 7.1", "gave the magnitude as 7.1". What is measured must be the quake itself (its word,
+        "magnitude", or "it" after a sentence about the quake), and the figure one of the scale's."""
+        if m.unit or m.best is None or m.vague or not self.magnitude_range[0] <= m.best < self.magnitude_range[1]:
+            return m
+        lo = max(0, m.start - base - 90)
+        found = self.measuring_re.search(text[lo:m.start - base])
+        if found is None:
+            return m
+        measured = found.group("what")
+        events = {self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                  for mm in self.event_re.finditer(measured)}
+        pronoun = re.match(r"\s*(?:it|its magnitude)\b", measured, re.IGNORECASE) is not None
+        # "it": the quake of the sentence before, or of this one before the verb ("gave the quake's magnitude as
+        # 7.0 before revising it to 7.1")
+        earlier = text[:lo + found.start()]
+        told = previous_event in self.magnitude_events or re.search(r"\bmagnitude\b", earlier, re.IGNORECASE) \
+            or any(self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) in self.magnitude_events
+                   for mm in self.event_re.finditer(earlier))
+        if events & self.magnitude_events or re.search(r"\bmagnitude\b", measured, re.IGNORECASE) or (
+                pronoun and told):
+            return dataclasses.replace(m, unit=self.magnitude_unit)
+        return m
 
     def _numbered_name(self, toks: list[Token], m: AmountMention) -> bool:
         """"Highway 1", "Gate 3": a bare number after a capitalised noun of things that are numbered names one."""
@@ -764,7 +802,8 @@ class Extractor:
         reference = "current"
         if self.projected_re.search(clause_text[max(0, m.start - c_lo - 60):m.end - c_lo + 30]):
             reference = "projected"
-        elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
+        elif self._earlier_marked(seg_text, m.start - s_lo) or self._earlier_marked(
+                clause_text[max(0, m.start - c_lo - 70):m.start - c_lo], len(clause_text)):
             reference = "earlier"
         elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
@@ -814,6 +853,17 @@ class Extractor:
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, event)
         return best[2] if best else None
+
+    def _earlier_marked(self, stretch: str, figure_at: int) -> bool:
+        """A marker of an earlier figure in the stretch ("initially", "had put"), unless the figure comes after
+        a revision that follows the last one: "had first given 7.0 before revising it to 7.1" makes 7.0 the
+        earlier figure and 7.1 the current one."""
+        marks = list(self.earlier_re.finditer(stretch))
+        if not marks:
+            return False
+        before = [mk for mk in marks if mk.end() <= figure_at]
+        after = [mk for mk in marks if mk.start() >= figure_at]
+        return not (before and not after and self.revision_re.search(stretch, before[-1].start(), figure_at))
 
     @staticmethod
     def _day_of(dates: list[DateMention], lo: int, hi: int) -> tuple[str, str] | None:

@@ -84,3 +84,22 @@ def test_a_quake_dated_far_from_the_story_s_day_is_another() -> None:
              "The quake of 1 March measured 6.9.")
     found = _conflicts(first, second, third, published="2024-03-23")
     assert found == [("2,400 people", "3,000 people")]
+
+
+# a bare figure a verb of measuring puts a quake at is its magnitude
+MAGNITUDE_CASES = [
+    ("The quake shook the valley at dawn. The survey measured it at 6.3.", [(6.3, "current", None)]),
+    ("The institute measured the main shock at 5.9.", [(5.9, "current", None)]),
+    ("The agency first gave the magnitude as 6.0 before revising it to 6.2.",
+     [(6.0, "earlier", None), (6.2, "current", None)]),
+    ("It put the second quake, at 14:05 local time, at 5.1.", [(5.1, "current", "another")]),
+    ("The council put the cost of the repairs at 4.5.", []),  # no quake is measured
+    ("The survey measured the quake's depth at 300.", []),  # out of the scale
+]
+
+
+@pytest.mark.parametrize("text,expected", MAGNITUDE_CASES, ids=[c[0][:40] for c in MAGNITUDE_CASES])
+def test_a_measured_figure_of_a_quake_is_its_magnitude(text: str, expected: list[tuple[float, str, str | None]]
+                                                       ) -> None:
+    claims = [c for c in _claims(text) if c.measure == "magnitude"]
+    assert [(c.value.best, c.reference, c.occasion) for c in claims] == expected
