@@ -139,6 +139,8 @@ class Extractor:
         self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
+        self.tally_verb_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -261,7 +263,7 @@ class Extractor:
                        if d.kind in ("casualty", "displacement") and d.subject), None)
         dated: list[_Draft] = []
         for k, dm in enumerate(dates):
-            if k in used_dates:
+            if k in used_dates or self._tally_moment(text, sent.start, dm, out):
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
@@ -275,6 +277,17 @@ class Extractor:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
         return out
+
+    def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
+        """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday") says
+        when the tally stood there, not when the event happened ("killed 12 people on Tuesday" still dates it)."""
+        for d in drafts:
+            if d.kind not in ("casualty", "displacement") or not 0 <= dm.start - d.end <= 12 \
+                    or not re.fullmatch(r"[\s,]*(?:on|by|as of|at)?\s*", text[d.end - base:dm.start - base]):
+                continue
+            if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
+                return True
+        return False
 
     def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
         """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
@@ -608,7 +621,8 @@ class Extractor:
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
-
+            if np and i + 1 < len(toks) and toks[i + 1].low == "by" and t.text.islower():
+                break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
@@ -805,7 +819,8 @@ class Extractor:
         elif self._earlier_marked(seg_text, m.start - s_lo) or self._earlier_marked(
                 clause_text[max(0, m.start - c_lo - 70):m.start - c_lo], len(clause_text)):
             reference = "earlier"
-        elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
+        elif any(s_lo <= dm.start < s_hi and not re.search(r"['’]s$", dm.text)  # "struck by Monday's quake": whose
+                 and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
             reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
@@ -845,10 +860,17 @@ class Extractor:
         best: tuple[int, float, str] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            event = self.lex.event_words.get(word)
+            general = word in self.general_event_verbs
+            if general:
+                # "the quake struck", "the provinces struck by the quakes": the event its subject or agent names
+                told = self._general_verb_event(text, base, lo, hi, s, e)
+                event = told[0] if told is not None else event
             if event is None or (s < b and e > a) or (harmful and event not in self.harmful_events):
                 continue
-            rank = self.event_rank.get(event, len(self.event_rank))
+            # a general verb yields to any event noun of the clause
+            rank = self.event_rank.get(event, len(self.event_rank)) + (len(self.event_rank) + 1 if general else 0)
             dist = a - e if e <= a else s - b
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, event)
@@ -892,9 +914,13 @@ class Extractor:
     def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
         """Where the word of a one-occurrence event nearest the figure stands (start, end), in its clause."""
         best: tuple[int, int, int] | None = None
-        for mm in self.event_re.finditer(text, lo - base, hi - base):
+        # a plural names the event too ("the provinces hit by the quakes"): no occurrence is told apart by it
+        plurals = (mm for mm in re.finditer(r"\b([a-z]+)s\b", text[:hi - base]) if mm.start() >= lo - base
+                   and mm.group(1) in self.lex.event_words)
+        for mm in [*self.event_re.finditer(text, lo - base, hi - base), *plurals]:
             s, e = mm.start() + base, mm.end() + base
-            if (s < b and e > a) or self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) \
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            if (s < b and e > a) or self.lex.event_words.get(word, self.lex.event_words.get(word[:-1])) \
                     not in self.single_events:
                 continue
             dist = a - e if e <= a else s - b
@@ -924,6 +950,21 @@ class Extractor:
                     or re.fullmatch(r"\s*,?\s+when\s+(?:the|a|an)\s+[^,;]{0,30}", when):
                 return str(dm.last.year)
         return None
+
+    def _general_verb_event(self, text: str, base: int, lo: int, hi: int, s: int, e: int
+                            ) -> tuple[str, int, int] | None:
+        """The event a general verb ("struck") at [s, e) tells of: its subject, the event noun just before it in
+        the clause ("Monday's quake struck"), or its agent after "by", a plural too ("the provinces struck by
+        the quakes"); None when neither names an event. Gives the event, where its word stands and its length."""
+        subject = self._event_subject(text, base, max(lo, s - 45), s)
+        if subject is not None:
+            return subject
+        agent = re.match(r"\s+by\s+((?:[\w'’-]+\s+){0,3}?)([a-z]+)\b", text[e - base:hi - base])
+        if agent is None:
+            return None
+        word = agent.group(2).lower()
+        event = self.lex.event_words.get(word, self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
+        return (event, e + agent.start(2), len(word)) if event is not None else None
 
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
@@ -1218,7 +1259,7 @@ class Extractor:
             # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
             if verb in self.general_event_verbs:
-                head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
+                head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2])
                 if head is not None:
                     ev = head
             elif ev[0] in self.object_events:

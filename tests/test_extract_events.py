@@ -103,3 +103,28 @@ def test_a_measured_figure_of_a_quake_is_its_magnitude(text: str, expected: list
                                                        ) -> None:
     claims = [c for c in _claims(text) if c.measure == "magnitude"]
     assert [(c.value.best, c.reference, c.occasion) for c in claims] == expected
+
+
+# "struck" tells of the event its subject or agent names; only alone is it an attack
+STRUCK_CASES = [
+    ("Tuesday's storm struck the coast, killing 30 people.", "storm"),
+    ("In the villages struck by the floods 40 people died.", "flood"),
+    ("A missile struck the market, killing 30 people.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,event", STRUCK_CASES, ids=[c[0][:40] for c in STRUCK_CASES])
+def test_struck_is_the_event_of_its_subject_or_agent(text: str, event: str) -> None:
+    assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
+
+
+def test_a_participle_with_its_agent_ends_what_is_counted() -> None:
+    claims = _claims("A state of emergency covers the six districts hit by Monday's storm.")
+    assert [(c.subject, c.reference) for c in claims if c.measure == "count"] == [("districts", "current")]
+
+
+def test_a_date_after_a_tally_is_the_tally_s_moment() -> None:
+    report = read_text("The storm struck on Sunday. The toll rose to 640 on Tuesday.", path="case.md",
+                       published="2024-03-06")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert [c.value.start for c in dates] == ["2024-03-03"]
