@@ -392,6 +392,26 @@ class Extractor:
                 out.append(self._person(toks, i, noun))
         return out
 
+    def _valued_thing(self, text: str, base: int, lo: int, m: AmountMention) -> str | None:
+        """What a sum is the value of, named as the object of a verb of valuing or as what it is in: "put the
+        direct damage at $3 billion" (damage), "estimated the total cost of the storm at $9 billion" (cost),
+        "$5 million in emergency aid" (aid)."""
+        found = self.measuring_re.search(text[max(lo - base, m.start - base - 90):m.start - base])
+        words: list[str] = []
+        if found is not None:
+            obj = re.match(r"\s+(?:the|its|their|a|an)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\b(?:\s+(?:of|in|for|from)\b|\s*$)",
+                           found.group("what"))
+            words = obj.group(1).split() if obj is not None else []
+        else:
+            after = re.match(r"\s+(?:in|of)\s+((?:[a-z-]+\s*){1,3})", text[m.end - base:])
+            for word in (after.group(1).split() if after is not None else []):
+                if word in _FUNCTION_WORDS:
+                    break
+                words.append(word)
+        if not words or words[-1] in _FUNCTION_WORDS or words[-1] in self.lex.event_words:
+            return None
+        return self.lex.subject_alias.get(words[-1], words[-1])
+
     def _measured_magnitude(self, text: str, base: int, m: AmountMention, previous_event: str | None
                             ) -> AmountMention:
         """A bare figure a verb of measuring puts a quake at is its magnitude: "measured it at 7.1", "revised
@@ -766,7 +786,10 @@ class Extractor:
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
-            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            valued = self._valued_thing(text, base, c_lo, m) if measure == "money" else None
+            subject = valued or self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            if measure == "money" and subject in self.undated_events:
+                subject = None  # "announced $5 million": an announcement says nothing of what the money is
             if measure == "share":
                 owner = self._share_owner(toks, m)
                 if owner is not None:

@@ -128,3 +128,29 @@ def test_a_date_after_a_tally_is_the_tally_s_moment() -> None:
                        published="2024-03-06")
     dates = [c for c in Extractor().extract(report) if c.kind == "date"]
     assert [c.value.start for c in dates] == ["2024-03-03"]
+
+
+# what a sum is the value of: the object of a verb of valuing, or what it is "in"; an announcement names nothing
+MONEY_CASES = [
+    ("The ministry estimated the total cost of the storm at $9 billion.", "cost"),
+    ("The bank put the direct damage in the province at $2.5 billion.", "damage"),
+    ("The government announced $40 million in emergency aid.", "aid"),
+    ("The government announced $40 million for the coast.", None),
+]
+
+
+@pytest.mark.parametrize("text,subject", MONEY_CASES, ids=[c[0][:40] for c in MONEY_CASES])
+def test_what_a_sum_is_the_value_of(text: str, subject: str | None) -> None:
+    assert [c.subject for c in _claims(text) if c.measure == "money"] == [subject]
+
+
+def test_a_cost_and_a_damage_are_two_facts() -> None:
+    assert _conflicts("The ministry estimated the total cost of the floods at $9 billion.",
+                      "The bank put the direct damage from the floods at $2.5 billion.") == []
+
+
+def test_warrants_are_no_arrests() -> None:
+    first = "Prosecutors have issued arrest warrants for 60 people over the collapsed dam."
+    second = "Police have detained 45 people over the collapsed dam."
+    assert [c.measure for c in _claims(first)] == ["warrants"]
+    assert _conflicts(first, second) == []
