@@ -101,6 +101,7 @@ class _Draft:
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
     measure_at: int = -1  # where the measure word of a count stands
+    state: str | None = None  # the state counted things are in ("destroyed", "damaged or destroyed")
     occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
 
 
@@ -391,6 +392,20 @@ class Extractor:
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _things_state(self, text: str, base: int, end: int, hi: int) -> str | None:
+        """The state the predicate after counted things puts them in: "6,000 buildings collapsed" (destroyed);
+        two states joined by "or" ("collapsed or were damaged so badly ...") make a count of either, another
+        fact than a count of one."""
+        stretch = text[end - base:min(hi, end + 80) - base]
+        found = [(mm.start(), self.share_states[re.sub(r"\s+", " ", mm.group().lower())])
+                 for mm in self.share_state_re.finditer(stretch)]
+        if not found:
+            return None
+        first_at, first = found[0]
+        joined = next((state for at, state in found[1:] if state != first
+                       and re.search(r"\bor\b", stretch[first_at:at])), None)
+        return " or ".join(sorted((first, joined))) if joined else first
 
     def _valued_thing(self, text: str, base: int, lo: int, m: AmountMention) -> str | None:
         """What a sum is the value of, named as the object of a verb of valuing or as what it is in: "put the
@@ -868,6 +883,7 @@ class Extractor:
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
             occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event),
+            state=self._things_state(text, base, m.end, c_hi) if measure == "count" else None,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
@@ -1391,7 +1407,7 @@ class Extractor:
         fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
         common: dict[str, object] = dict(
             id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
-            actors=d.actors, event=d.event, occasion=d.occasion, place=d.place, attribution=d.attribution,
+            actors=d.actors, event=d.event, occasion=d.occasion, state=d.state, place=d.place, attribution=d.attribution,
             text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
             note=d.note, scope=d.scope, period=d.period, reference=d.reference, hedge=d.hedge,
         )

@@ -13,7 +13,8 @@ about one fact and, for every pair, the level and scores that decided it
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); another occurrence of
    the event (a past year's quake, "a second quake", a quake dated far from
-   the day the reports give it most) against the story's own; places that differ
+   the day the reports give it most) against the story's own; things counted
+   in another state ("destroyed" against "destroyed or damaged"); places that differ
    (a city against its country; a figure for a wide area against one for a
    place; a name some claim gives as a whole area is wide wherever named alone);
    events of different types (for tolls, the natural disasters of one chain
@@ -140,6 +141,8 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
+        if a.state and b.state and a.state != b.state:
+            return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact
         if self.occasion(a) != self.occasion(b):
             return None  # "the 1999 quake killed 17,000", "a second quake of magnitude 7.5": another event's figure
         if isinstance(a, CountClaim) and isinstance(b, CountClaim):

@@ -120,6 +120,11 @@ class _ClaimBase(_Model):
         "past one, 'another' for a second or new one (null: the report's own)",
     )
     place: list[str] = Field(default_factory=list)
+    state: str | None = Field(
+        default=None,
+        description="the state counted things are in, where the report says: destroyed, damaged, or both joined "
+        "('destroyed or damaged': a count of either)",
+    )
     attribution: str | None = None
     scope: Literal["incident", "aggregate", "unknown"] = "unknown"
     period: str | None = Field(default=None, description="the period an aggregate covers, as written")

@@ -154,3 +154,21 @@ def test_warrants_are_no_arrests() -> None:
     second = "Police have detained 45 people over the collapsed dam."
     assert [c.measure for c in _claims(first)] == ["warrants"]
     assert _conflicts(first, second) == []
+
+
+STATE_CASES = [
+    ("Officials said 640 homes had collapsed.", "destroyed"),
+    ("More than 9,000 homes were either destroyed or damaged beyond repair.", "damaged or destroyed"),
+    ("The storm left 300 homes without power.", "without_power"),
+    ("The town has 4,000 homes.", None),
+]
+
+
+@pytest.mark.parametrize("text,state", STATE_CASES, ids=[c[0][:40] for c in STATE_CASES])
+def test_the_state_counted_things_are_in(text: str, state: str | None) -> None:
+    assert [c.state for c in _claims(text) if c.measure == "count"] == [state]
+
+
+def test_things_destroyed_and_things_destroyed_or_damaged_are_two_facts() -> None:
+    assert _conflicts("Officials said 640 homes had collapsed.", "Officials said 700 homes had been destroyed.",
+                      "Officials said 9,000 homes had collapsed or been damaged.") == [("640 homes", "700 homes")]
