@@ -166,7 +166,8 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
-        self.event_measures = frozenset(c["event_measures"])
+        self.event_measures: dict[str, object] = {
+            k: v if v == "*" else frozenset(v) for k, v in c["event_measures"].items()}
         magnitudes = c["measured_magnitudes"]
         self.magnitude_events = frozenset(magnitudes["events"])
         self.magnitude_unit = str(magnitudes["unit"])
@@ -831,13 +832,16 @@ class Extractor:
             # "40 of the dead were children": the group named after the verb is what is counted;
             # "90 of the dead were identified" names none: a share of the toll, not a toll
             named = None
+            located = False
             if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
                 after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
                 named = next((t for t in after if t.low in self.people), None)
+                # "8,000 of the dead were in the north": the toll of that place
+                located = len(after) >= 2 and after[0].low in ("in", "inside") and after[-1].text[:1].isupper()
             if named is not None:
                 subject = self.lex.subject_alias.get(named.low, named.low)
                 subgroup = True
-            elif share_of_toll:
+            elif share_of_toll and not located:
                 return None
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
             subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
@@ -865,8 +869,8 @@ class Extractor:
         # a measure's own noun phrase may name its event ("a magnitude 6.1 quake"); a count's never does
         event = self._event_of(text, base, c_lo, c_hi, m.start, m.end if m.unit else claim_end,
                                harmful=kind in ("casualty", "displacement"))
-        if m.unit and measure in self.event_measures:
-            subject = event  # "a magnitude 6.1 quake", "measured it at 6.1": the magnitude is the quake's
+        if m.unit and (self.event_measures.get(measure) == "*" or event in self.event_measures.get(measure, ())):
+            subject = event  # "a magnitude 6.1 quake", "the quake began 11 miles below the surface": the quake's
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
@@ -875,6 +879,10 @@ class Extractor:
             # "a quake shook the town on Monday, killing six": a participle continues the clause before it
             p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
             event_date = self._day_of(dates, p_lo, p_hi)
+        if measure == "duration" and ref is not None and re.match(r"\s*(?:after|since|on)\b", text[m.end - base:]):
+            # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
+            # it is measured on (reports of other days count other spans)
+            event_date = (ref.isoformat(), ref.isoformat())
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=self._places(text, base),
@@ -990,6 +998,11 @@ class Extractor:
                 return str(dm.last.year)
         return None
 
+    def _event_noun(self, word: str) -> str | None:
+        """The event a single word names, in the singular or the plural ("quakes")."""
+        word = word.lower()
+        return self.lex.event_words.get(word) or (self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
+
     def _general_verb_event(self, text: str, base: int, lo: int, hi: int, s: int, e: int
                             ) -> tuple[str, int, int] | None:
         """The event a general verb ("struck") at [s, e) tells of: its subject, the event noun just before it in
@@ -1070,9 +1083,15 @@ class Extractor:
                 return "width"
             near = text[max(c_lo, m.start - 40) - base:min(c_hi, m.end + 40) - base]
             after = text[m.end - base:min(c_hi, m.end + 30) - base]
+            # "at a depth of 10 km", "the width of 3 km": the dimension named just before, with "of"
+            named = re.search(r"\b([a-z]+)\s+of\s+(?:about|some|around|roughly|nearly|almost|just|over|under)?\s*$",
+                              text[max(c_lo, m.start - 30) - base:m.start - base])
             for measure in ("width", "height", "depth", "length"):
-                if self.dimension_res[measure].search(after[:14]):
+                if self.dimension_res[measure].search(after[:14]) or (
+                        named is not None and self.dimension_res[measure].fullmatch(named.group(1))):
                     return measure
+            if self.dimension_res["depth"].search(after[:22]):
+                return "depth"  # "11 miles below the surface"
             first = re.match(r"\W*([A-Za-z-]+)", after)
             if first and first.group(1).lower() in self.tall_structures:
                 return "height"  # "a 45-metre dam", "a 30 m wall": the size of a standing structure is its height
@@ -1278,7 +1297,11 @@ class Extractor:
             return None  # "KABUL, Afghanistan (May 12, 2011)": the dateline dates the report
         c_lo, c_hi = self._clause(sent, dm.start)
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
-        starts = self.role_res["start"].search(before) is not None
+        # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
+        noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
+        attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
+            and (dm.text.lower().startswith("the ") or before.endswith("the "))
+        starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
         # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")

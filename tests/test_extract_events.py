@@ -172,3 +172,40 @@ def test_the_state_counted_things_are_in(text: str, state: str | None) -> None:
 def test_things_destroyed_and_things_destroyed_or_damaged_are_two_facts() -> None:
     assert _conflicts("Officials said 640 homes had collapsed.", "Officials said 700 homes had been destroyed.",
                       "Officials said 9,000 homes had collapsed or been damaged.") == [("640 homes", "700 homes")]
+
+
+def test_the_dead_of_a_place_are_its_toll() -> None:
+    claims = _claims("More than 1,200 of the dead were in Valmora, officials said.")
+    assert [(c.measure, c.value.low, c.subject) for c in claims] == [("killed", 1200.0, "people")]
+
+
+def test_a_country_of_so_many_people_is_a_population() -> None:
+    assert [c.measure for c in _claims("Ostria is a country of 12 million people.")] == ["population"]
+
+
+def test_a_date_before_its_event_noun_is_that_event_s_day() -> None:
+    report = read_text("The toll from the 2 March floods reached 300.", path="case.md", published="2024-03-06")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert [(c.measure, c.event, c.value.start) for c in dates] == [("date", "flood", "2024-03-02")]
+
+
+DEPTH_CASES = [
+    "The quake struck at a depth of 12 kilometres, about 40 km from the port.",
+    "The quake began about 7 miles below the surface, roughly 25 miles from the port.",
+]
+
+
+@pytest.mark.parametrize("text", DEPTH_CASES, ids=[c[:40] for c in DEPTH_CASES])
+def test_a_quake_s_depth(text: str) -> None:
+    claims = _claims(text)
+    assert [(c.measure, c.subject) for c in claims][0] == ("depth", "earthquake")
+    assert claims[1].measure == "distance"
+
+
+def test_time_elapsed_is_measured_to_the_report_s_day() -> None:
+    """"Four days after the storm" on one day and "two weeks after the storm" on another count other spans."""
+    first = read_text("Hopes faded four days after the storm.", path="a.md", published="2024-03-05")
+    second = read_text("Two weeks after the storm, the roads were open.", path="b.md", published="2024-03-15")
+    assert check([first, second]).conflicts == []
+    claims = [c for c in Extractor().extract(first) if c.measure == "duration"]
+    assert [c.event_date.start if c.event_date else None for c in claims] == ["2024-03-05"]
