@@ -209,3 +209,9 @@ def test_time_elapsed_is_measured_to_the_report_s_day() -> None:
     assert check([first, second]).conflicts == []
     claims = [c for c in Extractor().extract(first) if c.measure == "duration"]
     assert [c.event_date.start if c.event_date else None for c in claims] == ["2024-03-05"]
+
+
+def test_a_figure_before_a_colon_and_its_parts_is_read() -> None:
+    claims = _claims("In the north the toll reached 1,450: 600 in the hills and 850 on the coast.")
+    assert [(c.measure, c.value.best) for c in claims][:1] == [("killed", 1450.0)]
+    assert [c.value.best for c in _claims("The first quake struck at 10:32 and killed 40 people.")] == [40.0]

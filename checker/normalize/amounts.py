@@ -433,8 +433,10 @@ class AmountReader:
                     and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start
                              and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)):
                 return True  # Su-24, COVID-19 (but not "5k-20k")
-            if nxt and nxt.start == last.end and nxt.text in (":", "/"):
-                return True
+            after = toks[num.j + 1] if num.j + 1 < len(toks) else None
+            if nxt and nxt.start == last.end and nxt.text in (":", "/") and (
+                    nxt.text == "/" or (after is not None and after.start == nxt.end)):
+                return True  # 10:32, 1/2 (but "reached 1,932: 812 in ..." is a figure, then its parts)
             if nxt and nxt.start == last.end and nxt.low in ("st", "nd", "rd", "th", "s"):
                 return True
             if _YEAR.match(first.text) and num.j == num.i + 1 and not currency:
