@@ -1317,6 +1317,11 @@ class Extractor:
         elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
                 self.arrival_re.search(text, c_lo - base, dm.start - base):
             ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
+        elif ev is None and re.search(r"\s$", text[max(c_lo, dm.start - 12) - base:dm.start - base]):
+            # "the first of the two quakes, of magnitude 7.8, hit on 6 March": a verb of arriving dates its subject
+            verb = self.arrival_re.search(text, max(c_lo, dm.start - 12) - base, dm.start - base)
+            if verb is not None:
+                ev = self._event_subject(text, base, max(c_lo, verb.start() + base - 80), verb.start() + base)
         if ev is not None and ev[0] not in self.undated_events:
             # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
@@ -1366,11 +1371,14 @@ class Extractor:
         )
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
-        """The last event noun before a general verb, in the same clause: "the cyclone, which struck"."""
+        """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
+        first of the quakes, ..., hit"."""
         found = None
-        for mm in self.event_re.finditer(text, lo - base, hi - base):
+        plurals = (mm for mm in re.finditer(r"\b[a-z]+s\b", text[:hi - base]) if mm.start() >= lo - base
+                   and mm.group() not in self.lex.event_words and self._event_noun(mm.group()) is not None)
+        for mm in sorted([*self.event_re.finditer(text, lo - base, hi - base), *plurals], key=lambda x: x.start()):
             word = re.sub(r"\s+", " ", mm.group().lower())
-            event = self.lex.event_words.get(word)
+            event = self._event_noun(word) if " " not in word else self.lex.event_words.get(word)
             if event is not None and word not in self.general_event_verbs:
                 found = (event, mm.start() + base, mm.end() - mm.start())
         return found

@@ -215,3 +215,10 @@ def test_a_figure_before_a_colon_and_its_parts_is_read() -> None:
     claims = _claims("In the north the toll reached 1,450: 600 in the hills and 850 on the coast.")
     assert [(c.measure, c.value.best) for c in claims][:1] == [("killed", 1450.0)]
     assert [c.value.best for c in _claims("The first quake struck at 10:32 and killed 40 people.")] == [40.0]
+
+
+def test_a_verb_of_arriving_dates_the_event_it_follows() -> None:
+    report = read_text("The first of the two storms, with winds of 150 km/h, hit on 2 March.", path="case.md",
+                       published="2024-03-06")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert [(c.event, c.value.start) for c in dates] == [("storm", "2024-03-02")]
