@@ -101,6 +101,7 @@ class _Draft:
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
     measure_at: int = -1  # where the measure word of a count stands
+    increment: bool = False  # "a further $100 million": what adds to a figure given before, if one was
     state: str | None = None  # the state counted things are in ("destroyed", "damaged or destroyed")
     occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
 
@@ -166,6 +167,11 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
+        # "a rainfall record", "a flood warning": the event word qualifies another noun and names no event
+        self.compound_head_re = re.compile(
+            r"\s+(?:" + "|".join(re.escape(w) for w in c["event_compound_heads"]) + r")\b", re.IGNORECASE)
+        self.increment_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
         self.event_measures: dict[str, object] = {
             k: v if v == "*" else frozenset(v) for k, v in c["event_measures"].items()}
         magnitudes = c["measured_magnitudes"]
@@ -892,6 +898,7 @@ class Extractor:
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
             occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event),
             state=self._things_state(text, base, m.end, c_hi) if measure == "count" else None,
+            increment=self.increment_re.search(text, max(c_lo - base, m.start - base - 25), m.start - base) is not None,
         )
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
@@ -907,6 +914,8 @@ class Extractor:
         best: tuple[int, float, str] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
+            if self.compound_head_re.match(text, mm.end()):
+                continue
             word = re.sub(r"\s+", " ", mm.group().lower())
             event = self.lex.event_words.get(word)
             general = word in self.general_event_verbs
@@ -979,6 +988,8 @@ class Extractor:
         """The occurrence an event noun at [s, e) names: "another" after an ordinal or "another" ("a second
         quake"), a year long past before it ("the 1999 quake"), after it ("the quake in 1939", "of 1939") or
         in a when-clause it opens ("in 1939, when the quake ..."); None for the report's own."""
+        if self.compound_head_re.match(text, e - base):
+            return None  # "a new rainfall record": the record is new, not the rain
         before = text[max(lo, s - 40) - base:s - base]
         mods = re.search(r"\b(?:the|a|an|its|this|that|their|another)\s+((?:[\w'’.-]+\s+){0,3})$", before,
                          re.IGNORECASE)
@@ -1388,7 +1399,7 @@ class Extractor:
         best: tuple[float, str, int, int] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            if s < dm.end and e > dm.start:
+            if (s < dm.end and e > dm.start) or self.compound_head_re.match(text, mm.end()):
                 continue
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
@@ -1528,6 +1539,9 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
         for e in drafts[:i]:
             if e.measure == d.measure and isinstance(e.value, Amount) and e.value.best == d.previous:
                 e.reference = "earlier"
+    for i, d in enumerate(drafts):
+        if d.increment and d.occasion is None and any(e.measure == d.measure for e in drafts[:i]):
+            d.occasion = "another"  # "pledged $85 million ... a further $100 million": an increment, not the total
     last: dict[str, _Draft] = {}
     for d in drafts:
         if d.kind == "quantity" and isinstance(d.value, Amount) and d.value.unit:

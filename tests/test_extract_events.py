@@ -222,3 +222,19 @@ def test_a_verb_of_arriving_dates_the_event_it_follows() -> None:
                        published="2024-03-06")
     dates = [c for c in Extractor().extract(report) if c.kind == "date"]
     assert [(c.event, c.value.start) for c in dates] == [("storm", "2024-03-02")]
+
+
+def test_an_increment_is_no_total() -> None:
+    """"A further $20 million" adds to the $30 million given before; alone, "a further 900" is a count."""
+    claims = _claims("The government gave $30 million in aid last week and announced a further $20 million in aid.")
+    assert [(c.value.best, c.occasion) for c in claims if c.measure == "money"] == [
+        (30e6, None), (20e6, "another")]
+    assert [c.occasion for c in _claims("A further 900 people are reported missing.")] == [None]
+
+
+def test_an_event_word_that_qualifies_another_noun_names_no_event() -> None:
+    report = read_text("In the 24 hours to 08:00 on Monday, 300mm of rain fell, a new rainfall record.",
+                       path="case.md", published="2024-03-06")
+    claims = Extractor().extract(report)
+    assert [c for c in claims if c.kind == "date"] == []
+    assert all(c.occasion is None for c in claims)
