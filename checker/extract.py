@@ -172,6 +172,8 @@ class Extractor:
             r"\s+(?:" + "|".join(re.escape(w) for w in c["event_compound_heads"]) + r")\b", re.IGNORECASE)
         self.increment_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
+        self.story_nouns = tuple(c["story_event_nouns"]["words"])
+        self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
             k: v if v == "*" else frozenset(v) for k, v in c["event_measures"].items()}
         magnitudes = c["measured_magnitudes"]
@@ -1019,6 +1021,9 @@ class Extractor:
         """The event a general verb ("struck") at [s, e) tells of: its subject, the event noun just before it in
         the clause ("Monday's quake struck"), or its agent after "by", a plural too ("the provinces struck by
         the quakes"); None when neither names an event. Gives the event, where its word stands and its length."""
+        if re.search(r"\b(?:" + "|".join(map(re.escape, self.story_nouns)) + r")\s+$", text[max(0, lo - base):s - base],
+                     re.IGNORECASE):
+            return (self.story_event, s, e - s)  # "when disaster struck": the story's own event, whatever it is
         subject = self._event_subject(text, base, max(lo, s - 45), s)
         if subject is not None:
             return subject

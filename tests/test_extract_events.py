@@ -238,3 +238,8 @@ def test_an_event_word_that_qualifies_another_noun_names_no_event() -> None:
     claims = Extractor().extract(report)
     assert [c for c in claims if c.kind == "date"] == []
     assert all(c.occasion is None for c in claims)
+
+
+def test_disaster_struck_is_no_attack() -> None:
+    claims = _claims("The valley had 12,000 people when disaster struck, and 300 of them died.")
+    assert all(c.event != "attack" for c in claims)
