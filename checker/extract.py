@@ -30,6 +30,16 @@ label "X: ...") makes them country-wide; a name the report gives as a demonym
 or as "across X" is an area, which locates nothing apart; a sentence that opens
 "Elsewhere," or "Across the sea," is another place.
 
+Which occurrence of its event a figure is of is kept where the words say it is
+not the report's news (``occasion``): a year long past tied to the event ("the
+1999 quake, which killed"), "a second/another/a new" quake, an increment ("a
+further $20 million" after a sum of its measure). Counted things keep the state
+the predicate puts them in (``state``: "collapsed" against "collapsed or
+damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
+7.1") is its magnitude; a magnitude, and a quake's depth, measure the quake.
+"Struck" is the event its subject or agent names ("the provinces struck by the
+quakes"); time elapsed ("eight days after") is measured to the report's day.
+
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
