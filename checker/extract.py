@@ -433,8 +433,8 @@ class Extractor:
         found = self.measuring_re.search(text[max(lo - base, m.start - base - 90):m.start - base])
         words: list[str] = []
         if found is not None:
-            obj = re.match(r"\s+(?:the|its|their|a|an)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\b(?:\s+(?:of|in|for|from)\b|\s*$)",
-                           found.group("what"))
+            obj = re.match(r"\s+(?:the|its|their|a|an)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\b"
+                           r"(?:\s+(?:of|in|for|from)\b|\s*$)", found.group("what"))
             words = obj.group(1).split() if obj is not None else []
         else:
             after = re.match(r"\s+(?:in|of)\s+((?:[a-z-]+\s*){1,3})", text[m.end - base:])
@@ -1464,7 +1464,8 @@ class Extractor:
         fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
         common: dict[str, object] = dict(
             id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
-            actors=d.actors, event=d.event, occasion=d.occasion, state=d.state, place=d.place, attribution=d.attribution,
+            actors=d.actors, event=d.event, occasion=d.occasion, state=d.state, place=d.place,
+            attribution=d.attribution,
             text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
             note=d.note, scope=d.scope, period=d.period, reference=d.reference, hedge=d.hedge,
         )

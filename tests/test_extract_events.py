@@ -59,7 +59,8 @@ def test_an_old_toll_is_no_figure_of_the_news() -> None:
 
 
 def test_a_second_quake_s_magnitude_is_no_figure_of_the_first() -> None:
-    found = _conflicts("The magnitude 6.8 earthquake struck at dawn. A second earthquake of magnitude 5.9 struck at noon.",
+    found = _conflicts("The magnitude 6.8 earthquake struck at dawn. "
+                       "A second earthquake of magnitude 5.9 struck at noon.",
                        "The magnitude 6.6 earthquake struck at dawn.")
     assert found == [("magnitude 6.6 earthquake struck", "magnitude 6.8 earthquake struck")]
 
@@ -198,7 +199,7 @@ DEPTH_CASES = [
 @pytest.mark.parametrize("text", DEPTH_CASES, ids=[c[:40] for c in DEPTH_CASES])
 def test_a_quake_s_depth(text: str) -> None:
     claims = _claims(text)
-    assert [(c.measure, c.subject) for c in claims][0] == ("depth", "earthquake")
+    assert (claims[0].measure, claims[0].subject) == ("depth", "earthquake")
     assert claims[1].measure == "distance"
 
 
