@@ -39,6 +39,16 @@ label "X: ...") makes them country-wide; a name the report gives as a demonym
 or as "across X" is an area, which locates nothing apart; a sentence that opens
 "Elsewhere," or "Across the sea," is another place.
 
+Which occurrence of its event a figure is of is kept where the words say it is
+not the report's news (``occasion``): a year long past tied to the event ("the
+1999 quake, which killed"), "a second/another/a new" quake, an increment ("a
+further $20 million" after a sum of its measure). Counted things keep the state
+the predicate puts them in (``state``: "collapsed" against "collapsed or
+damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
+7.1") is its magnitude; a magnitude, and a quake's depth, measure the quake.
+"Struck" is the event its subject or agent names ("the provinces struck by the
+quakes"); time elapsed ("eight days after") is measured to the report's day.
+
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
@@ -48,6 +58,7 @@ report and makes no claim.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -77,7 +88,8 @@ _DIMENSION_DEFAULT_MEASURE = {
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
+# (a colon between digits is a clock time, "at 13:24", not a break)
+_CLAUSE_BREAK = re.compile(r";|(?<!\d):|:(?!\d)|\s[–—-]{1,2}\s")
 # how near a figure its place is written, nearest first: "300 died in Valia" (after it), "Valia's toll rose to 300"
 # (its owner), its comma-delimited stretch, its clause, the sentence's opening "In Valia, ...", the sentence
 _AFTER_FIGURE, _OWNER, _SEGMENT, _CLAUSE_WIDE, _OPENER, _SENTENCE_WIDE = range(6)
@@ -117,6 +129,10 @@ class _Draft:
     combined: bool = False  # "in the two countries", "the combined toll": the sum over several places
     total: set[str] | None = None  # "40 in Valia, bringing the total to 130": the places of the figures it adds up
     sum_not_period: bool = False  # its only marker of an aggregate is one of a sum ("in all"), no period
+    increment: bool = False  # "a further $100 million": what adds to a figure given before, if one was
+    state: str | None = None  # the state counted things are in ("destroyed", "damaged or destroyed")
+    occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
+
 
 
 class Extractor:
@@ -153,6 +169,9 @@ class Extractor:
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
+        self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
+        self.tally_verb_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -177,6 +196,28 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
+        # "a rainfall record", "a flood warning": the event word qualifies another noun and names no event
+        self.compound_head_re = re.compile(
+            r"\s+(?:" + "|".join(re.escape(w) for w in c["event_compound_heads"]) + r")\b", re.IGNORECASE)
+        self.increment_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
+        self.story_nouns = tuple(c["story_event_nouns"]["words"])
+        self.story_event = str(c["story_event_nouns"]["event"])
+        self.event_measures: dict[str, object] = {
+            k: v if v == "*" else frozenset(v) for k, v in c["event_measures"].items()}
+        magnitudes = c["measured_magnitudes"]
+        self.magnitude_events = frozenset(magnitudes["events"])
+        self.magnitude_unit = str(magnitudes["unit"])
+        self.magnitude_range = (float(magnitudes["range"][0]), float(magnitudes["range"][1]))
+        verbs = "|".join(re.escape(w) for w in magnitudes["verbs"])
+        # the verb, what it measures (not across a sentence's end), "at"/"to"/"as" right before the figure
+        self.measuring_re = re.compile(
+            rf"\b(?:{verbs})\b(?P<what>(?:[^.;:]|(?<=\d)[.:](?=\d)){{0,70}}?)\b(?:at|to|as)\s+$", re.IGNORECASE)
+        self.other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["any"])
+        self.indefinite_other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["indefinite"])
+        # a story's news is one occurrence of these (one quake, one storm); events that recur within a story
+        # (strikes, meetings) are told apart by their days instead
+        self.single_events = self.news_events - self.recurring_events
         self.institution_re = re.compile(
             r"\b(?:in|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
@@ -251,6 +292,7 @@ class Extractor:
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
         amounts = [m for m in amounts if not self._numbered_name(toks, m)]
+        amounts = [self._measured_magnitude(text, sent.start, m, previous_event) for m in amounts]
         singles = self._singular_people(toks, amounts)
         if groups is not None:
             singles += self._definite_groups(toks, amounts, groups)
@@ -260,7 +302,7 @@ class Extractor:
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref)
             if d is not None:
                 out.append(d)
         out = self._conjoined(out, sent)
@@ -268,7 +310,7 @@ class Extractor:
                        if d.kind in ("casualty", "displacement") and d.subject), None)
         dated: list[_Draft] = []
         for k, dm in enumerate(dates):
-            if k in used_dates:
+            if k in used_dates or self._tally_moment(text, sent.start, dm, out):
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
@@ -282,6 +324,17 @@ class Extractor:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
         return out
+
+    def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
+        """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday") says
+        when the tally stood there, not when the event happened ("killed 12 people on Tuesday" still dates it)."""
+        for d in drafts:
+            if d.kind not in ("casualty", "displacement") or not 0 <= dm.start - d.end <= 12 \
+                    or not re.fullmatch(r"[\s,]*(?:on|by|as of|at)?\s*", text[d.end - base:dm.start - base]):
+                continue
+            if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
+                return True
+        return False
 
     def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
         """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
@@ -385,6 +438,66 @@ class Extractor:
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _things_state(self, text: str, base: int, end: int, hi: int) -> str | None:
+        """The state the predicate after counted things puts them in: "6,000 buildings collapsed" (destroyed);
+        two states joined by "or" ("collapsed or were damaged so badly ...") make a count of either, another
+        fact than a count of one."""
+        stretch = text[end - base:min(hi, end + 80) - base]
+        found = [(mm.start(), self.share_states[re.sub(r"\s+", " ", mm.group().lower())])
+                 for mm in self.share_state_re.finditer(stretch)]
+        if not found:
+            return None
+        first_at, first = found[0]
+        joined = next((state for at, state in found[1:] if state != first
+                       and re.search(r"\bor\b", stretch[first_at:at])), None)
+        return " or ".join(sorted((first, joined))) if joined else first
+
+    def _valued_thing(self, text: str, base: int, lo: int, m: AmountMention) -> str | None:
+        """What a sum is the value of, named as the object of a verb of valuing or as what it is in: "put the
+        direct damage at $3 billion" (damage), "estimated the total cost of the storm at $9 billion" (cost),
+        "$5 million in emergency aid" (aid)."""
+        found = self.measuring_re.search(text[max(lo - base, m.start - base - 90):m.start - base])
+        words: list[str] = []
+        if found is not None:
+            obj = re.match(r"\s+(?:the|its|their|a|an)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\b"
+                           r"(?:\s+(?:of|in|for|from)\b|\s*$)", found.group("what"))
+            words = obj.group(1).split() if obj is not None else []
+        else:
+            after = re.match(r"\s+(?:in|of)\s+((?:[a-z-]+\s*){1,3})", text[m.end - base:])
+            for word in (after.group(1).split() if after is not None else []):
+                if word in _FUNCTION_WORDS:
+                    break
+                words.append(word)
+        if not words or words[-1] in _FUNCTION_WORDS or words[-1] in self.lex.event_words:
+            return None
+        return self.lex.subject_alias.get(words[-1], words[-1])
+
+    def _measured_magnitude(self, text: str, base: int, m: AmountMention, previous_event: str | None
+                            ) -> AmountMention:
+        """A bare figure a verb of measuring puts a quake at is its magnitude: "measured it at 7.1", "revised
+        the main shock to 7.1", "gave the magnitude as 7.1". What is measured must be the quake itself (its word,
+        "magnitude", or "it" after a sentence about the quake), and the figure one of the scale's."""
+        if m.unit or m.best is None or m.vague or not self.magnitude_range[0] <= m.best < self.magnitude_range[1]:
+            return m
+        lo = max(0, m.start - base - 90)
+        found = self.measuring_re.search(text[lo:m.start - base])
+        if found is None:
+            return m
+        measured = found.group("what")
+        events = {self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                  for mm in self.event_re.finditer(measured)}
+        pronoun = re.match(r"\s*(?:it|its magnitude)\b", measured, re.IGNORECASE) is not None
+        # "it": the quake of the sentence before, or of this one before the verb ("gave the quake's magnitude as
+        # 7.0 before revising it to 7.1")
+        earlier = text[:lo + found.start()]
+        told = previous_event in self.magnitude_events or re.search(r"\bmagnitude\b", earlier, re.IGNORECASE) \
+            or any(self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) in self.magnitude_events
+                   for mm in self.event_re.finditer(earlier))
+        if events & self.magnitude_events or re.search(r"\bmagnitude\b", measured, re.IGNORECASE) or (
+                pronoun and told):
+            return dataclasses.replace(m, unit=self.magnitude_unit)
+        return m
 
     def _numbered_name(self, toks: list[Token], m: AmountMention) -> bool:
         """"Highway 1", "Gate 3": a bare number after a capitalised noun of things that are numbered names one."""
@@ -589,7 +702,8 @@ class Extractor:
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
-
+            if np and i + 1 < len(toks) and toks[i + 1].low == "by" and t.text.islower():
+                break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
@@ -646,6 +760,7 @@ class Extractor:
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
         toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
+        ref: date | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
@@ -732,7 +847,10 @@ class Extractor:
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
-            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            valued = self._valued_thing(text, base, c_lo, m) if measure == "money" else None
+            subject = valued or self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            if measure == "money" and subject in self.undated_events:
+                subject = None  # "announced $5 million": an announcement says nothing of what the money is
             if measure == "share":
                 owner = self._share_owner(toks, m)
                 if owner is not None:
@@ -759,11 +877,12 @@ class Extractor:
             # "40 of the dead were children": the group named after the verb is what is counted;
             # "90 of the dead were identified" names none: a share of the toll, not a toll
             named = None
+            located = False
             if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
                 after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
                 named = next((t for t in after if t.low in self.people), None)
-            located = np_end + 2 < len(toks) and toks[np_end].low in ("were", "are", "was") \
-                and toks[np_end + 1].low == "in" and toks[np_end + 2].text[:1].isupper()
+                # "8,000 of the dead were inside Ostria": the toll of that place
+                located = len(after) >= 2 and after[0].low in ("in", "inside") and after[-1].text[:1].isupper()
             if named is not None:
                 subject = self.lex.subject_alias.get(named.low, named.low)
                 subgroup = True
@@ -786,21 +905,31 @@ class Extractor:
         reference = "current"
         if self.projected_re.search(clause_text[max(0, m.start - c_lo - 60):m.end - c_lo + 30]):
             reference = "projected"
-        elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
+        elif self._earlier_marked(seg_text, m.start - s_lo) or self._earlier_marked(
+                clause_text[max(0, m.start - c_lo - 70):m.start - c_lo], len(clause_text)):
             reference = "earlier"
-        elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
+        elif any(s_lo <= dm.start < s_hi and not re.search(r"['’]s$", dm.text)  # "struck by Monday's quake": whose
+                 and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
             reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
-        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
+        # a measure's own noun phrase may name its event ("a magnitude 6.1 quake"); a count's never does
+        event = self._event_of(text, base, c_lo, c_hi, m.start, m.end if m.unit else claim_end,
+                               harmful=kind in ("casualty", "displacement"))
+        if m.unit and (self.event_measures.get(measure) == "*" or event in self.event_measures.get(measure, ())):
+            subject = event  # "a magnitude 6.1 quake", "the quake began 11 miles below the surface": the quake's
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
-        event_date = next(
-            ((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
-             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
-            None,
-        )
+        event_date = self._day_of(dates, s_lo, s_hi)
+        if event_date is None and re.match(r"\s*[a-z]+ing\b", text[s_lo - base:m.start - base]):
+            # "a quake shook the town on Monday, killing six": a participle continues the clause before it
+            p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
+            event_date = self._day_of(dates, p_lo, p_hi)
+        if measure == "duration" and ref is not None and re.match(r"\s*(?:after|since|on)\b", text[m.end - base:]):
+            # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
+            # it is measured on (reports of other days count other spans)
+            event_date = (ref.isoformat(), ref.isoformat())
         others = tuple(o.start - base for o in amounts if o is not m and not o.person)
         place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
         d = _Draft(
@@ -810,6 +939,9 @@ class Extractor:
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
+            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event),
+            state=self._things_state(text, base, m.end, c_hi) if measure == "count" else None,
+            increment=self.increment_re.search(text, max(c_lo - base, m.start - base - 25), m.start - base) is not None,
         )
         subject_place = self.place_subject_re.search(text, s_lo - base, m.start - base)
         if subject_place is not None and place_level >= _SEGMENT:
@@ -860,14 +992,123 @@ class Extractor:
         best: tuple[int, float, str] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+            if self.compound_head_re.match(text, mm.end()):
+                continue
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            event = self.lex.event_words.get(word)
+            general = word in self.general_event_verbs
+            if general:
+                # "the quake struck", "the provinces struck by the quakes": the event its subject or agent names
+                told = self._general_verb_event(text, base, lo, hi, s, e)
+                event = told[0] if told is not None else event
             if event is None or (s < b and e > a) or (harmful and event not in self.harmful_events):
                 continue
-            rank = self.event_rank.get(event, len(self.event_rank))
+            # a general verb yields to any event noun of the clause
+            rank = self.event_rank.get(event, len(self.event_rank)) + (len(self.event_rank) + 1 if general else 0)
             dist = a - e if e <= a else s - b
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, event)
         return best[2] if best else None
+
+    def _earlier_marked(self, stretch: str, figure_at: int) -> bool:
+        """A marker of an earlier figure in the stretch ("initially", "had put"), unless the figure comes after
+        a revision that follows the last one: "had first given 7.0 before revising it to 7.1" makes 7.0 the
+        earlier figure and 7.1 the current one."""
+        marks = list(self.earlier_re.finditer(stretch))
+        if not marks:
+            return False
+        before = [mk for mk in marks if mk.end() <= figure_at]
+        after = [mk for mk in marks if mk.start() >= figure_at]
+        return not (before and not after and self.revision_re.search(stretch, before[-1].start(), figure_at))
+
+    @staticmethod
+    def _day_of(dates: list[DateMention], lo: int, hi: int) -> tuple[str, str] | None:
+        """The day or week named in [lo, hi), which dates an incident there; a month or more is a period."""
+        return next(((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
+                     if lo <= dm.start < hi and dm.first and dm.last and (dm.last - dm.first).days < 28), None)
+
+    def _occasion(self, text: str, base: int, lo: int, hi: int, a: int, b: int, dates: list[DateMention],
+                  ref: date | None, segment: tuple[int, int], event: str | None) -> str | None:
+        """Which occurrence of its event a figure is of, where the words say it is another than the report's
+        news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
+        before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
+        past stands in the figure's own stretch ("the 33,000 who died there in 1939"). None: the report's own."""
+        past = [dm for dm in dates if ref is not None and dm.last is not None and (ref - dm.last).days > 366]
+        bound = self._nearest_single_event(text, base, lo, hi, a, b)
+        if bound is not None:
+            found = self._occurrence_of(text, base, lo, bound[0], bound[1], past)
+            if found is not None:
+                return found
+        if event in self.single_events:
+            seg_past = next((dm for dm in past if segment[0] <= dm.start < segment[1]), None)
+            if seg_past is not None and seg_past.last is not None:
+                return str(seg_past.last.year)
+        return None
+
+    def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+        """Where the word of a one-occurrence event nearest the figure stands (start, end), in its clause."""
+        best: tuple[int, int, int] | None = None
+        # a plural names the event too ("the provinces hit by the quakes"): no occurrence is told apart by it
+        plurals = (mm for mm in re.finditer(r"\b([a-z]+)s\b", text[:hi - base]) if mm.start() >= lo - base
+                   and mm.group(1) in self.lex.event_words)
+        for mm in [*self.event_re.finditer(text, lo - base, hi - base), *plurals]:
+            s, e = mm.start() + base, mm.end() + base
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            if (s < b and e > a) or self.lex.event_words.get(word, self.lex.event_words.get(word[:-1])) \
+                    not in self.single_events:
+                continue
+            dist = a - e if e <= a else s - b
+            if best is None or dist < best[0]:
+                best = (dist, s, e)
+        return (best[1], best[2]) if best else None
+
+    def _occurrence_of(self, text: str, base: int, lo: int, s: int, e: int, past: list[DateMention]) -> str | None:
+        """The occurrence an event noun at [s, e) names: "another" after an ordinal or "another" ("a second
+        quake"), a year long past before it ("the 1999 quake"), after it ("the quake in 1939", "of 1939") or
+        in a when-clause it opens ("in 1939, when the quake ..."); None for the report's own."""
+        if self.compound_head_re.match(text, e - base):
+            return None  # "a new rainfall record": the record is new, not the rain
+        before = text[max(lo, s - 40) - base:s - base]
+        mods = re.search(r"\b(?:the|a|an|its|this|that|their|another)\s+((?:[\w'’.-]+\s+){0,3})$", before,
+                         re.IGNORECASE)
+        words = mods.group(0).lower().split() if mods is not None else []
+        if any(w in self.other_occurrence for w in words) or (words and words[0] in ("a", "an") and any(
+                w in self.indefinite_other_occurrence for w in words)):
+            return "another"  # "a second quake", "another storm", "a new quake" (but "the new ceasefire" is the news)
+        np_start = s - len(mods.group(1)) if mods is not None else s
+        for dm in past:
+            if dm.last is None:
+                continue
+            after = text[e - base:dm.start - base] if dm.start >= e else None
+            when = text[dm.end - base:s - base] if dm.end <= s else ""
+            if np_start <= dm.start and dm.end <= s \
+                    or after is not None and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+year\s+)?", after) \
+                    or re.fullmatch(r"\s*,?\s+when\s+(?:the|a|an)\s+[^,;]{0,30}", when):
+                return str(dm.last.year)
+        return None
+
+    def _event_noun(self, word: str) -> str | None:
+        """The event a single word names, in the singular or the plural ("quakes")."""
+        word = word.lower()
+        return self.lex.event_words.get(word) or (self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
+
+    def _general_verb_event(self, text: str, base: int, lo: int, hi: int, s: int, e: int
+                            ) -> tuple[str, int, int] | None:
+        """The event a general verb ("struck") at [s, e) tells of: its subject, the event noun just before it in
+        the clause ("Monday's quake struck"), or its agent after "by", a plural too ("the provinces struck by
+        the quakes"); None when neither names an event. Gives the event, where its word stands and its length."""
+        if re.search(r"\b(?:" + "|".join(map(re.escape, self.story_nouns)) + r")\s+$", text[max(0, lo - base):s - base],
+                     re.IGNORECASE):
+            return (self.story_event, s, e - s)  # "when disaster struck": the story's own event, whatever it is
+        subject = self._event_subject(text, base, max(lo, s - 45), s)
+        if subject is not None:
+            return subject
+        agent = re.match(r"\s+by\s+((?:[\w'’-]+\s+){0,3}?)([a-z]+)\b", text[e - base:hi - base])
+        if agent is None:
+            return None
+        word = agent.group(2).lower()
+        event = self.lex.event_words.get(word, self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
+        return (event, e + agent.start(2), len(word)) if event is not None else None
 
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
@@ -945,9 +1186,15 @@ class Extractor:
                 return "width"
             near = text[max(c_lo, m.start - 40) - base:min(c_hi, m.end + 40) - base]
             after = text[m.end - base:min(c_hi, m.end + 30) - base]
+            # "at a depth of 10 km", "the width of 3 km": the dimension named just before, with "of"
+            named = re.search(r"\b([a-z]+)\s+of\s+(?:about|some|around|roughly|nearly|almost|just|over|under)?\s*$",
+                              text[max(c_lo, m.start - 30) - base:m.start - base])
             for measure in ("width", "height", "depth", "length"):
-                if self.dimension_res[measure].search(after[:14]):
+                if self.dimension_res[measure].search(after[:14]) or (
+                        named is not None and self.dimension_res[measure].fullmatch(named.group(1))):
                     return measure
+            if self.dimension_res["depth"].search(after[:22]):
+                return "depth"  # "11 miles below the surface"
             first = re.match(r"\W*([A-Za-z-]+)", after)
             if first and first.group(1).lower() in self.tall_structures:
                 return "height"  # "a 45-metre dam", "a 30 m wall": the size of a standing structure is its height
@@ -1257,7 +1504,11 @@ class Extractor:
             return None  # "KABUL, Afghanistan (May 12, 2011)": the dateline dates the report
         c_lo, c_hi = self._clause(sent, dm.start)
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
-        starts = self.role_res["start"].search(before) is not None
+        # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
+        noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
+        attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
+            and (dm.text.lower().startswith("the ") or before.endswith("the "))
+        starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
         # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")
@@ -1273,11 +1524,16 @@ class Extractor:
         elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
                 self.arrival_re.search(text, c_lo - base, dm.start - base):
             ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
+        elif ev is None and re.search(r"\s$", text[max(c_lo, dm.start - 12) - base:dm.start - base]):
+            # "the first of the two quakes, of magnitude 7.8, hit on 6 March": a verb of arriving dates its subject
+            verb = self.arrival_re.search(text, max(c_lo, dm.start - 12) - base, dm.start - base)
+            if verb is not None:
+                ev = self._event_subject(text, base, max(c_lo, verb.start() + base - 80), verb.start() + base)
         if ev is not None and ev[0] not in self.undated_events:
             # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
             if verb in self.general_event_verbs:
-                head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
+                head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2])
                 if head is not None:
                     ev = head
             elif ev[0] in self.object_events:
@@ -1312,18 +1568,24 @@ class Extractor:
         subject = event
         if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
             subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
+        occasion = None
+        if ev_len and event in self.single_events:
+            occasion = self._occurrence_of(text, base, c_lo, ev_start, ev_start + ev_len, [])
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, event_at=ev_start if ev_len else -1,
+            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
         )
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
-        """The last event noun before a general verb, in the same clause: "the cyclone, which struck"."""
+        """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
+        first of the quakes, ..., hit"."""
         found = None
-        for mm in self.event_re.finditer(text, lo - base, hi - base):
+        plurals = (mm for mm in re.finditer(r"\b[a-z]+s\b", text[:hi - base]) if mm.start() >= lo - base
+                   and mm.group() not in self.lex.event_words and self._event_noun(mm.group()) is not None)
+        for mm in sorted([*self.event_re.finditer(text, lo - base, hi - base), *plurals], key=lambda x: x.start()):
             word = re.sub(r"\s+", " ", mm.group().lower())
-            event = self.lex.event_words.get(word)
+            event = self._event_noun(word) if " " not in word else self.lex.event_words.get(word)
             if event is not None and word not in self.general_event_verbs:
                 found = (event, mm.start() + base, mm.end() - mm.start())
         return found
@@ -1333,7 +1595,7 @@ class Extractor:
         best: tuple[float, str, int, int] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            if s < dm.end and e > dm.start:
+            if (s < dm.end and e > dm.start) or self.compound_head_re.match(text, mm.end()):
                 continue
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
@@ -1383,7 +1645,8 @@ class Extractor:
         fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
         common: dict[str, object] = dict(
             id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
-            actors=d.actors, event=d.event, place=d.place, attribution=d.attribution,
+            actors=d.actors, event=d.event, occasion=d.occasion, state=d.state, place=d.place,
+            attribution=d.attribution,
             text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
             note=d.note, scope=d.scope, period=d.period, reference=d.reference, hedge=d.hedge,
         )
@@ -1480,6 +1743,9 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
         for e in drafts[:i]:
             if e.measure == d.measure and isinstance(e.value, Amount) and e.value.best == d.previous:
                 e.reference = "earlier"
+    for i, d in enumerate(drafts):
+        if d.increment and d.occasion is None and any(e.measure == d.measure for e in drafts[:i]):
+            d.occasion = "another"  # "pledged $85 million ... a further $100 million": an increment, not the total
     last: dict[str, _Draft] = {}
     for d in drafts:
         if d.kind == "quantity" and isinstance(d.value, Amount) and d.value.unit:

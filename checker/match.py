@@ -11,7 +11,10 @@ about one fact and, for every pair, the level and scores that decided it
 2. Hard constraints, any of which keeps two claims apart: another reference
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
-   that differ ("Turkish" against "Syrian" soldiers); places that differ
+   that differ ("Turkish" against "Syrian" soldiers); another occurrence of
+   the event (a past year's quake, "a second quake", a quake dated far from
+   the day the reports give it most) against the story's own; things counted
+   in another state ("destroyed" against "destroyed or damaged"); places that differ
    (a city against its country; a figure for a wide area against one for a
    place; a name some claim gives as a whole area is wide wherever named alone,
    but one country named as an area and as a toll's place is one area; a sum
@@ -57,6 +60,10 @@ class MatchSettings:
     # quantities that belong to a place rather than to a named thing: a shared place names them
     # ("Norvik is a city of 50,000" and "the city had a population of 48,000")
     place_measures: tuple[str, ...] = ("population",)
+    # a figure or date of a one-occurrence event (a quake, a storm) dated more than this many days from the day
+    # the reports give that event most often is of another occurrence ("a quake shook the town on Monday,
+    # killing six", two weeks after the one the story is about)
+    other_occurrence_days: int = 7
     compatible_events: tuple[tuple[str, str], ...] = (
         ("attack", "shootdown"),
         ("meeting", "agreement"),
@@ -122,6 +129,10 @@ class Matcher:
         self._areas: set[str] = set()
         self._countries: set[str] = set()
         self._disaster_events = frozenset(self.lex.claims.get("disaster_events", []))
+        # a story's news is one occurrence of these; events that recur within a story are told apart by day
+        self._single_events = frozenset(self.lex.claims.get("news_events", [])) - frozenset(
+            self.lex.claims.get("recurring_events", []))
+        self._story_days: dict[str, date] = {}
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -132,6 +143,10 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
+        if a.state and b.state and a.state != b.state:
+            return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact
+        if self.occasion(a) != self.occasion(b):
+            return None  # "the 1999 quake killed 17,000", "a second quake of magnitude 7.5": another event's figure
         if isinstance(a, CountClaim) and isinstance(b, CountClaim):
             if not self._scope_compatible(a, b, reasons):
                 return None
@@ -156,6 +171,19 @@ class Matcher:
         if a.event and b.event:
             reasons.append(f"event: {a.event}" if a.event == b.event else f"events: {a.event}~{b.event}")
         return self._subject_level(a, b, reasons)
+
+    def occasion(self, c: Claim) -> str | None:
+        """Which occurrence of its event a claim is of: the one its words name (a past year, "another"), else
+        the day it is dated where that lies far from the day the reports give the event most often; None for
+        the story's own."""
+        if c.occasion or c.event not in self._single_events:
+            return c.occasion
+        story = self._story_days.get(moment_of(c.event or "", self.lex))
+        days = span_days(c.value if isinstance(c, DateClaim) else c.event_date)
+        if story is None or days is None or days[0] != days[1] \
+                or abs((days[0] - story).days) <= self.settings.other_occurrence_days:
+            return None
+        return days[0].isoformat()
 
     def _scope_compatible(self, a: CountClaim, b: CountClaim, reasons: list[str]) -> bool:
         scopes = {a.scope, b.scope}
@@ -260,6 +288,7 @@ class Matcher:
         self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
         self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")} | set(
             self.lex.claims.get("country_names", []))
+        self._story_days = story_days(claims, self._single_events, self.lex)
 
     def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Set the related places directly (an engine that gathers them from its workers)."""
@@ -370,6 +399,19 @@ class Matcher:
         blocks = self.blocks(claims)
         self.prepare(claims)
         return self.assemble(claims, [self.block_pairs(block) for block in blocks.values()])
+
+
+def story_days(claims: list[Claim], events: frozenset[str], lex: Lexicon) -> dict[str, date]:
+    """The day the reports give each one-occurrence event most often (the earliest of equals): the day of the
+    story's own quake or storm, against which a day far off is another occurrence."""
+    counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for c in claims:
+        if not isinstance(c, DateClaim) or c.measure != "date" or c.occasion or c.event not in events:
+            continue
+        days = span_days(c.value)
+        if days is not None and days[0] == days[1]:
+            counts[moment_of(c.event or "", lex)][days[0]] += 1
+    return {event: min(by_day, key=lambda d: (-by_day[d], d)) for event, by_day in counts.items()}
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:
