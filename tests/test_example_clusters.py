@@ -1,11 +1,11 @@
-"""The bundled example clusters with gold (quake-2023, maui-2023): each gold file is well formed and
+"""The bundled example clusters with gold (quake-2023, maui-2023, balasore-2023): each gold file is well formed and
 coded by ../shared/corpus/CODING.md, and the checker's score on each does not fall.
 
 The form and coding tests need nothing outside the repository. The score tests run
 ../shared/tools/score.py (present for developers and CI, not for users) and skip
 cleanly without it. Their floors sit a little under the scores measured when the
 cluster was added, so that they guard against regressions without freezing today's
-misses. maui-2023 was written as a held-out cluster: nobody tunes the checker on it.
+misses. maui-2023 and balasore-2023 were written as held-out clusters: nobody tunes the checker on them.
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ CLUSTERS = [
     Cluster("maui-2023", {"recall": 0.77, "precision": 0.72, "conflict_recall": 0.66, "per_fact_recall": 0.38},
             same_unit_pairs=100, cross_unit_pairs=7, date_pairs=28,
             unit_sizes={"acre": 4046.86, "ha": 10000.0, "mi2": 2589988.11, "mph": 0.44704, "km/h": 0.277778}),
+    # held out, a transport disaster; measured when added (at 784732c):
+    # recall=0.756 precision=0.323 conflict_recall=0.333 per_fact_recall=0.255
+    Cluster("balasore-2023", {"recall": 0.73, "precision": 0.30, "conflict_recall": 0.31, "per_fact_recall": 0.23},
+            same_unit_pairs=130, cross_unit_pairs=4, date_pairs=78,
+            unit_sizes={"mph": 0.44704, "km/h": 0.277778}),
 ]
 BY_NAME = pytest.mark.parametrize("cluster", CLUSTERS, ids=[c.name for c in CLUSTERS])
 
