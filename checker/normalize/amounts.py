@@ -401,6 +401,9 @@ class AmountReader:
 
     def _currency_before(self, toks: list[Token], i: int) -> tuple[int, str, float] | None:
         """A symbol or code before the figure: "$5", "C$ 5", "hk $ 10", "USD115", "MAUD 60", "dollar 22.5"."""
+        if i >= 2 and toks[i - 1].text == "." and toks[i - 2].end == toks[i - 1].start \
+                and toks[i - 2].text + "." in self.currency_before:
+            return i - 2, self.currency_before[toks[i - 2].text + "."], 1.0  # an abbreviation with its dot: "Rs. 500"
         if i >= 1 and toks[i - 1].text in self.currency_before:
             k = i - 1
             if k >= 1 and toks[k].text == "$" and toks[k - 1].low in self.dollar_prefixes:
