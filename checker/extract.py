@@ -939,7 +939,8 @@ class Extractor:
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
-            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event),
+            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event,
+                                    harmful=kind in ("casualty", "displacement"), others=others),
             state=self._things_state(text, base, m.end, c_hi) if measure == "count" else None,
             increment=self.increment_re.search(text, max(c_lo - base, m.start - base - 25), m.start - base) is not None,
         )
@@ -1028,7 +1029,8 @@ class Extractor:
                      if lo <= dm.start < hi and dm.first and dm.last and (dm.last - dm.first).days < 28), None)
 
     def _occasion(self, text: str, base: int, lo: int, hi: int, a: int, b: int, dates: list[DateMention],
-                  ref: date | None, segment: tuple[int, int], event: str | None) -> str | None:
+                  ref: date | None, segment: tuple[int, int], event: str | None, harmful: bool = False,
+                  others: tuple[int, ...] = ()) -> str | None:
         """Which occurrence of its event a figure is of, where the words say it is another than the report's
         news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
         before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
@@ -1043,6 +1045,16 @@ class Extractor:
             seg_past = next((dm for dm in past if segment[0] <= dm.start < segment[1]), None)
             if seg_past is not None and seg_past.last is not None:
                 return str(seg_past.last.year)
+        if harmful:
+            # a toll in a clause that names a year long past, with no other figure between them, is that year's
+            # disaster's ("the Alder Fire, which killed 40 people in 1990", "the tsunami that struck Nesby in 1960
+            # killed 12"), unless the year opens a period the toll is counted over ("since 1990": an aggregate,
+            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700
+            clause_past = next((dm for dm in past if lo <= dm.start < hi and dm.last is not None
+                                and not any(min(dm.start, a) - base < o < max(dm.start, a) - base for o in others)
+                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base, dm.start - base)), None)
+            if clause_past is not None and clause_past.last is not None:
+                return str(clause_past.last.year)
         return None
 
     def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
