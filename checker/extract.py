@@ -172,6 +172,8 @@ class Extractor:
         self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
         self.tally_verb_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
+        self.tally_object_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$", re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -243,6 +245,11 @@ class Extractor:
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
         self.country_names = frozenset(c["country_names"])
+        self.comparison_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["comparison_superlatives"]) + r")\b(?:\s+[\w'’-]+){0,4}?\s+"
+            r"(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.comparison_after_re = re.compile(
+            r"['’]s\s+(?:" + "|".join(re.escape(w) for w in c["comparison_frames"]) + r")\b", re.IGNORECASE)
         self.combined_re = phrase_pattern(c["combined_place_markers"])
         self.combined_total_re = phrase_pattern(c["combined_total_markers"])
         verbs = "|".join(sorted((re.escape(w) for w in c["place_subject_verbs"]), key=len, reverse=True))
@@ -335,6 +342,12 @@ class Extractor:
             if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
                 return True
         return False
+
+    def _tally_figure(self, text: str, base: int, lo: int, at: int) -> bool:
+        """Whether the figure at ``at`` is a tally's level: right after a tally verb ("rose to 90", "stood at 90")
+        or the "to"/"at" of one earlier in its clause ("lowered the death toll from the fire to 90")."""
+        return bool(self.tally_verb_re.search(text, max(lo - base, at - base - 30), at - base)
+                    or self.tally_object_re.search(text, max(lo - base, at - base - 70), at - base))
 
     def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
         """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
@@ -926,6 +939,8 @@ class Extractor:
             # "a quake shook the town on Monday, killing six": a participle continues the clause before it
             p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
             event_date = self._day_of(dates, p_lo, p_hi)
+        if event_date is not None and kind in ("casualty", "displacement") and self._tally_figure(text, base, c_lo, m.start):
+            event_date = None  # "the toll stood at 90 on Thursday": the day the tally stood there, not the event's
         if measure == "duration" and ref is not None and re.match(r"\s*(?:after|since|on)\b", text[m.end - base:]):
             # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
             # it is measured on (reports of other days count other spans)
@@ -1486,6 +1501,8 @@ class Extractor:
             if owner:  # "Syria's Idlib": both, and so the two are related
                 places.extend((mm.start(1), g) for g in owner.groups())
                 continue
+            if self._ranking_frame(text, mm.start(1), mm.end(1)):
+                continue
             name = re.sub(r"['’]s$", "", name)
             first = name.split()[0].lower()
             if first in self.month_weekday or first in ("the", "president", "prime", "minister", "mr", "mrs"):
@@ -1497,6 +1514,14 @@ class Extractor:
             if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
                 places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
         return places
+
+    def _ranking_frame(self, text: str, start: int, end: int) -> bool:
+        """Whether the place named at [start, end) is the frame a superlative ranks in ("the deadliest fire in
+        Ostria", "the worst disaster in Ostria's history"): the ranking's place, not the figure's."""
+        before = re.split(r"[,;:]", text[max(0, start - 60):start])[-1]
+        if self.comparison_before_re.search(before) and not self.locality_noun_re.search(before):
+            return True  # (but "the largest city in Ostria" names a city there: no superlative of ranking)
+        return self.comparison_after_re.match(text, end - 2 if text[end - 2:end] in ("'s", "’s") else end) is not None
 
     def _attribution(self, sent: Span) -> str | None:
         mm = re.search(r"\baccording to ((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent.text)
