@@ -717,10 +717,29 @@ class Extractor:
                 break
             if np and i + 1 < len(toks) and toks[i + 1].low == "by" and t.text.islower():
                 break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
+            if np and t.low in self.share_states:
+                break  # "1,700 buildings destroyed": the state the things are in, not what they are
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
         return np, i
+
+    def _number_of_thing(self, toks: list[Token], lo: int, m: AmountMention) -> Token | None:
+        """The things a figure counts when its clause names them before it as "the number of <things>" and the
+        figure is that number's level ("put the number of houses destroyed in Belvar at 900", "the number of
+        shelters rose to 40"); None when the clause says no such thing."""
+        before = [t for t in toks if lo <= t.start < m.start]
+        if not before or before[-1].low not in ("at", "to", "was", "is", "reached", "hit", "topped"):
+            return None
+        for k in range(len(before) - 3, -1, -1):
+            if before[k].low == "number" and before[k + 1].low == "of":
+                j = k + 2 + (before[k + 2].low in ("the", "its", "their"))
+                thing = before[j] if j < len(before) else None
+                if thing is None or not thing.is_word or thing.low in self.people or thing.low in _FUNCTION_WORDS \
+                        or any(t.text in ".;:" for t in before[k:]):
+                    return None
+                return thing
+        return None
 
     def _either_measure(self, text: str, word: str, at: int, measure: str) -> bool:
         """A measure word in a disjunction with another measure ("captured or killed", "dead or missing")."""
@@ -845,6 +864,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
+            if counted is not None:
+                np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
             if measure:
                 kind = self.lex.measure_kinds[measure]
             elif head and not pronoun and head not in self.people:
