@@ -144,7 +144,7 @@ class Extractor:
         self.amounts = AmountReader(self.lex)
         self.dates = DateReader(self.lex)
         self.measure_re = phrase_pattern(list(self.lex.word_measures))
-        self.event_re = phrase_pattern(list(self.lex.event_words))
+        self.event_re = _event_pattern(self.lex.event_words, self.lex.claims.get("guarded_event_words", {}))
         self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
@@ -1591,10 +1591,10 @@ class Extractor:
         if ev is not None and ev[0] not in self.undated_events:
             # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
-            if verb in self.general_event_verbs:
-                head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2])
-                if head is not None:
-                    ev = head
+            head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2]) \
+                if verb in self.general_event_verbs else None
+            if head is not None:
+                ev = head
             elif ev[0] in self.object_events:
                 # "launched an offensive in April": the date is the offensive's, the verb only starts it
                 obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
@@ -1724,6 +1724,18 @@ class Extractor:
 # a dateline: a place (or nothing) at the start of a line, the date, maybe "(Reuters)", then a dash or the line's end
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(]\s*\(?)?$")
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
+
+
+def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, object]]) -> re.Pattern[str]:
+    """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
+    or after it ("opened fire", "the fire brigade" name no fire)."""
+    plain = phrase_pattern([w for w in event_words if w not in guarded])
+    alternatives = [plain.pattern]
+    for word, guard in guarded.items():
+        before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))  # type: ignore[union-attr]
+        after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))  # type: ignore[union-attr]
+        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:

@@ -306,7 +306,7 @@ class DateReader:
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
             ("shift_now", p(
                 rf"{not_after_rel}\b(?P<n>{num})\s+(?P<unit>{units})(?P<more>(?:\s*,?\s+(?:and\s+)?(?:{num})\s+(?:{units}))*)"
-                rf"(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
+                rf"(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b(?P<anniversary>\s+today\b)?"
                 rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?P<time2>['’]s?\s+time)?\b")),
             ("within", p(
                 rf"\bwithin\s+(?:the\s+)?(?:(?P<rel>{rel})\s+)?(?P<n>{num})\s+(?P<unit>{units})\b")),
@@ -1346,6 +1346,8 @@ class DateReader:
             return self._mk(m, d, d, True)
         if direction == "ago":
             d = _shift(ref, unit, -n)
+            if m["anniversary"]:
+                return self._mk(m, d, d, True)  # "a year ago today": the very day, one year back
             # what happened "two years ago" is told to the year, "two months ago" to the month
             months = unit.get("months", 0)
             if months >= 12:
