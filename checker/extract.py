@@ -1200,6 +1200,8 @@ class Extractor:
             s, e = mm.start() + base, mm.end() + base
             if s < m.end and e > m.start:
                 continue
+            if s >= m.end and re.search(r",|\band\b", text[m.end - base:s - base]):
+                continue  # "burned 880 hectares and levelled 2,200 structures": the structures are another figure's
             dist = m.start - e if e <= m.start else s - m.end
             if best is None or dist < best[0]:
                 best = (dist, self._qualified_thing(text, mm, m.start - base, m.end - base))
