@@ -115,3 +115,24 @@ def test_a_dateline_town_does_not_take_the_sum_of_two_countries() -> None:
     text = ("BELVAR, Ostria - The quake killed more than 1,600 people, officials said.\n\n"
             "Ostrian officials said 1,300 people had died in Ostria. Valian medics said 300 had died in Valia.")
     assert _places(text)[0] == (1600, ["*combined", "Ostria", "Valia"])
+
+
+RANKING_CASES = [
+    # the place a superlative ranks in is not the figure's
+    ("The toll rose to 89, making the fire the deadliest in Norland in a century.", [(89, [])]),
+    ("Officials said 89 people died, the worst disaster in Ostria's history.", [(89, [])]),
+    # but a place named as the figure's own stays
+    ("Officials said 89 people died in Belvar, the largest city in Ostria.", [(89, ["Belvar"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANKING_CASES, ids=[c[0][:45] for c in RANKING_CASES])
+def test_a_place_a_superlative_ranks_in_is_not_the_figure_s(text: str, expected: list[tuple[float, list[str]]]) -> None:
+    assert _places(text) == expected
+
+
+def test_a_headline_ranking_does_not_place_the_report_s_tolls() -> None:
+    found = _conflicts("---\ntitle: Brask fire toll climbs to 89, deadliest in Norland in a century\n---\n"
+                       "The number of people killed by the Brask fire rose to 89.",
+                       "The fire has killed 55 people on Brask.")
+    assert ("55 people", "89") in found
