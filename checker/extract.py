@@ -63,7 +63,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
@@ -181,6 +181,10 @@ class Extractor:
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
+        self.detection_re = phrase_pattern(c["detection_phrases"])
+        self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
+        self.named_zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
+        self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
         self.starting_events = frozenset(c["starting_events"])
@@ -260,6 +264,7 @@ class Extractor:
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
+        self._report_offset = _published_offset(report.meta.published)
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
         segments: list[Span] = []
@@ -1614,6 +1619,8 @@ class Extractor:
             return None
         event, ev_start, ev_len = ev
         said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
+        if said is not None and self.detection_re.match(text, max(0, said[1] - base - 6)) is not None:
+            said = None  # "the fire was first reported at dawn": when the fire was noticed, not a statement's day
         if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev_start, ev_len, dm) and not starts:
             return None  # "said on Friday": the date says when something was said, not when the event happened
         role = "occurred"
@@ -1622,6 +1629,8 @@ class Extractor:
         elif self.role_res["by"].search(before[-12:]):
             role = "by"
         value = DateSpan(start=dm.first.isoformat() if dm.first else None, end=dm.last.isoformat() if dm.last else None)
+        if role == "occurred":
+            value = self._instant(dm) or value
         if role == "by" and dm.first and ref and dm.first >= ref:
             value = DateSpan(start=ref.isoformat(), end=value.end)
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
@@ -1637,6 +1646,24 @@ class Extractor:
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
             note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
         )
+
+    def _instant(self, dm: DateMention) -> DateSpan | None:
+        """A day with a clock time and a known zone is an instant, one minute wide (CODING.md 2): the zone written
+        after the time ("GMT", "Hawaii time"), else, for "local time" or none, the zone the report is published
+        in, which is where its dateline puts it. None for a bare day, midnight or noon, or no zone known."""
+        clock = _clock(dm.time or "")
+        if clock is None or dm.first is None or dm.first != dm.last:
+            return None
+        zone = re.sub(r"[\s-]+", " ", dm.zone or "")
+        named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
+        hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
+        if hours is None:
+            return None
+        minutes = round(float(hours) * 60)
+        sign = "-" if minutes < 0 else "+"
+        offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        at = f"{dm.first.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
+        return DateSpan(start=f"{at}:00{offset}", end=f"{at}:59{offset}")
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
         """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
@@ -1738,6 +1765,31 @@ def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, obj
         after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))  # type: ignore[union-attr]
         alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
     return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _clock(time: str) -> tuple[int, int] | None:
+    """Hours and minutes of a clock time as written ("6:37 a.m.", "5.37pm", "17:37", "9 pm"); None for
+    midnight and noon, whose day the date rules settle, and for anything else."""
+    mm = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?", time.strip().lower())
+    if mm is None or (mm.group(2) is None and mm.group(3) is None):
+        return None
+    hour, minute = int(mm.group(1)), int(mm.group(2) or 0)
+    if mm.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if mm.group(3) == "p" else 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _published_offset(published: str | None) -> float | None:
+    """The UTC offset in hours of a publication time that gives one ("2023-08-09T15:00:00-10:00")."""
+    if not published or "T" not in published:
+        return None
+    try:
+        offset = datetime.fromisoformat(published.replace("Z", "+00:00")).utcoffset()
+    except ValueError:
+        return None
+    return offset.total_seconds() / 3600 if offset is not None else None
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:

@@ -65,6 +65,7 @@ class DateMention:
     note: str | None = None
     role_hint: str | None = None
     time: str | None = None  # "00:01", "midnight"
+    zone: str | None = None  # the zone written after the time: "GMT", "local time", "Hawaii time"
     year_given: bool = True  # False when the year was taken from the reference date
     month_day: tuple[int, int] | None = None  # a month-day written with no year, for a range to complete
 
@@ -209,7 +210,7 @@ class DateReader:
         year = r"(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%])"
         year_tail = rf"(?:(?:\s*,\s*|\s+|\s+of\s+|\s+in\s+){year})?"
         zones = "|".join(sorted(cal["zones"], key=len, reverse=True))
-        zone = _alt(cal["zone_phrases"]) + r"|(?-i:" + zones + r")\b"
+        zone = _alt([*cal["zone_phrases"], *cal.get("named_zones", {})]) + r"|(?-i:" + zones + r")\b"
         time = (
             r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
             # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
@@ -562,12 +563,16 @@ class DateReader:
                      mentions: list[DateMention]) -> None:
         """A time of day joins the date beside it; "midnight" alone names the coming midnight."""
         t = m.group("time").lower()
-        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4)]
+        # "on March 5 at 10:00", and across one verb: "the fire of March 5 started at 6:30 a.m."
+        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4) or (
+            0 <= s - d.end <= 16 and m.group().lower().startswith("at ")
+            and re.fullmatch(r"\s+[a-z]+(?:\s+out)?\s+", text[d.end:s]) is not None)]
         if near:
             d = near[0]
             d.start = min(d.start, s)
             d.end = max(d.end, e)
             d.time = t
+            d.zone = m.group("zone")
             if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None:
                 # "midnight Thursday" is the midnight that ends Thursday, the day that starts there is the
                 # value; in a Thursday report "midnight Friday" names that same coming midnight (CODING.md 2)
