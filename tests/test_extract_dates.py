@@ -106,3 +106,17 @@ def test_a_time_of_day_with_a_known_zone_is_an_instant(write_reports: WriteRepor
     for text, published, value in INSTANT_CASES:
         dates = _dates(write_reports, text, published)
         assert [(c.value.start, c.value.end) for c in dates] == [value], text
+
+
+def test_a_time_restated_in_another_zone_is_two_statements_of_one_instant(write_reports: WriteReports) -> None:
+    text = "The blaze was first reported at 6.37am local time (3.37pm CET) on Tuesday."
+    dates = _dates(write_reports, text, "2020-03-05T09:00:00-08:00")
+    assert [(c.value.start, c.value.end) for c in dates] == [
+        ("2020-03-03T06:37:00-08:00", "2020-03-03T06:37:59-08:00"),
+        ("2020-03-03T15:37:00+01:00", "2020-03-03T15:37:59+01:00")]
+
+
+def test_a_bracket_that_restates_the_whole_date_is_no_second_statement(write_reports: WriteReports) -> None:
+    text = "The quake struck at 03:10 on Wednesday, local time (23:10 GMT on Tuesday)."
+    dates = _dates(write_reports, text, "2020-03-05T09:00:00+04:00")
+    assert [c.value.start for c in dates] == ["2020-03-04T03:10:00+04:00"]

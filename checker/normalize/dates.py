@@ -444,7 +444,11 @@ class DateReader:
         kept: list[DateMention] = []
         for d in mentions:
             before = text[max(0, d.start - offset - 8):d.start - offset].rstrip()
-            if kept and before.endswith("(") and d.start - kept[-1].end <= 24:
+            shared_day = ")" in text[d.start - offset:d.end - offset]
+            if kept and before.endswith("(") and d.start - kept[-1].end <= 24 and not (
+                    shared_day and d.time and kept[-1].time and d.zone != kept[-1].zone):
+                # (but two times of one day written after both, "6am local time (5pm GMT) on Friday", are two
+                # statements of that day; "(22:01 GMT on Thursday)" restates the date before it whole)
                 continue
             kept.append(d)
         return kept
@@ -580,6 +584,14 @@ class DateReader:
                     d.first = d.last = d.first + timedelta(days=7)  # a midnight is ahead, not most of a week back
                 if d.first <= reference:
                     d.first = d.last = d.first + timedelta(days=1)
+            return
+        restated = re.match(r"\s*\([^()]{1,30}\)\s*", text[e:])
+        ahead = [d for d in mentions if restated and 0 <= d.start - e - restated.end() <= 12 and d.first == d.last]
+        if ahead and t not in ("midnight", "noon", "midday"):
+            # "at 6.37am local time (5.37pm BST) on Tuesday": the time before the brackets is of that day too,
+            # a statement of its own beside the one in brackets
+            mentions.append(DateMention(s, e, "", ahead[0].first, ahead[0].last, ahead[0].relative, time=t,
+                                        zone=m.group("zone")))
             return
         if t == "midnight":
             if reference is None:
