@@ -320,3 +320,21 @@ def test_another_fire_s_place_keeps_its_figures_apart() -> None:
 def test_the_missing_who_remain_are_a_count_of_the_missing() -> None:
     claims = _claims("Hundreds remain unaccounted for, and up to 900 remain missing.")
     assert [(c.measure, c.value.best) for c in claims] == [("missing", None), ("missing", 900.0)]
+
+
+COUNT_WITHOUT_VERB_CASES = [
+    ("Aid groups found some 3,200 people in need of shelter.", ("need_shelter", 3200.0)),
+    ("So far only seven of the dead have been named.", ("identified", 7.0)),
+    ("The flood reached the village, a community of about 900 people.", ("population", 900.0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNT_WITHOUT_VERB_CASES, ids=[c[0][:40] for c in COUNT_WITHOUT_VERB_CASES])
+def test_counts_a_noun_phrase_measures(text: str, expected: tuple[str, float]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == [expected]
+
+
+def test_a_resignation_is_dated() -> None:
+    report = read_text("The head of the relief agency resigned on Tuesday.", path="case.md", published="2024-03-07")
+    assert [(c.event, c.value.start) for c in Extractor().extract(report) if c.kind == "date"] == [
+        ("resignation", "2024-03-05")]
