@@ -55,8 +55,9 @@ PLACE_CASES = [
     ("Two more soldiers were killed in Belvar on Sunday, bringing the total to 54.", [(2, ["Belvar"]), (54, ["Belvar"])]),
     # "in all of X" is one whole area, not a sum
     ("Floods have killed 40 people in all of Norland.", [(40, ["*wide"])]),
-    # a share of the dead with no place and no group is no toll
-    ("Officials said 300 of the dead have been identified in Norland.", []),
+    # a share of the dead with no place and no group is no toll (those identified are a count of their own)
+    ("Officials said 300 of the dead have been buried in Norland.", [(300, ["Norland"])]),
+    ("Officials said 300 of the dead lay in the hall.", []),
 ]
 
 
