@@ -974,6 +974,9 @@ class Extractor:
             event_date = (ref.isoformat(), ref.isoformat())
         others = tuple(o.start - base for o in amounts if o is not m and not o.person)
         place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
+        owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
+        if owner_place is not None and place_level > _OWNER:
+            place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,
@@ -1502,6 +1505,15 @@ class Extractor:
             if self.measure_re.match(before, mm.start(2)) or self.measure_re.match(before, mm.end()):
                 return mm.group(1)
         return None
+
+    def _owner_of_figure(self, before: str) -> str | None:
+        """"Belvar's 80 sirens", "Norland has about 400 sirens": the name that owns or has counted things, right
+        before the figure (whose hedge is part of it)."""
+        mm = re.search(r"\b([A-Z][\w-]+)(?:['’]s|\s+(?:has|had|have))\s+$", before)
+        if mm is None or mm.group(1).lower() in _FUNCTION_WORDS | self.month_weekday \
+                or mm.group(1).lower().endswith(self.demonym_suffixes):
+            return None
+        return mm.group(1)
 
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""

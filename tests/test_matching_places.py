@@ -137,3 +137,10 @@ def test_a_headline_ranking_does_not_place_the_report_s_tolls() -> None:
                        "The number of people killed by the Brask fire rose to 89.",
                        "The fire has killed 55 people on Brask.")
     assert ("55 people", "89") in found
+
+
+def test_things_a_place_owns_or_has_are_that_place_s() -> None:
+    """"Brask's 60 sirens" and "Norland has about 300 sirens" count two places' sirens; two counts for Brask meet."""
+    found = _conflicts("None of Brask's 60 outdoor sirens was sounded.", "Norland has about 300 outdoor sirens.",
+                       "Brask has 75 outdoor sirens.")
+    assert found == [("60 outdoor sirens", "75 outdoor sirens")]
