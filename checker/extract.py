@@ -30,7 +30,10 @@ anywhere in its sentence (a place that another figure of the sentence holds is
 that figure's). A figure "in the two countries", "combined", or a total beside
 other places' figures ("130 in all") is a sum over places (``*combined``), a
 fact apart from each place's; so is a placeless toll in a report that gives
-that measure for several countries. Country names are a lexicon.
+that measure for several countries. A place a superlative ranks in ("the
+deadliest fire in X", "in X's history") is no figure's place; a name that owns
+or has counted things ("X's 80 sirens", "X has 400 sirens") is theirs. Country
+names are a lexicon.
 
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
@@ -41,19 +44,26 @@ or as "across X" is an area, which locates nothing apart; a sentence that opens
 
 Which occurrence of its event a figure is of is kept where the words say it is
 not the report's news (``occasion``): a year long past tied to the event ("the
-1999 quake, which killed"), "a second/another/a new" quake, an increment ("a
-further $20 million" after a sum of its measure). Counted things keep the state
+1999 quake, which killed"), or standing in a toll's clause with no other figure
+between ("the Alder Fire, which killed 40 people in 1990"), "a second/another/a
+new" quake, an increment ("a further $20 million" after a sum of its measure).
+A day named with a tally's level ("the toll stood at 90 on Thursday") is when
+the tally stood there, not the event's day. Counted things keep the state
 the predicate puts them in (``state``: "collapsed" against "collapsed or
 damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
 7.1") is its magnitude; a magnitude, and a quake's depth, measure the quake.
-"Struck" is the event its subject or agent names ("the provinces struck by the
-quakes"); time elapsed ("eight days after") is measured to the report's day.
+"Struck", "broke out", "began" are the event their subject or agent names ("the
+provinces struck by the quakes", "the blaze broke out"); time elapsed ("eight
+days after") is measured to the report's day. A guarded event word ("fire")
+names its event only away from its guard words ("opened fire", "fire crews").
 
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
 opens its sentence to its casualty or arrest verb; a dateline's date dates the
-report and makes no claim.
+report and makes no claim. A day with a clock time is an instant one minute
+wide where its zone is known: written after the time ("GMT", "Hawaii time"),
+else ("local time", or none) the zone of the report's publication time.
 """
 
 from __future__ import annotations
@@ -173,7 +183,8 @@ class Extractor:
         self.tally_verb_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
         self.tally_object_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$", re.IGNORECASE)
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$",
+            re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -183,7 +194,8 @@ class Extractor:
         self.speech_re = phrase_pattern(c["speech_verbs"])
         self.detection_re = phrase_pattern(c["detection_phrases"])
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
-        self.named_zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
+        self.named_zones: dict[str, float] = {
+            str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
@@ -966,7 +978,8 @@ class Extractor:
             # "a quake shook the town on Monday, killing six": a participle continues the clause before it
             p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
             event_date = self._day_of(dates, p_lo, p_hi)
-        if event_date is not None and kind in ("casualty", "displacement") and self._tally_figure(text, base, c_lo, m.start):
+        if event_date is not None and kind in ("casualty", "displacement") \
+                and self._tally_figure(text, base, c_lo, m.start):
             event_date = None  # "the toll stood at 90 on Thursday": the day the tally stood there, not the event's
         if measure == "duration" and ref is not None and re.match(r"\s*(?:after|since|on)\b", text[m.end - base:]):
             # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
@@ -1097,7 +1110,8 @@ class Extractor:
             # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700
             clause_past = next((dm for dm in past if lo <= dm.start < hi and dm.last is not None
                                 and not any(min(dm.start, a) - base < o < max(dm.start, a) - base for o in others)
-                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base, dm.start - base)), None)
+                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
+                                                                 dm.start - base)), None)
             if clause_past is not None and clause_past.last is not None:
                 return str(clause_past.last.year)
         return None
@@ -1767,14 +1781,14 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
 
 
-def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, object]]) -> re.Pattern[str]:
+def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
     """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
     or after it ("opened fire", "the fire brigade" name no fire)."""
     plain = phrase_pattern([w for w in event_words if w not in guarded])
     alternatives = [plain.pattern]
     for word, guard in guarded.items():
-        before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))  # type: ignore[union-attr]
-        after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))  # type: ignore[union-attr]
+        before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))
+        after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))
         alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
@@ -1798,7 +1812,7 @@ def _published_offset(published: str | None) -> float | None:
     if not published or "T" not in published:
         return None
     try:
-        offset = datetime.fromisoformat(published.replace("Z", "+00:00")).utcoffset()
+        offset = datetime.fromisoformat(published).utcoffset()
     except ValueError:
         return None
     return offset.total_seconds() / 3600 if offset is not None else None

@@ -13,7 +13,8 @@ about one fact and, for every pair, the level and scores that decided it
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); another occurrence of
    the event (a past year's quake, "a second quake", a quake dated far from
-   the day the reports give it most) against the story's own; things counted
+   the day the reports give it most, a figure placed only where the reports
+   put another occurrence: "a separate fire near X") against the story's own; things counted
    in another state ("destroyed" against "destroyed or damaged"); places that differ
    (a city against its country; a figure for a wide area against one for a
    place; a name some claim gives as a whole area is wide wherever named alone,
