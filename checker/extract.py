@@ -30,7 +30,10 @@ anywhere in its sentence (a place that another figure of the sentence holds is
 that figure's). A figure "in the two countries", "combined", or a total beside
 other places' figures ("130 in all") is a sum over places (``*combined``), a
 fact apart from each place's; so is a placeless toll in a report that gives
-that measure for several countries. Country names are a lexicon.
+that measure for several countries. A place a superlative ranks in ("the
+deadliest fire in X", "in X's history") is no figure's place; a name that owns
+or has counted things ("X's 80 sirens", "X has 400 sirens") is theirs. Country
+names are a lexicon.
 
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
@@ -41,19 +44,26 @@ or as "across X" is an area, which locates nothing apart; a sentence that opens
 
 Which occurrence of its event a figure is of is kept where the words say it is
 not the report's news (``occasion``): a year long past tied to the event ("the
-1999 quake, which killed"), "a second/another/a new" quake, an increment ("a
-further $20 million" after a sum of its measure). Counted things keep the state
+1999 quake, which killed"), or standing in a toll's clause with no other figure
+between ("the Alder Fire, which killed 40 people in 1990"), "a second/another/a
+new" quake, an increment ("a further $20 million" after a sum of its measure).
+A day named with a tally's level ("the toll stood at 90 on Thursday") is when
+the tally stood there, not the event's day. Counted things keep the state
 the predicate puts them in (``state``: "collapsed" against "collapsed or
 damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
 7.1") is its magnitude; a magnitude, and a quake's depth, measure the quake.
-"Struck" is the event its subject or agent names ("the provinces struck by the
-quakes"); time elapsed ("eight days after") is measured to the report's day.
+"Struck", "broke out", "began" are the event their subject or agent names ("the
+provinces struck by the quakes", "the blaze broke out"); time elapsed ("eight
+days after") is measured to the report's day. A guarded event word ("fire")
+names its event only away from its guard words ("opened fire", "fire crews").
 
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
 opens its sentence to its casualty or arrest verb; a dateline's date dates the
-report and makes no claim.
+report and makes no claim. A day with a clock time is an instant one minute
+wide where its zone is known: written after the time ("GMT", "Hawaii time"),
+else ("local time", or none) the zone of the report's publication time.
 """
 
 from __future__ import annotations
@@ -63,7 +73,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
@@ -144,7 +154,7 @@ class Extractor:
         self.amounts = AmountReader(self.lex)
         self.dates = DateReader(self.lex)
         self.measure_re = phrase_pattern(list(self.lex.word_measures))
-        self.event_re = phrase_pattern(list(self.lex.event_words))
+        self.event_re = _event_pattern(self.lex.event_words, self.lex.claims.get("guarded_event_words", {}))
         self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
@@ -172,6 +182,9 @@ class Extractor:
         self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
         self.tally_verb_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
+        self.tally_object_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$",
+            re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -179,6 +192,11 @@ class Extractor:
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
+        self.detection_re = phrase_pattern(c["detection_phrases"])
+        self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
+        self.named_zones: dict[str, float] = {
+            str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
+        self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
         self.starting_events = frozenset(c["starting_events"])
@@ -243,6 +261,11 @@ class Extractor:
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
         self.country_names = frozenset(c["country_names"])
+        self.comparison_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["comparison_superlatives"]) + r")\b(?:\s+[\w'’-]+){0,4}?\s+"
+            r"(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.comparison_after_re = re.compile(
+            r"['’]s\s+(?:" + "|".join(re.escape(w) for w in c["comparison_frames"]) + r")\b", re.IGNORECASE)
         self.combined_re = phrase_pattern(c["combined_place_markers"])
         self.combined_total_re = phrase_pattern(c["combined_total_markers"])
         verbs = "|".join(sorted((re.escape(w) for w in c["place_subject_verbs"]), key=len, reverse=True))
@@ -253,6 +276,7 @@ class Extractor:
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
+        self._report_offset = _published_offset(report.meta.published)
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
         segments: list[Span] = []
@@ -335,6 +359,12 @@ class Extractor:
             if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
                 return True
         return False
+
+    def _tally_figure(self, text: str, base: int, lo: int, at: int) -> bool:
+        """Whether the figure at ``at`` is a tally's level: right after a tally verb ("rose to 90", "stood at 90")
+        or the "to"/"at" of one earlier in its clause ("lowered the death toll from the fire to 90")."""
+        return bool(self.tally_verb_re.search(text, max(lo - base, at - base - 30), at - base)
+                    or self.tally_object_re.search(text, max(lo - base, at - base - 70), at - base))
 
     def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
         """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
@@ -704,10 +734,29 @@ class Extractor:
                 break
             if np and i + 1 < len(toks) and toks[i + 1].low == "by" and t.text.islower():
                 break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
+            if np and t.low in self.share_states:
+                break  # "1,700 buildings destroyed": the state the things are in, not what they are
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
         return np, i
+
+    def _number_of_thing(self, toks: list[Token], lo: int, m: AmountMention) -> Token | None:
+        """The things a figure counts when its clause names them before it as "the number of <things>" and the
+        figure is that number's level ("put the number of houses destroyed in Belvar at 900", "the number of
+        shelters rose to 40"); None when the clause says no such thing."""
+        before = [t for t in toks if lo <= t.start < m.start]
+        if not before or before[-1].low not in ("at", "to", "was", "is", "reached", "hit", "topped"):
+            return None
+        for k in range(len(before) - 3, -1, -1):
+            if before[k].low == "number" and before[k + 1].low == "of":
+                j = k + 2 + (before[k + 2].low in ("the", "its", "their"))
+                thing = before[j] if j < len(before) else None
+                if thing is None or not thing.is_word or thing.low in self.people or thing.low in _FUNCTION_WORDS \
+                        or any(t.text in ".;:" for t in before[k:]):
+                    return None
+                return thing
+        return None
 
     def _either_measure(self, text: str, word: str, at: int, measure: str) -> bool:
         """A measure word in a disjunction with another measure ("captured or killed", "dead or missing")."""
@@ -832,6 +881,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
+            if counted is not None:
+                np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
             if measure:
                 kind = self.lex.measure_kinds[measure]
             elif head and not pronoun and head not in self.people:
@@ -926,12 +978,18 @@ class Extractor:
             # "a quake shook the town on Monday, killing six": a participle continues the clause before it
             p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
             event_date = self._day_of(dates, p_lo, p_hi)
+        if event_date is not None and kind in ("casualty", "displacement") \
+                and self._tally_figure(text, base, c_lo, m.start):
+            event_date = None  # "the toll stood at 90 on Thursday": the day the tally stood there, not the event's
         if measure == "duration" and ref is not None and re.match(r"\s*(?:after|since|on)\b", text[m.end - base:]):
             # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
             # it is measured on (reports of other days count other spans)
             event_date = (ref.isoformat(), ref.isoformat())
         others = tuple(o.start - base for o in amounts if o is not m and not o.person)
         place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
+        owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
+        if owner_place is not None and place_level > _OWNER:
+            place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,
@@ -939,7 +997,8 @@ class Extractor:
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
             share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
-            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event),
+            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event,
+                                    harmful=kind in ("casualty", "displacement"), others=others),
             state=self._things_state(text, base, m.end, c_hi) if measure == "count" else None,
             increment=self.increment_re.search(text, max(c_lo - base, m.start - base - 25), m.start - base) is not None,
         )
@@ -1028,7 +1087,8 @@ class Extractor:
                      if lo <= dm.start < hi and dm.first and dm.last and (dm.last - dm.first).days < 28), None)
 
     def _occasion(self, text: str, base: int, lo: int, hi: int, a: int, b: int, dates: list[DateMention],
-                  ref: date | None, segment: tuple[int, int], event: str | None) -> str | None:
+                  ref: date | None, segment: tuple[int, int], event: str | None, harmful: bool = False,
+                  others: tuple[int, ...] = ()) -> str | None:
         """Which occurrence of its event a figure is of, where the words say it is another than the report's
         news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
         before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
@@ -1043,6 +1103,17 @@ class Extractor:
             seg_past = next((dm for dm in past if segment[0] <= dm.start < segment[1]), None)
             if seg_past is not None and seg_past.last is not None:
                 return str(seg_past.last.year)
+        if harmful:
+            # a toll in a clause that names a year long past, with no other figure between them, is that year's
+            # disaster's ("the Alder Fire, which killed 40 people in 1990", "the tsunami that struck Nesby in 1960
+            # killed 12"), unless the year opens a period the toll is counted over ("since 1990": an aggregate,
+            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700
+            clause_past = next((dm for dm in past if lo <= dm.start < hi and dm.last is not None
+                                and not any(min(dm.start, a) - base < o < max(dm.start, a) - base for o in others)
+                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
+                                                                 dm.start - base)), None)
+            if clause_past is not None and clause_past.last is not None:
+                return str(clause_past.last.year)
         return None
 
     def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
@@ -1151,6 +1222,8 @@ class Extractor:
             s, e = mm.start() + base, mm.end() + base
             if s < m.end and e > m.start:
                 continue
+            if s >= m.end and re.search(r",|\band\b", text[m.end - base:s - base]):
+                continue  # "burned 880 hectares and levelled 2,200 structures": the structures are another figure's
             dist = m.start - e if e <= m.start else s - m.end
             if best is None or dist < best[0]:
                 best = (dist, self._qualified_thing(text, mm, m.start - base, m.end - base))
@@ -1447,6 +1520,15 @@ class Extractor:
                 return mm.group(1)
         return None
 
+    def _owner_of_figure(self, before: str) -> str | None:
+        """"Belvar's 80 sirens", "Norland has about 400 sirens": the name that owns or has counted things, right
+        before the figure (whose hedge is part of it)."""
+        mm = re.search(r"\b([A-Z][\w-]+)(?:['’]s|\s+(?:has|had|have))\s+$", before)
+        if mm is None or mm.group(1).lower() in _FUNCTION_WORDS | self.month_weekday \
+                or mm.group(1).lower().endswith(self.demonym_suffixes):
+            return None
+        return mm.group(1)
+
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
         return sorted({name for _, name in self._place_mentions(text)})
@@ -1474,6 +1556,8 @@ class Extractor:
             if owner:  # "Syria's Idlib": both, and so the two are related
                 places.extend((mm.start(1), g) for g in owner.groups())
                 continue
+            if self._ranking_frame(text, mm.start(1), mm.end(1)):
+                continue
             name = re.sub(r"['’]s$", "", name)
             first = name.split()[0].lower()
             if first in self.month_weekday or first in ("the", "president", "prime", "minister", "mr", "mrs"):
@@ -1485,6 +1569,14 @@ class Extractor:
             if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
                 places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
         return places
+
+    def _ranking_frame(self, text: str, start: int, end: int) -> bool:
+        """Whether the place named at [start, end) is the frame a superlative ranks in ("the deadliest fire in
+        Ostria", "the worst disaster in Ostria's history"): the ranking's place, not the figure's."""
+        before = re.split(r"[,;:]", text[max(0, start - 60):start])[-1]
+        if self.comparison_before_re.search(before) and not self.locality_noun_re.search(before):
+            return True  # (but "the largest city in Ostria" names a city there: no superlative of ranking)
+        return self.comparison_after_re.match(text, end - 2 if text[end - 2:end] in ("'s", "’s") else end) is not None
 
     def _attribution(self, sent: Span) -> str | None:
         mm = re.search(r"\baccording to ((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent.text)
@@ -1532,10 +1624,10 @@ class Extractor:
         if ev is not None and ev[0] not in self.undated_events:
             # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
-            if verb in self.general_event_verbs:
-                head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2])
-                if head is not None:
-                    ev = head
+            head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2]) \
+                if verb in self.general_event_verbs else None
+            if head is not None:
+                ev = head
             elif ev[0] in self.object_events:
                 # "launched an offensive in April": the date is the offensive's, the verb only starts it
                 obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
@@ -1553,6 +1645,8 @@ class Extractor:
             return None
         event, ev_start, ev_len = ev
         said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
+        if said is not None and self.detection_re.match(text, max(0, said[1] - base - 6)) is not None:
+            said = None  # "the fire was first reported at dawn": when the fire was noticed, not a statement's day
         if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev_start, ev_len, dm) and not starts:
             return None  # "said on Friday": the date says when something was said, not when the event happened
         role = "occurred"
@@ -1561,6 +1655,8 @@ class Extractor:
         elif self.role_res["by"].search(before[-12:]):
             role = "by"
         value = DateSpan(start=dm.first.isoformat() if dm.first else None, end=dm.last.isoformat() if dm.last else None)
+        if role == "occurred":
+            value = self._instant(dm) or value
         if role == "by" and dm.first and ref and dm.first >= ref:
             value = DateSpan(start=ref.isoformat(), end=value.end)
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
@@ -1576,6 +1672,24 @@ class Extractor:
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
             note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
         )
+
+    def _instant(self, dm: DateMention) -> DateSpan | None:
+        """A day with a clock time and a known zone is an instant, one minute wide (CODING.md 2): the zone written
+        after the time ("GMT", "Hawaii time"), else, for "local time" or none, the zone the report is published
+        in, which is where its dateline puts it. None for a bare day, midnight or noon, or no zone known."""
+        clock = _clock(dm.time or "")
+        if clock is None or dm.first is None or dm.first != dm.last:
+            return None
+        zone = re.sub(r"[\s-]+", " ", dm.zone or "")
+        named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
+        hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
+        if hours is None:
+            return None
+        minutes = round(float(hours) * 60)
+        sign = "-" if minutes < 0 else "+"
+        offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        at = f"{dm.first.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
+        return DateSpan(start=f"{at}:00{offset}", end=f"{at}:59{offset}")
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
         """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
@@ -1665,6 +1779,43 @@ class Extractor:
 # a dateline: a place (or nothing) at the start of a line, the date, maybe "(Reuters)", then a dash or the line's end
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(]\s*\(?)?$")
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
+
+
+def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
+    """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
+    or after it ("opened fire", "the fire brigade" name no fire)."""
+    plain = phrase_pattern([w for w in event_words if w not in guarded])
+    alternatives = [plain.pattern]
+    for word, guard in guarded.items():
+        before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))
+        after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))
+        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _clock(time: str) -> tuple[int, int] | None:
+    """Hours and minutes of a clock time as written ("6:37 a.m.", "5.37pm", "17:37", "9 pm"); None for
+    midnight and noon, whose day the date rules settle, and for anything else."""
+    mm = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?", time.strip().lower())
+    if mm is None or (mm.group(2) is None and mm.group(3) is None):
+        return None
+    hour, minute = int(mm.group(1)), int(mm.group(2) or 0)
+    if mm.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if mm.group(3) == "p" else 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _published_offset(published: str | None) -> float | None:
+    """The UTC offset in hours of a publication time that gives one ("2023-08-09T15:00:00-10:00")."""
+    if not published or "T" not in published:
+        return None
+    try:
+        offset = datetime.fromisoformat(published).utcoffset()
+    except ValueError:
+        return None
+    return offset.total_seconds() / 3600 if offset is not None else None
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:

@@ -189,6 +189,8 @@ def build_lexicon(raw: dict[str, dict[str, Any]]) -> Lexicon:
         for w in info["words"]:
             word_measures.setdefault(str(w).lower(), measure)
     event_words = {str(w).lower(): ev for ev, words in raw["claims"]["events"].items() for w in words}
+    guarded = raw["claims"].get("guarded_event_words", {})
+    event_words.update({str(w).lower(): str(g["event"]) for w, g in guarded.items()})
     subject_alias = {str(w).lower(): canon for canon, words in raw["claims"]["subject_aliases"].items() for w in words}
     actor_alias = {str(w).lower(): canon for canon, words in raw["claims"]["actor_aliases"].items() for w in words}
     return Lexicon(

@@ -13,7 +13,8 @@ about one fact and, for every pair, the level and scores that decided it
    against an incident, or aggregates over different periods; named groups
    that differ ("Turkish" against "Syrian" soldiers); another occurrence of
    the event (a past year's quake, "a second quake", a quake dated far from
-   the day the reports give it most) against the story's own; things counted
+   the day the reports give it most, a figure placed only where the reports
+   put another occurrence: "a separate fire near X") against the story's own; things counted
    in another state ("destroyed" against "destroyed or damaged"); places that differ
    (a city against its country; a figure for a wide area against one for a
    place; a name some claim gives as a whole area is wide wherever named alone,
@@ -133,6 +134,7 @@ class Matcher:
         self._single_events = frozenset(self.lex.claims.get("news_events", [])) - frozenset(
             self.lex.claims.get("recurring_events", []))
         self._story_days: dict[str, date] = {}
+        self._other_places: dict[str, set[str]] = {}
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -178,6 +180,9 @@ class Matcher:
         the story's own."""
         if c.occasion or c.event not in self._single_events:
             return c.occasion
+        named = {p for p in c.place if not p.startswith("*")}
+        if named and named <= self._other_places.get(c.event or "", set()):
+            return "another"  # "the Upcountry fire had burned 900 acres": only another fire is said to be there
         story = self._story_days.get(moment_of(c.event or "", self.lex))
         days = span_days(c.value if isinstance(c, DateClaim) else c.event_date)
         if story is None or days is None or days[0] != days[1] \
@@ -289,6 +294,7 @@ class Matcher:
         self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")} | set(
             self.lex.claims.get("country_names", []))
         self._story_days = story_days(claims, self._single_events, self.lex)
+        self._other_places = other_occurrence_places(claims, self._single_events)
 
     def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Set the related places directly (an engine that gathers them from its workers)."""
@@ -412,6 +418,22 @@ def story_days(claims: list[Claim], events: frozenset[str], lex: Lexicon) -> dic
         if days is not None and days[0] == days[1]:
             counts[moment_of(c.event or "", lex)][days[0]] += 1
     return {event: min(by_day, key=lambda d: (-by_day[d], d)) for event, by_day in counts.items()}
+
+
+def other_occurrence_places(claims: list[Claim], events: frozenset[str]) -> dict[str, set[str]]:
+    """Places the reports give only to another occurrence of a one-occurrence event ("a separate fire near
+    Belvar"): named by a claim of that other occurrence and by no claim of the story's own, except claims
+    placed there alone (which are what this tells apart)."""
+    other: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.event in events and c.occasion is not None and not c.occasion[:1].isdigit():
+            other[c.event or ""].update(p for p in c.place if not p.startswith("*"))
+    own: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        named = {p for p in c.place if not p.startswith("*")}
+        if c.event in other and c.occasion is None and not named <= other[c.event or ""]:
+            own[c.event or ""].update(named)
+    return {event: places - own[event] for event, places in other.items() if places - own[event]}
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:

@@ -33,7 +33,8 @@ OCCASION_CASES = [
     ("The flood in 1987 killed more than 900 people in the delta.", "1987"),
     ("It was the worst storm since 1962, when the Harlow storm killed about 4,000 people.", "1962"),
     ("Many homes were built after the 2004 Velmar earthquake, which killed 2,100 people.", "2004"),
-    ("The toll passed the 600 who died at Korvin in 1971.", None),  # no event word: nothing says which
+    # no event word, but the toll and the year long past share their clause: that year's disaster's
+    ("The toll passed the 600 who died at Korvin in 1971.", "1971"),
     ("A second quake of magnitude 6.1 struck in the afternoon.", "another"),
     ("Another storm killed 14 people on the coast.", "another"),
     ("A new flood swept the valley, killing 12 people.", "another"),
@@ -244,3 +245,96 @@ def test_an_event_word_that_qualifies_another_noun_names_no_event() -> None:
 def test_disaster_struck_is_no_attack() -> None:
     claims = _claims("The valley had 12,000 people when disaster struck, and 300 of them died.")
     assert all(c.event != "attack" for c in claims)
+
+
+# a toll in a clause with a year long past, no other figure between, is that year's disaster's
+PAST_DISASTER_CASES = [
+    ("It overtook the Harrow Fire, which killed 41 people near Tollen, Norland, in 1991.", "1991"),
+    ("The deadliest on record is still the 1903 Osk blaze, blamed for 260 deaths.", "1903"),
+    ("The wave that struck Merrin in 1958 killed 37 people, a year after the port opened.", "1958"),
+    # the year belongs to the figure beside it, not to the running toll before it
+    ("The toll rose to 412, passing the roughly 300 who died at Osk in 1903.", None),
+]
+
+
+@pytest.mark.parametrize("text,occasion", PAST_DISASTER_CASES, ids=[c[0][:40] for c in PAST_DISASTER_CASES])
+def test_a_toll_beside_a_year_long_past_is_that_year_s(text: str, occasion: str | None) -> None:
+    claims = [c for c in _claims(text) if c.kind == "casualty"]
+    assert claims and claims[0].occasion == occasion
+
+
+def test_an_old_fire_s_toll_is_apart_from_the_story_s() -> None:
+    found = _conflicts("The Tollen wildfire has killed 52 people.",
+                       "The Tollen fire toll stood at 60. It passed the Harrow Fire, which killed 41 people in 1991.")
+    assert found == [("52 people", "60")]
+
+
+def test_the_day_a_tally_stood_is_not_the_event_s() -> None:
+    """"The toll stood at 70 on Thursday" and "officials on Monday lowered the toll ... to 64" are one toll."""
+    found = _conflicts("The death toll from the Tollen fire stood at 70 on Thursday.",
+                       "Officials on Monday lowered the death toll from the Tollen fire to 64.",
+                       published="2024-03-11")
+    assert found == [("64", "70")]
+
+
+def test_buildings_and_structures_are_one_count() -> None:
+    found = _conflicts("The governor said 900 buildings destroyed or damaged in Tollen.",
+                       "More than 1,400 structures were destroyed or damaged.",
+                       "Officials put the number of structures destroyed or damaged in Tollen at 1,423.")
+    assert ("1,423", "900 buildings") in found and ("900 buildings", "More than 1,400 structures") in found
+    assert all("homes" not in " ".join(pair) for pair in found)
+
+
+FIRE_DATE_CASES = [
+    ("The blaze broke out on Tuesday and spread fast.", True),
+    ("Crews said the morning fire on March 5 started at dawn.", True),
+    ("A patrol came under fire on Tuesday, and two men were killed.", False),
+    ("Soldiers returned fire on Tuesday, killing two men.", False),
+    ("The fire brigade arrived on Tuesday and two men were rescued.", False),
+]
+
+
+@pytest.mark.parametrize("text,fire", FIRE_DATE_CASES, ids=[c[0][:40] for c in FIRE_DATE_CASES])
+def test_a_fire_is_dated_but_gunfire_is_no_fire(text: str, fire: bool) -> None:
+    report = read_text(text, path="case.md", published="2024-03-07")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert all(c.value.start == "2024-03-05" for c in dates)
+    assert any(c.event == "fire" for c in dates) == fire
+
+
+def test_a_fire_dated_a_day_apart_disagrees() -> None:
+    found = _conflicts("The Tollen fire broke out on Tuesday.", "The fire that destroyed Tollen last Wednesday burned "
+                       "some 900 hectares.", published="2024-03-07")
+    assert found == [("last Wednesday", "on Tuesday")]
+
+
+def test_another_fire_s_place_keeps_its_figures_apart() -> None:
+    """A report names a separate fire near Brask: a figure located there alone is that fire's."""
+    found = _conflicts("The Tollen fire broke out on Tuesday. A separate fire near Brask began late on Monday.",
+                       "The fire burned 2,100 acres. In Brask, the hill fire had burned 600 acres.",
+                       "The Tollen fire consumed more than 2,000 hectares.", published="2024-03-07")
+    assert all("600 acres" not in pair for pair in found)
+    assert ("2,100 acres", "more than 2,000 hectares") in found
+
+
+def test_the_missing_who_remain_are_a_count_of_the_missing() -> None:
+    claims = _claims("Hundreds remain unaccounted for, and up to 900 remain missing.")
+    assert [(c.measure, c.value.best) for c in claims] == [("missing", None), ("missing", 900.0)]
+
+
+COUNT_WITHOUT_VERB_CASES = [
+    ("Aid groups found some 3,200 people in need of shelter.", ("need_shelter", 3200.0)),
+    ("So far only seven of the dead have been named.", ("identified", 7.0)),
+    ("The flood reached the village, a community of about 900 people.", ("population", 900.0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNT_WITHOUT_VERB_CASES, ids=[c[0][:40] for c in COUNT_WITHOUT_VERB_CASES])
+def test_counts_a_noun_phrase_measures(text: str, expected: tuple[str, float]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == [expected]
+
+
+def test_a_resignation_is_dated() -> None:
+    report = read_text("The head of the relief agency resigned on Tuesday.", path="case.md", published="2024-03-07")
+    assert [(c.event, c.value.start) for c in Extractor().extract(report) if c.kind == "date"] == [
+        ("resignation", "2024-03-05")]

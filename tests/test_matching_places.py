@@ -55,8 +55,9 @@ PLACE_CASES = [
     ("Two more soldiers were killed in Belvar on Sunday, bringing the total to 54.", [(2, ["Belvar"]), (54, ["Belvar"])]),
     # "in all of X" is one whole area, not a sum
     ("Floods have killed 40 people in all of Norland.", [(40, ["*wide"])]),
-    # a share of the dead with no place and no group is no toll
-    ("Officials said 300 of the dead have been identified in Norland.", []),
+    # a share of the dead with no place and no group is no toll (those identified are a count of their own)
+    ("Officials said 300 of the dead have been buried in Norland.", [(300, ["Norland"])]),
+    ("Officials said 300 of the dead lay in the hall.", []),
 ]
 
 
@@ -115,3 +116,31 @@ def test_a_dateline_town_does_not_take_the_sum_of_two_countries() -> None:
     text = ("BELVAR, Ostria - The quake killed more than 1,600 people, officials said.\n\n"
             "Ostrian officials said 1,300 people had died in Ostria. Valian medics said 300 had died in Valia.")
     assert _places(text)[0] == (1600, ["*combined", "Ostria", "Valia"])
+
+
+RANKING_CASES = [
+    # the place a superlative ranks in is not the figure's
+    ("The toll rose to 89, making the fire the deadliest in Norland in a century.", [(89, [])]),
+    ("Officials said 89 people died, the worst disaster in Ostria's history.", [(89, [])]),
+    # but a place named as the figure's own stays
+    ("Officials said 89 people died in Belvar, the largest city in Ostria.", [(89, ["Belvar"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANKING_CASES, ids=[c[0][:45] for c in RANKING_CASES])
+def test_a_place_a_superlative_ranks_in_is_not_the_figure_s(text: str, expected: list[tuple[float, list[str]]]) -> None:
+    assert _places(text) == expected
+
+
+def test_a_headline_ranking_does_not_place_the_report_s_tolls() -> None:
+    found = _conflicts("---\ntitle: Brask fire toll climbs to 89, deadliest in Norland in a century\n---\n"
+                       "The number of people killed by the Brask fire rose to 89.",
+                       "The fire has killed 55 people on Brask.")
+    assert ("55 people", "89") in found
+
+
+def test_things_a_place_owns_or_has_are_that_place_s() -> None:
+    """"Brask's 60 sirens" and "Norland has about 300 sirens" count two places' sirens; two counts for Brask meet."""
+    found = _conflicts("None of Brask's 60 outdoor sirens was sounded.", "Norland has about 300 outdoor sirens.",
+                       "Brask has 75 outdoor sirens.")
+    assert found == [("60 outdoor sirens", "75 outdoor sirens")]

@@ -65,6 +65,7 @@ class DateMention:
     note: str | None = None
     role_hint: str | None = None
     time: str | None = None  # "00:01", "midnight"
+    zone: str | None = None  # the zone written after the time: "GMT", "local time", "Hawaii time"
     year_given: bool = True  # False when the year was taken from the reference date
     month_day: tuple[int, int] | None = None  # a month-day written with no year, for a range to complete
 
@@ -209,7 +210,7 @@ class DateReader:
         year = r"(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%])"
         year_tail = rf"(?:(?:\s*,\s*|\s+|\s+of\s+|\s+in\s+){year})?"
         zones = "|".join(sorted(cal["zones"], key=len, reverse=True))
-        zone = _alt(cal["zone_phrases"]) + r"|(?-i:" + zones + r")\b"
+        zone = _alt([*cal["zone_phrases"], *cal.get("named_zones", {})]) + r"|(?-i:" + zones + r")\b"
         time = (
             r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
             # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
@@ -306,7 +307,7 @@ class DateReader:
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
             ("shift_now", p(
                 rf"{not_after_rel}\b(?P<n>{num})\s+(?P<unit>{units})(?P<more>(?:\s*,?\s+(?:and\s+)?(?:{num})\s+(?:{units}))*)"
-                rf"(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
+                rf"(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b(?P<anniversary>\s+today\b)?"
                 rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?P<time2>['’]s?\s+time)?\b")),
             ("within", p(
                 rf"\bwithin\s+(?:the\s+)?(?:(?P<rel>{rel})\s+)?(?P<n>{num})\s+(?P<unit>{units})\b")),
@@ -443,7 +444,11 @@ class DateReader:
         kept: list[DateMention] = []
         for d in mentions:
             before = text[max(0, d.start - offset - 8):d.start - offset].rstrip()
-            if kept and before.endswith("(") and d.start - kept[-1].end <= 24:
+            shared_day = ")" in text[d.start - offset:d.end - offset]
+            if kept and before.endswith("(") and d.start - kept[-1].end <= 24 and not (
+                    shared_day and d.time and kept[-1].time and d.zone != kept[-1].zone):
+                # (but two times of one day written after both, "6am local time (5pm GMT) on Friday", are two
+                # statements of that day; "(22:01 GMT on Thursday)" restates the date before it whole)
                 continue
             kept.append(d)
         return kept
@@ -562,12 +567,16 @@ class DateReader:
                      mentions: list[DateMention]) -> None:
         """A time of day joins the date beside it; "midnight" alone names the coming midnight."""
         t = m.group("time").lower()
-        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4)]
+        # "on March 5 at 10:00", and across one verb: "the fire of March 5 started at 6:30 a.m."
+        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4) or (
+            0 <= s - d.end <= 16 and m.group().lower().startswith("at ")
+            and re.fullmatch(r"\s+[a-z]+(?:\s+out)?\s+", text[d.end:s]) is not None)]
         if near:
             d = near[0]
             d.start = min(d.start, s)
             d.end = max(d.end, e)
             d.time = t
+            d.zone = m.group("zone")
             if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None:
                 # "midnight Thursday" is the midnight that ends Thursday, the day that starts there is the
                 # value; in a Thursday report "midnight Friday" names that same coming midnight (CODING.md 2)
@@ -575,6 +584,14 @@ class DateReader:
                     d.first = d.last = d.first + timedelta(days=7)  # a midnight is ahead, not most of a week back
                 if d.first <= reference:
                     d.first = d.last = d.first + timedelta(days=1)
+            return
+        restated = re.match(r"\s*\([^()]{1,30}\)\s*", text[e:])
+        ahead = [d for d in mentions if restated and 0 <= d.start - e - restated.end() <= 12 and d.first == d.last]
+        if ahead and t not in ("midnight", "noon", "midday"):
+            # "at 6.37am local time (5.37pm BST) on Tuesday": the time before the brackets is of that day too,
+            # a statement of its own beside the one in brackets
+            mentions.append(DateMention(s, e, "", ahead[0].first, ahead[0].last, ahead[0].relative, time=t,
+                                        zone=m.group("zone")))
             return
         if t == "midnight":
             if reference is None:
@@ -1346,6 +1363,8 @@ class DateReader:
             return self._mk(m, d, d, True)
         if direction == "ago":
             d = _shift(ref, unit, -n)
+            if m["anniversary"]:
+                return self._mk(m, d, d, True)  # "a year ago today": the very day, one year back
             # what happened "two years ago" is told to the year, "two months ago" to the month
             months = unit.get("months", 0)
             if months >= 12:
