@@ -26,7 +26,7 @@ Groups are the connected components of matched pairs; rules judge pairs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -352,6 +352,48 @@ class Matcher:
         blocks = self.blocks(claims)
         self.prepare(claims)
         return self.assemble(claims, [self.block_pairs(block) for block in blocks.values()])
+
+
+def place_names(place: Iterable[str]) -> frozenset[str]:
+    """The places a claim names, without the markers (``*wide``, ``*country``, ``*other``)."""
+    return frozenset(x for x in place if not x.startswith("*"))
+
+
+def places_never_compatible(pa: Collection[str], pb: Collection[str], strict: bool,
+                            countries: Container[str], related: Container[frozenset[str]]) -> bool:
+    """True only where ``Matcher._places_compatible`` refuses two claims' places whatever claims it has seen.
+
+    What the matcher learns from the claims it sees (``prepare``) changes its answer: which names
+    are countries, which places are related. ``countries`` and ``related`` bound that: every name
+    any claim it could see calls a country, every pair of places any such claim names together.
+    Within those bounds this answers True only for pairs no such knowledge can reconcile, so the
+    record index can drop them before parsing and never lose a pair the matcher would accept;
+    wherever in doubt it is False. Where the matcher refuses for other reasons (a wide area
+    against a place) it is False too: those depend on what it has seen in both directions.
+    """
+    if "*other" in pa or "*other" in pb:
+        return True
+    names_a, names_b = place_names(pa), place_names(pb)
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    if strict:
+        return True  # for dates, disjoint names are two places whatever is known of them
+    country_a, country_b = _known_country(pa, names_a, countries), _known_country(pb, names_b, countries)
+    if country_a is None or country_b is None or country_a != country_b:
+        return False  # a figure for a country against one for a city: the country may hold the city
+    if country_a:
+        return True  # two different countries, or one country against several
+    return not any(frozenset((x, y)) in related for x in names_a for y in names_b)
+
+
+def _known_country(place: Collection[str], names: frozenset[str], countries: Container[str]) -> bool | None:
+    """Whether the matcher takes a claim's places for a country: True where the report says "in <country>",
+    False where a name is one no claim calls a country, None where it depends on the claims it sees."""
+    if "*country" in place:
+        return True
+    if any(name not in countries for name in names):
+        return False
+    return None
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:
