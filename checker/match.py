@@ -172,7 +172,8 @@ class Matcher:
 
     def _places_compatible(self, a: Claim, b: Claim, reasons: list[str], strict: bool) -> bool:
         """A wide area against one place is two facts; disjoint names only count where strict (dates),
-        since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya"."""
+        since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya".
+        The record index pre-filters by ``places_never_compatible``: keep the two in step."""
         pa, pb = set(a.place), set(b.place)
         if "*other" in pa | pb:
             return False  # "Elsewhere, ...": another place than the report's, unnamed

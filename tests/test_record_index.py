@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, report_markdown
 
 from checker.match import Matcher
-from checker.models import ClaimStatus
+from checker.models import Amount, Claim, ClaimsFile, ClaimStatus, CountClaim, DateClaim, DateSpan, ReportMeta, Source
 from checker.pipeline import CheckOptions, extract_claims, read_all
 from checker.record import index as index_module
 from checker.record import record_paths, store
@@ -45,7 +45,7 @@ def test_every_pair_the_matcher_accepts_is_a_candidate(recorded: Path) -> None:
     assert len(cross) >= 5, "the examples pair new reports with recorded ones"
     with RecordIndex(recorded) as index:
         index.refresh()
-        found = {(c.id, r.id) for c in new_claims for r in index.candidates(c, published[c.report])}
+        found = {(c.id, r.id) for c in new_claims for r in index.candidates(c, published[c.report], new_claims)}
     missed = {p for p in cross if p not in found and (p[1], p[0]) not in found}
     assert missed == set()
     # and the lookup narrows: far fewer candidate pairs than the record times the new claims
@@ -223,3 +223,61 @@ def test_an_unlistable_record_is_one_error(recorded: Path, monkeypatch: pytest.M
         store.record_files(recorded)
     documents, errors = store.load_record(recorded)
     assert documents == [] and len(errors) == 1
+
+
+# ---- the place pre-filter: what the matcher would refuse for its place alone is never parsed ------------------
+
+# report on record -> the places its toll and its date give (invented names; "Amberly" is the new report's town)
+PLACED = {
+    "same": ["Amberly"],  # the same town
+    "othertown": ["Corvale"],  # another town no claim relates to it
+    "ostravia": ["Ostravia"],  # a name another report calls a country, which may hold the town
+    "related": ["Brackton"],  # a place another report names with the town ("Brackton's Amberly district")
+    "nationwide": ["*wide"],  # "across the country": the matcher decides
+    "noplace": [],
+    "elsewhere": ["*other"],  # "elsewhere": another place, unnamed
+}
+# reports whose injured count (another block: never a candidate here) says what the places are
+TEACHING = {"country": ["*country", "Ostravia"], "link": ["Amberly", "Brackton"]}
+
+
+def _placed_claims(report: str, place: list[str], measures: tuple[str, ...] = ("killed", "date")) -> ClaimsFile:
+    source = Source(path=f"{report}.md", start=0, end=1, line=1, column=1)
+    common = dict(subject="people", event="flood", place=place, report=report, source=source)
+    day = DateSpan(start="2024-05-14", end="2024-05-14")
+    claims: list[Claim] = [
+        CountClaim(kind="casualty", id=f"{report}:{measure}", fingerprint=f"{report}|{measure}", measure=measure,
+                   text="12", value=Amount(low=12, best=12, high=12), scope="incident", event_date=day, **common)
+        if measure != "date" else
+        DateClaim(kind="date", id=f"{report}:date", fingerprint=f"{report}|date", measure="date", text="Tuesday",
+                  value=day, **{**common, "subject": "flood"})
+        for measure in measures
+    ]
+    return ClaimsFile(report=ReportMeta(id=report, path=f"{report}.md", published="2024-05-16"), claims=claims)
+
+
+def test_places_the_matcher_refuses_are_never_candidates(tmp_path: Path) -> None:
+    folder = tmp_path / "claims"
+    documents = [_placed_claims(r, p) for r, p in PLACED.items()] + [
+        _placed_claims(r, p, ("injured",)) for r, p in TEACHING.items()]
+    for document in documents:
+        store.add(folder, document)
+    new = _placed_claims("new", ["Amberly"])
+    new_ids = {c.id for c in new.claims}
+    with RecordIndex(folder) as index:
+        index.refresh()
+        found = index.candidates_for(new.claims, {"new": new.report}, {"new"})
+        # every pair the matcher accepts, having seen the whole record, is found
+        for group in Matcher().groups(new.claims + [c for d in documents for c in d.claims]):
+            for pair in group.pairs:
+                if len(set(pair) & new_ids) == 1:
+                    assert set(pair) - new_ids <= {c.id for c in found}, pair
+        assert {c.report for c in found if c.kind == "casualty"} == {"same", "ostravia", "related", "nationwide", "noplace"}
+        # dates of two different places are two facts, whatever is known of the places
+        assert {c.report for c in found if c.kind == "date"} == {"same", "nationwide", "noplace"}
+        # once the report that names the two places together is gone, the other town's toll is another fact
+        store.remove(folder, "link")
+        index.refresh()
+        assert index.db.execute("SELECT count(*) FROM place_links WHERE name = 'Brackton'").fetchone()[0] == 0
+        found = index.candidates_for(new.claims, {"new": new.report}, {"new"})
+        assert {c.report for c in found if c.kind == "casualty"} == {"same", "ostravia", "nationwide", "noplace"}

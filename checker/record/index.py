@@ -26,6 +26,17 @@ casualties of incompatible events) before any JSON is parsed. Retracted claims, 
 figures and unresolved dates are never candidates (the matcher would refuse
 them anyway), so they are not indexed.
 
+Places: most candidates of a busy block are figures for other towns, which
+the matcher refuses for their place alone. ``claims.places`` keeps each
+claim's places, and ``place_links`` (with the number of claims behind each
+row) what all the claims on record could teach the matcher of places: names
+given together, names called a country or a whole area. A candidate whose
+places no such knowledge could reconcile with those of any new claim of its
+block (``match.places_never_compatible``) is dropped before its JSON is
+parsed; one whose places teach something is kept, so the matcher learns
+what it would have learnt. The bound holds for any part of the record the
+matcher sees beside the new claims passed together (``candidates_for``).
+
 Known gap: subjects that the fuzzy matcher would pair without sharing a token
 (a misspelling such as "soliders") are not found.
 """
@@ -38,6 +49,7 @@ import os
 import re
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -49,12 +61,12 @@ from pydantic import TypeAdapter
 
 from ..errors import CheckerError
 from ..lexicon import Lexicon, default_lexicon
-from ..match import INTERCHANGEABLE_SUBJECTS, MatchSettings, blocking_key
+from ..match import INTERCHANGEABLE_SUBJECTS, MatchSettings, blocking_key, place_names, places_never_compatible
 from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, ReportMeta
 from .store import parse_file, record_files
 
 INDEX_NAME = ".index.sqlite"
-_SCHEMA_VERSION = "2"
+_SCHEMA_VERSION = "3"  # 3: claims keep their places; place_links
 # Undated claims sit on day 0 (no real ordinal) so that one index serves them too.
 _UNDATED = 0
 # Above this many claims to (re)insert, dropping and recreating the indexes is faster.
@@ -69,10 +81,13 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, file TEXT NOT NULL, meta TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (
     id INTEGER PRIMARY KEY, file TEXT NOT NULL, report TEXT NOT NULL, scope TEXT NOT NULL, event TEXT,
-    json TEXT NOT NULL);
+    places TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS claim_keys (
     block TEXT NOT NULL, key TEXT NOT NULL, day INTEGER NOT NULL, claim INTEGER NOT NULL,
     PRIMARY KEY (block, key, day, claim)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS place_links (
+    name TEXT NOT NULL, other TEXT NOT NULL, claims INTEGER NOT NULL,
+    PRIMARY KEY (name, other)) WITHOUT ROWID;
 """
 _INDEXES = {
     # lookups of claims whose subject is unnamed on the new side: any token of the block
@@ -135,6 +150,41 @@ def anchor_days(claim: Claim, published: str | None) -> set[int]:
         if span is not None:
             days |= {_day(span.start), _day(span.end)}
     return {d for d in days if d is not None}
+
+
+@lru_cache(maxsize=65_536)  # most claims name one place of a few thousand
+def places_text(place: tuple[str, ...]) -> str:
+    """A claim's places as the index stores them: each once, sorted, as JSON (a name may hold any character)."""
+    return json.dumps(sorted(set(place)), ensure_ascii=False)
+
+
+@lru_cache(maxsize=65_536)
+def _stored_places(text: str) -> frozenset[str]:
+    return frozenset(json.loads(text))
+
+
+_COUNTRY, _WIDE = "*country", "*wide"
+
+
+@lru_cache(maxsize=65_536)
+def place_links(text: str) -> tuple[tuple[str, str], ...]:
+    """What a claim's places teach the matcher about other claims' (``Matcher.prepare``): each pair of
+    places it names together (one may hold the other), (name, "*country") where it calls them a country
+    and (name, "*wide") where it gives them as a whole area. Most claims teach nothing: one plain name."""
+    place = _stored_places(text)
+    names = place_names(place)
+    links = [(x, y) for x in names for y in names if x != y]
+    links += [(x, marker) for marker in (_COUNTRY, _WIDE) if marker in place for x in names]
+    return tuple(sorted(links))
+
+
+@dataclass(frozen=True)
+class PlaceBounds:
+    """All the matcher could learn of places from the claims one lookup can hand it, at most: names some
+    claim calls a country, pairs of places some claim names together."""
+
+    countries: frozenset[str]
+    related: frozenset[frozenset[str]]
 
 
 def can_match(claim: Claim) -> bool:
@@ -220,7 +270,7 @@ class RecordIndex:
         try:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
             if row is None or row[0] != _SCHEMA_VERSION:  # another process may have just done it
-                for table in ("files", "reports", "claims", "claim_keys"):
+                for table in ("files", "reports", "claims", "claim_keys", "place_links"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _TABLES.split(";"):
                     if statement.strip():
@@ -316,18 +366,29 @@ class RecordIndex:
         return RefreshResult(indexed_files=len(documents), removed_files=len(gone), claims=count, errors=errors)
 
     def _delete_files(self, names: Sequence[str]) -> None:
+        # place_links count the claims behind each link: what goes with these files is counted off
+        links: Counter[tuple[str, str]] = Counter()
         for name in names:
+            for places, n in self.db.execute("SELECT places, count(*) FROM claims WHERE file = ? GROUP BY places",
+                                             (name,)):
+                for link in place_links(places):
+                    links[link] += n
             self.db.execute("DELETE FROM claim_keys WHERE claim IN (SELECT id FROM claims WHERE file = ?)", (name,))
             self.db.execute("DELETE FROM claims WHERE file = ?", (name,))
             self.db.execute("DELETE FROM reports WHERE file = ?", (name,))
             self.db.execute("DELETE FROM files WHERE name = ?", (name,))
+        if links:
+            self.db.executemany("UPDATE place_links SET claims = claims - ? WHERE name = ? AND other = ?",
+                                [(n, x, y) for (x, y), n in links.items()])
+            self.db.execute("DELETE FROM place_links WHERE claims <= 0")
 
     def _insert(self, documents: list[_Indexed]) -> None:
         next_id = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
         files: list[tuple[str, int, int, str, str | None, str | None]] = []
         reports: list[tuple[str, str, str]] = []
-        claims: list[tuple[int, str, str, str, str | None, str]] = []
+        claims: list[tuple[int, str, str, str, str | None, str, str]] = []
         keys: list[tuple[str, str, int, int]] = []
+        links: Counter[tuple[str, str]] = Counter()
         placed: list[tuple[str, int, str, Claim, set[int]]] = []
         for item in documents:
             name, document, st = item.name, item.document, item.stat
@@ -345,15 +406,20 @@ class RecordIndex:
         # large record that is not in the page cache reads a few pages instead of one per candidate
         placed.sort(key=lambda p: (p[0], p[1]))
         for block, _first, name, claim, days in placed:
-            claims.append((next_id, name, claim.report, claim.scope, claim.event, claim.model_dump_json()))
+            places = places_text(tuple(claim.place))
+            links.update(place_links(places))
+            claims.append((next_id, name, claim.report, claim.scope, claim.event, places, claim.model_dump_json()))
             if block:
                 keys.extend((block, key, day, next_id) for key in subject_keys(claim.subject) for day in days)
             next_id += 1
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", files)
         # two files claiming one report id: the later file wins the metadata, both keep their claims
         self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", reports)
-        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", claims)
+        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", claims)
         self.db.executemany("INSERT OR IGNORE INTO claim_keys VALUES (?, ?, ?, ?)", keys)
+        self.db.executemany("INSERT INTO place_links VALUES (?, ?, ?) ON CONFLICT (name, other) "
+                            "DO UPDATE SET claims = claims + excluded.claims",
+                            [(x, y, n) for (x, y), n in links.items()])
 
     # ---- looking up ----------------------------------------------------------------------------
     def _windows(self, days: set[int]) -> list[tuple[int, int]]:
@@ -385,15 +451,19 @@ class RecordIndex:
                 params.extend(sorted(events))
         return " AND ".join(conditions) or "1", tuple(params)
 
-    def candidate_ids(self, claim: Claim, published: str | None = None) -> set[int]:
-        """Row ids of the claims on record that could be the same fact as ``claim``."""
-        if not can_match(claim):
-            return set()
-        block = "|".join(blocking_key(claim, self.lexicon))
+    def _block(self, claim: Claim) -> str | None:
+        """The block a new claim's candidates are looked up in; None for a claim that can match nothing on record."""
+        if not can_match(claim) or "*other" in claim.place:
+            return None  # (an unnamed other place, "elsewhere", is the same fact as no claim)
+        return "|".join(blocking_key(claim, self.lexicon))
+
+    def _keyed(self, claim: Claim, block: str, published: str | None) -> dict[int, str]:
+        """The claims on record of ``claim``'s block that share a subject token and a window with it and
+        pass the facet filter, each with its stored places."""
         keys = _lookup_keys(claim.subject)
         days = anchor_days(claim, published)
         facets, facet_params = self._facet_filter(claim)
-        found: set[int] = set()
+        found: dict[int, str] = {}
         # (day condition, its parameters): the windows, plus undated claims on record; an undated new claim
         # cannot be placed in time, so every day is searched
         ranges: list[tuple[str, tuple[int, ...]]] = [("k.day = ?", (_UNDATED,))]
@@ -402,10 +472,62 @@ class RecordIndex:
         key_params = tuple(sorted(keys)) if keys is not None else ()
         for condition, params in ranges:
             # claim_keys drives (its primary key or block/day index); claims is reached by its primary key
-            sql = (f"SELECT k.claim FROM claim_keys k JOIN claims c ON c.id = k.claim "
+            sql = (f"SELECT k.claim, c.places FROM claim_keys k JOIN claims c ON c.id = k.claim "
                    f"WHERE k.block = ? AND {key_condition}{condition} AND {facets}")
-            found.update(row[0] for row in self.db.execute(sql, (block, *key_params, *params, *facet_params)))
+            found.update(self.db.execute(sql, (block, *key_params, *params, *facet_params)))
         return found
+
+    def place_bounds(self, claims: Iterable[Claim], stored: Iterable[str] = ()) -> PlaceBounds:
+        """What a matcher that sees ``claims`` and record claims of the ``stored`` places could learn of places.
+
+        The record's part comes from ``place_links``, for the names involved only: every claim on
+        record that names them counts, so the bound holds whichever of them the matcher is handed.
+        """
+        texts = {places_text(tuple(c.place)) for c in claims} | set(stored)
+        names = sorted({name for text in texts for name in place_names(_stored_places(text))})
+        countries: set[str] = set()
+        related: set[frozenset[str]] = set()
+        links = [link for text in texts for link in place_links(text)]
+        for start in range(0, len(names), 500):  # SQLite caps the number of parameters
+            chunk = names[start:start + 500]
+            sql = f"SELECT name, other FROM place_links WHERE name IN ({','.join('?' * len(chunk))})"
+            links.extend(self.db.execute(sql, chunk))
+        for name, other in links:
+            if other == _COUNTRY:
+                countries.add(name)
+            elif other != _WIDE:
+                related.add(frozenset((name, other)))
+        return PlaceBounds(frozenset(countries), frozenset(related))
+
+    @staticmethod
+    def _placed(claims: Sequence[Claim], keyed: dict[int, str], bounds: PlaceBounds) -> set[int]:
+        """Of the keyed claims on record (of the block of ``claims``), those the matcher could find in a place
+        compatible with one of ``claims``, and those whose places teach it something of other claims' (kept,
+        so that it learns what it would have learnt from all of them). Decided once per set of places."""
+        kept: dict[str, bool] = {}
+        out: set[int] = set()
+        for cid, text in keyed.items():
+            keep = kept.get(text)
+            if keep is None:
+                place = _stored_places(text)
+                keep = kept[text] = bool(place_links(text)) or not all(
+                    places_never_compatible(c.place, place, isinstance(c, DateClaim), bounds.countries, bounds.related)
+                    for c in claims)
+            if keep:
+                out.add(cid)
+        return out
+
+    def candidate_ids(self, claim: Claim, published: str | None = None, among: Sequence[Claim] = ()) -> set[int]:
+        """Row ids of the claims on record that could be the same fact as ``claim``.
+
+        ``among``: the other new claims the matcher will see with this one; their places (a name
+        one of them calls a country, two places it names together) can make places compatible.
+        """
+        block = self._block(claim)
+        if block is None:
+            return set()
+        keyed = self._keyed(claim, block, published)
+        return self._placed([claim], keyed, self.place_bounds([claim, *among], set(keyed.values())))
 
     def load_claims(self, ids: Iterable[int], exclude_reports: Iterable[str] = ()) -> list[Claim]:
         """The claims with these row ids, parsed once each, in record order."""
@@ -419,26 +541,39 @@ class RecordIndex:
         # one validation of a JSON array is markedly faster than one per claim
         return _claims_adapter().validate_json("[" + ",".join(texts) + "]")
 
-    def candidates(self, claim: Claim, published: str | None = None) -> list[Claim]:
+    def candidates(self, claim: Claim, published: str | None = None, among: Sequence[Claim] = ()) -> list[Claim]:
         """The claims on record that could be the same fact as ``claim`` (published: its report's date).
 
         Pass ``published``: a claim with neither a publication date nor an event date cannot be
         placed in time, so every day of its block is searched, which is slow on a large record.
+        Pass ``among`` the other new claims you will match together with this one (see
+        ``candidate_ids``), or use ``candidates_for``.
         """
-        return self.load_claims(self.candidate_ids(claim, published), exclude_reports={claim.report})
+        return self.load_claims(self.candidate_ids(claim, published, among), exclude_reports={claim.report})
 
     def candidates_for(self, claims: Sequence[Claim], reports: dict[str, ReportMeta] | None = None,
                        exclude_reports: Iterable[str] = ()) -> list[Claim]:
         """The candidates of a batch of new claims, each record claim once.
 
         ``reports`` gives the new claims' publication dates; claims of ``exclude_reports`` (the new
-        reports themselves, whose older version may be on record) are left out.
+        reports themselves, whose older version may be on record) are left out. The batch is what
+        the matcher will see beside the candidates: the places of all of it bound what it learns.
         """
         reports = reports or {}
-        ids: set[int] = set()
+        # by block: a candidate one claim finds may be the same fact as another claim of its block
+        blocks: dict[str, tuple[list[Claim], dict[int, str]]] = {}
         for claim in claims:
+            block = self._block(claim)
+            if block is None:
+                continue
             meta = reports.get(claim.report)
-            ids |= self.candidate_ids(claim, meta.published if meta else None)
+            members, keyed = blocks.setdefault(block, ([], {}))
+            members.append(claim)
+            keyed.update(self._keyed(claim, block, meta.published if meta else None))
+        bounds = self.place_bounds(claims, {text for _, keyed in blocks.values() for text in keyed.values()})
+        ids: set[int] = set()
+        for members, keyed in blocks.values():
+            ids |= self._placed(members, keyed, bounds)
         return self.load_claims(ids, exclude_reports)
 
     def reports(self, ids: Iterable[str]) -> dict[str, ReportMeta]:
