@@ -43,6 +43,7 @@ Known gap: subjects that the fuzzy matcher would pair without sharing a token
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -50,7 +51,8 @@ import re
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -102,6 +104,20 @@ _INDEXES = {
 @cache
 def _claims_adapter() -> TypeAdapter[list[Claim]]:
     return TypeAdapter(list[Claim])
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: parsing thousands of claims makes objects fast enough to set off
+    full collections, each a walk of the whole heap (half of a lookup's time in a process that holds much),
+    and the claims form no cycles for a collection to find."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _stem(token: str) -> str:
@@ -539,7 +555,8 @@ class RecordIndex:
             sql = f"SELECT report, json FROM claims WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY id"
             texts.extend(text for report, text in self.db.execute(sql, chunk) if report not in excluded)
         # one validation of a JSON array is markedly faster than one per claim
-        return _claims_adapter().validate_json("[" + ",".join(texts) + "]")
+        with _collector_paused():
+            return _claims_adapter().validate_json("[" + ",".join(texts) + "]")
 
     def candidates(self, claim: Claim, published: str | None = None, among: Sequence[Claim] = ()) -> list[Claim]:
         """The claims on record that could be the same fact as ``claim`` (published: its report's date).
