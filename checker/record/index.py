@@ -18,17 +18,18 @@ dimension or event: ``match.blocking_key``), the tokens of its subject
 (lower-cased, a plural ``s`` dropped, plus the interchangeable "people"
 family) and its anchor days (its publication day, its event date, the ends of
 a claimed date). ``claim_keys`` holds one row per (block, subject token,
-anchor day, claim); a lookup probes the primary key for each of the new
-claim's tokens (and the empty token of subject-less claims) within
-``window_days`` of each anchor, and joins ``claims`` by primary key to drop
-what the matcher refuses outright (an incident against a running total,
-casualties of incompatible events) before any JSON is parsed. Retracted claims, earlier or projected
+anchor day, claim), carrying the claim's scope, event and places; a lookup
+probes the primary key for each of the new claim's tokens (and the empty
+token of subject-less claims) within ``window_days`` of each anchor, reads
+no other table, and drops what the matcher refuses outright (an incident
+against a running total, casualties of incompatible events) before any JSON
+is parsed. Retracted claims, earlier or projected
 figures and unresolved dates are never candidates (the matcher would refuse
 them anyway), so they are not indexed.
 
 Places: most candidates of a busy block are figures for other towns, which
-the matcher refuses for their place alone. ``claims.places`` keeps each
-claim's places, and ``place_links`` (with the number of claims behind each
+the matcher refuses for their place alone. The key rows keep each claim's
+places, and ``place_links`` (with the number of claims behind each
 row) what all the claims on record could teach the matcher of places: names
 given together, names called a country or a whole area. A candidate whose
 places no such knowledge could reconcile with those of any new claim of its
@@ -68,7 +69,7 @@ from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, Report
 from .store import parse_file, record_files
 
 INDEX_NAME = ".index.sqlite"
-_SCHEMA_VERSION = "3"  # 3: claims keep their places; place_links
+_SCHEMA_VERSION = "4"  # 4: claim_keys carry what the lookup filters on; place_links
 # Undated claims sit on day 0 (no real ordinal) so that one index serves them too.
 _UNDATED = 0
 # Above this many claims to (re)insert, dropping and recreating the indexes is faster.
@@ -82,10 +83,10 @@ CREATE TABLE IF NOT EXISTS files (
     report TEXT, error TEXT);
 CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, file TEXT NOT NULL, meta TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY, file TEXT NOT NULL, report TEXT NOT NULL, scope TEXT NOT NULL, event TEXT,
-    places TEXT NOT NULL, json TEXT NOT NULL);
+    id INTEGER PRIMARY KEY, file TEXT NOT NULL, report TEXT NOT NULL, places TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS claim_keys (
     block TEXT NOT NULL, key TEXT NOT NULL, day INTEGER NOT NULL, claim INTEGER NOT NULL,
+    scope TEXT NOT NULL, event TEXT, places TEXT NOT NULL,
     PRIMARY KEY (block, key, day, claim)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS place_links (
     name TEXT NOT NULL, other TEXT NOT NULL, claims INTEGER NOT NULL,
@@ -208,6 +209,16 @@ def can_match(claim: Claim) -> bool:
     if claim.status == ClaimStatus.retracted or claim.reference != "current":
         return False
     return not (isinstance(claim, DateClaim) and (not claim.value.start or not claim.event))
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """What a lookup asks of ``claim_keys``: a block, subject tokens (None: any) and a facet filter in SQL."""
+
+    block: str
+    keys: tuple[str, ...] | None
+    facets: str
+    facet_params: tuple[str, ...]
 
 
 @dataclass
@@ -402,8 +413,8 @@ class RecordIndex:
         next_id = (self.db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0) + 1
         files: list[tuple[str, int, int, str, str | None, str | None]] = []
         reports: list[tuple[str, str, str]] = []
-        claims: list[tuple[int, str, str, str, str | None, str, str]] = []
-        keys: list[tuple[str, str, int, int]] = []
+        claims: list[tuple[int, str, str, str, str]] = []
+        keys: list[tuple[str, str, int, int, str, str | None, str]] = []
         links: Counter[tuple[str, str]] = Counter()
         placed: list[tuple[str, int, str, Claim, set[int]]] = []
         for item in documents:
@@ -424,15 +435,17 @@ class RecordIndex:
         for block, _first, name, claim, days in placed:
             places = places_text(tuple(claim.place))
             links.update(place_links(places))
-            claims.append((next_id, name, claim.report, claim.scope, claim.event, places, claim.model_dump_json()))
+            claims.append((next_id, name, claim.report, places, claim.model_dump_json()))
             if block:
-                keys.extend((block, key, day, next_id) for key in subject_keys(claim.subject) for day in days)
+                # what a lookup filters on rides along in the key rows: a lookup reads no other table
+                keys.extend((block, key, day, next_id, claim.scope, claim.event, places)
+                            for key in subject_keys(claim.subject) for day in days)
             next_id += 1
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", files)
         # two files claiming one report id: the later file wins the metadata, both keep their claims
         self.db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", reports)
-        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)", claims)
-        self.db.executemany("INSERT OR IGNORE INTO claim_keys VALUES (?, ?, ?, ?)", keys)
+        self.db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?)", claims)
+        self.db.executemany("INSERT OR IGNORE INTO claim_keys VALUES (?, ?, ?, ?, ?, ?, ?)", keys)
         self.db.executemany("INSERT INTO place_links VALUES (?, ?, ?) ON CONFLICT (name, other) "
                             "DO UPDATE SET claims = claims + excluded.claims",
                             [(x, y, n) for (x, y), n in links.items()])
@@ -450,7 +463,7 @@ class RecordIndex:
         return merged
 
     def _facet_filter(self, claim: Claim) -> tuple[str, tuple[str, ...]]:
-        """SQL on the record claim (``c``) for the matcher's cheapest hard constraints, so fewer rows are parsed.
+        """SQL on the record claim's key row (``k``) for the matcher's cheapest hard constraints, so fewer rows are parsed.
 
         An incident figure is never a running total (and the reverse); casualty and displacement
         figures of different, incompatible events are different facts (``Matcher.same_fact``).
@@ -459,38 +472,37 @@ class RecordIndex:
         params: list[str] = []
         if not isinstance(claim, DateClaim):
             if claim.scope in ("incident", "aggregate"):
-                conditions.append("c.scope != ?")
+                conditions.append("k.scope != ?")
                 params.append("aggregate" if claim.scope == "incident" else "incident")
             if claim.kind in ("casualty", "displacement") and claim.event:
                 events = {claim.event} | {e for pair in self.match.compatible_events if claim.event in pair for e in pair}
-                conditions.append(f"(c.event IS NULL OR c.event IN ({','.join('?' * len(events))}))")
+                conditions.append(f"(k.event IS NULL OR k.event IN ({','.join('?' * len(events))}))")
                 params.extend(sorted(events))
         return " AND ".join(conditions) or "1", tuple(params)
 
-    def _block(self, claim: Claim) -> str | None:
-        """The block a new claim's candidates are looked up in; None for a claim that can match nothing on record."""
+    def _probe(self, claim: Claim) -> _Probe | None:
+        """What a new claim's lookup asks of ``claim_keys``; None for a claim that can match nothing on record."""
         if not can_match(claim) or "*other" in claim.place:
             return None  # (an unnamed other place, "elsewhere", is the same fact as no claim)
-        return "|".join(blocking_key(claim, self.lexicon))
-
-    def _keyed(self, claim: Claim, block: str, published: str | None) -> dict[int, str]:
-        """The claims on record of ``claim``'s block that share a subject token and a window with it and
-        pass the facet filter, each with its stored places."""
         keys = _lookup_keys(claim.subject)
-        days = anchor_days(claim, published)
         facets, facet_params = self._facet_filter(claim)
+        return _Probe("|".join(blocking_key(claim, self.lexicon)), tuple(sorted(keys)) if keys is not None else None,
+                      facets, facet_params)
+
+    def _keyed(self, probe: _Probe, days: set[int] | None) -> dict[int, str]:
+        """The claims on record a probe finds within ``window_days`` of ``days`` (None: on any day), each with
+        its stored places."""
         found: dict[int, str] = {}
         # (day condition, its parameters): the windows, plus undated claims on record; an undated new claim
         # cannot be placed in time, so every day is searched
         ranges: list[tuple[str, tuple[int, ...]]] = [("k.day = ?", (_UNDATED,))]
         ranges += [("k.day BETWEEN ? AND ?", w) for w in self._windows(days)] if days else [("k.day >= ?", (0,))]
-        key_condition = f"k.key IN ({','.join('?' * len(keys))}) AND " if keys is not None else ""
-        key_params = tuple(sorted(keys)) if keys is not None else ()
+        key_condition = f"k.key IN ({','.join('?' * len(probe.keys))}) AND " if probe.keys is not None else ""
         for condition, params in ranges:
-            # claim_keys drives (its primary key or block/day index); claims is reached by its primary key
-            sql = (f"SELECT k.claim, c.places FROM claim_keys k JOIN claims c ON c.id = k.claim "
-                   f"WHERE k.block = ? AND {key_condition}{condition} AND {facets}")
-            found.update(self.db.execute(sql, (block, *key_params, *params, *facet_params)))
+            # a range of claim_keys' primary key (or its block/day index): no other table is read
+            sql = (f"SELECT k.claim, k.places FROM claim_keys k "
+                   f"WHERE k.block = ? AND {key_condition}{condition} AND {probe.facets}")
+            found.update(self.db.execute(sql, (probe.block, *(probe.keys or ()), *params, *probe.facet_params)))
         return found
 
     def place_bounds(self, claims: Iterable[Claim], stored: Iterable[str] = ()) -> PlaceBounds:
@@ -520,18 +532,15 @@ class RecordIndex:
         """Of the keyed claims on record (of the block of ``claims``), those the matcher could find in a place
         compatible with one of ``claims``, and those whose places teach it something of other claims' (kept,
         so that it learns what it would have learnt from all of them). Decided once per set of places."""
-        kept: dict[str, bool] = {}
-        out: set[int] = set()
-        for cid, text in keyed.items():
-            keep = kept.get(text)
-            if keep is None:
-                place = _stored_places(text)
-                keep = kept[text] = bool(place_links(text)) or not all(
-                    places_never_compatible(c.place, place, isinstance(c, DateClaim), bounds.countries, bounds.related)
-                    for c in claims)
-            if keep:
-                out.add(cid)
-        return out
+        sides = {(tuple(c.place), isinstance(c, DateClaim)) for c in claims}  # claims of a report share places
+
+        def keep(text: str) -> bool:
+            place = _stored_places(text)
+            return bool(place_links(text)) or not all(
+                places_never_compatible(new, place, strict, bounds.countries, bounds.related) for new, strict in sides)
+
+        kept = {text for text in set(keyed.values()) if keep(text)}
+        return {cid for cid, text in keyed.items() if text in kept}
 
     def candidate_ids(self, claim: Claim, published: str | None = None, among: Sequence[Claim] = ()) -> set[int]:
         """Row ids of the claims on record that could be the same fact as ``claim``.
@@ -539,10 +548,10 @@ class RecordIndex:
         ``among``: the other new claims the matcher will see with this one; their places (a name
         one of them calls a country, two places it names together) can make places compatible.
         """
-        block = self._block(claim)
-        if block is None:
+        probe = self._probe(claim)
+        if probe is None:
             return set()
-        keyed = self._keyed(claim, block, published)
+        keyed = self._keyed(probe, anchor_days(claim, published) or None)
         return self._placed([claim], keyed, self.place_bounds([claim, *among], set(keyed.values())))
 
     def load_claims(self, ids: Iterable[int], exclude_reports: Iterable[str] = ()) -> list[Claim]:
@@ -577,20 +586,26 @@ class RecordIndex:
         the matcher will see beside the candidates: the places of all of it bound what it learns.
         """
         reports = reports or {}
-        # by block: a candidate one claim finds may be the same fact as another claim of its block
-        blocks: dict[str, tuple[list[Claim], dict[int, str]]] = {}
+        # claims of one report mostly probe alike (a toll in the headline and in the lead): one query per
+        # probe, over the union of its claims' days (None: one of them cannot be placed in time, so any day)
+        probes: dict[_Probe, set[int] | None] = {}
+        members: dict[str, list[Claim]] = {}  # by block: a candidate one claim finds may match another
         for claim in claims:
-            block = self._block(claim)
-            if block is None:
+            probe = self._probe(claim)
+            if probe is None:
                 continue
+            members.setdefault(probe.block, []).append(claim)
             meta = reports.get(claim.report)
-            members, keyed = blocks.setdefault(block, ([], {}))
-            members.append(claim)
-            keyed.update(self._keyed(claim, block, meta.published if meta else None))
-        bounds = self.place_bounds(claims, {text for _, keyed in blocks.values() for text in keyed.values()})
+            days = anchor_days(claim, meta.published if meta else None) or None
+            known = probes.get(probe, set())
+            probes[probe] = None if days is None or known is None else known | days
+        keyed: dict[str, dict[int, str]] = {}
+        for probe, days in probes.items():
+            keyed.setdefault(probe.block, {}).update(self._keyed(probe, days))
+        bounds = self.place_bounds(claims, set().union(*(found.values() for found in keyed.values())))
         ids: set[int] = set()
-        for members, keyed in blocks.values():
-            ids |= self._placed(members, keyed, bounds)
+        for block, found in keyed.items():
+            ids |= self._placed(members[block], found, bounds)
         return self.load_claims(ids, exclude_reports)
 
     def reports(self, ids: Iterable[str]) -> dict[str, ReportMeta]:
