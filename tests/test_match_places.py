@@ -4,6 +4,7 @@ matcher could accept, whatever other claims the matcher sees; and it does refuse
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -17,8 +18,9 @@ MARKERS = ["*wide", "*country", "*other"]
 
 
 def claim(place: list[str], strict: bool = False, n: int = 1) -> Claim:
-    common = dict(id=f"r{n}:1", fingerprint=f"r{n}", measure="killed", subject="people", text="x", report=f"r{n}",
-                  place=place, source=Source(path=f"r{n}.md", start=0, end=1, line=1, column=1))
+    common: dict[str, Any] = {"id": f"r{n}:1", "fingerprint": f"r{n}", "measure": "killed", "subject": "people",
+                              "text": "x", "report": f"r{n}", "place": place,
+                              "source": Source(path=f"r{n}.md", start=0, end=1, line=1, column=1)}
     if strict:
         return DateClaim(kind="date", value=DateSpan(start="2024-05-01", end="2024-05-01"), event="flood", **common)
     return CountClaim(kind="casualty", value=Amount(low=3, best=3, high=3), **common)

@@ -5,12 +5,23 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, report_markdown
 
 from checker.match import Matcher
-from checker.models import Amount, Claim, ClaimsFile, ClaimStatus, CountClaim, DateClaim, DateSpan, ReportMeta, Source
+from checker.models import (
+    Amount,
+    Claim,
+    ClaimsFile,
+    ClaimStatus,
+    CountClaim,
+    DateClaim,
+    DateSpan,
+    ReportMeta,
+    Source,
+)
 from checker.pipeline import CheckOptions, extract_claims, read_all
 from checker.record import index as index_module
 from checker.record import record_paths, store
@@ -243,7 +254,7 @@ TEACHING = {"country": ["*country", "Ostravia"], "link": ["Amberly", "Brackton"]
 
 def _placed_claims(report: str, place: list[str], measures: tuple[str, ...] = ("killed", "date")) -> ClaimsFile:
     source = Source(path=f"{report}.md", start=0, end=1, line=1, column=1)
-    common = dict(subject="people", event="flood", place=place, report=report, source=source)
+    common: dict[str, Any] = {"subject": "people", "event": "flood", "place": place, "report": report, "source": source}
     day = DateSpan(start="2024-05-14", end="2024-05-14")
     claims: list[Claim] = [
         CountClaim(kind="casualty", id=f"{report}:{measure}", fingerprint=f"{report}|{measure}", measure=measure,

@@ -64,7 +64,13 @@ from pydantic import TypeAdapter
 
 from ..errors import CheckerError
 from ..lexicon import Lexicon, default_lexicon
-from ..match import INTERCHANGEABLE_SUBJECTS, MatchSettings, blocking_key, place_names, places_never_compatible
+from ..match import (
+    INTERCHANGEABLE_SUBJECTS,
+    MatchSettings,
+    blocking_key,
+    place_names,
+    places_never_compatible,
+)
 from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, ReportMeta
 from .store import parse_file, record_files
 
@@ -434,7 +440,8 @@ class RecordIndex:
         placed.sort(key=lambda p: (p[0], p[1]))
         for block, _first, name, claim, days in placed:
             places = places_text(tuple(claim.place))
-            links.update(place_links(places))
+            if place_links(places):  # most claims name one place and teach nothing
+                links.update(place_links(places))
             claims.append((next_id, name, claim.report, places, claim.model_dump_json()))
             if block:
                 # what a lookup filters on rides along in the key rows: a lookup reads no other table
