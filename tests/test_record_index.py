@@ -292,3 +292,14 @@ def test_places_the_matcher_refuses_are_never_candidates(tmp_path: Path) -> None
         assert index.db.execute("SELECT count(*) FROM place_links WHERE name = 'Brackton'").fetchone()[0] == 0
         found = index.candidates_for(new.claims, {"new": new.report}, {"new"})
         assert {c.report for c in found if c.kind == "casualty"} == {"same", "ostravia", "nationwide", "noplace"}
+
+
+def test_claims_come_back_from_the_index_as_recorded(recorded: Path) -> None:
+    # the index stores claims without their default fields: parsing must give each field back
+    on_file = [c for path in store.record_files(recorded) for c in store.load_file(path).claims]
+    with RecordIndex(recorded) as index:
+        index.refresh()
+        back = index.load_claims(range(1, 10_000))
+    assert sorted(back, key=lambda c: c.id) == sorted(on_file, key=lambda c: c.id)
+    assert [c.model_dump() for c in sorted(back, key=lambda c: c.id)] == [
+        c.model_dump() for c in sorted(on_file, key=lambda c: c.id)]
