@@ -303,3 +303,27 @@ def test_claims_come_back_from_the_index_as_recorded(recorded: Path) -> None:
     assert sorted(back, key=lambda c: c.id) == sorted(on_file, key=lambda c: c.id)
     assert [c.model_dump() for c in sorted(back, key=lambda c: c.id)] == [
         c.model_dump() for c in sorted(on_file, key=lambda c: c.id)]
+
+
+def test_what_names_no_subject_where_the_matcher_needs_one_has_no_candidates(tmp_path: Path) -> None:
+    folder = tmp_path / "claims"
+    store.add(folder, _placed_claims("old", ["Amberly"]))
+    new = _placed_claims("new", ["Amberly"])
+    bare_date = new.claims[1].model_copy(update={"subject": None})
+    source = new.claims[0].source
+    width = CountClaim(kind="quantity", id="new:width", fingerprint="new|width", measure="distance", text="12 km",
+                       value=Amount(low=12, best=12, high=12, unit="km"), report="new", source=source)
+    bare_width = width.model_copy(update={"id": "new:bare", "subject": None})
+    store.add(folder, ClaimsFile(report=ReportMeta(id="road", path="road.md", published="2024-05-16"), claims=[
+        width.model_copy(update={"report": "road", "id": "road:1", "subject": "road"}),
+        bare_date.model_copy(update={"report": "road", "id": "road:2"})]))
+    with RecordIndex(folder) as index:
+        index.refresh()
+        assert {c.id for c in index.candidates(new.claims[1], "2024-05-16")} == {"old:date"}  # not road's bare date
+        assert index.candidates(bare_date, "2024-05-16") == []
+        assert index.candidates(bare_width, "2024-05-16") == []
+        assert {c.id for c in index.candidates(width.model_copy(update={"subject": "road"}), "2024-05-16")} == {"road:1"}
+    # as the matcher judges them
+    road = store.load_file(folder / store.file_name("road")).claims
+    assert Matcher().same_fact(bare_width, road[0]) is None and Matcher().same_fact(bare_date, road[1]) is None
+    assert Matcher().same_fact(new.claims[1], road[1]) is None

@@ -24,8 +24,8 @@ token of subject-less claims) within ``window_days`` of each anchor, reads
 no other table, and drops what the matcher refuses outright (an incident
 against a running total, casualties of incompatible events) before any JSON
 is parsed. Retracted claims, earlier or projected
-figures and unresolved dates are never candidates (the matcher would refuse
-them anyway), so they are not indexed.
+figures, unresolved dates and dates that name no subject are never
+candidates (the matcher would refuse them anyway), so they are not indexed.
 
 Places: most candidates of a busy block are figures for other towns, which
 the matcher refuses for their place alone. The key rows keep each claim's
@@ -75,7 +75,7 @@ from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, Report
 from .store import parse_file, record_files
 
 INDEX_NAME = ".index.sqlite"
-_SCHEMA_VERSION = "4"  # 4: claim_keys carry what the lookup filters on; place_links
+_SCHEMA_VERSION = "5"  # 5: key rows carry scope, event and places; place_links; dates without a subject unindexed
 # Undated claims sit on day 0 (no real ordinal) so that one index serves them too.
 _UNDATED = 0
 # Above this many claims to (re)insert, dropping and recreating the indexes is faster.
@@ -211,10 +211,11 @@ class PlaceBounds:
 
 
 def can_match(claim: Claim) -> bool:
-    """What the matcher could ever pair: not retracted, a current figure, a resolved date with an event."""
+    """What the matcher could ever pair: not retracted, a current figure, a resolved date with an event that
+    says what it dates (a subject)."""
     if claim.status == ClaimStatus.retracted or claim.reference != "current":
         return False
-    return not (isinstance(claim, DateClaim) and (not claim.value.start or not claim.event))
+    return not (isinstance(claim, DateClaim) and (not claim.value.start or not claim.event or not claim.subject))
 
 
 @dataclass(frozen=True)
@@ -492,6 +493,10 @@ class RecordIndex:
         """What a new claim's lookup asks of ``claim_keys``; None for a claim that can match nothing on record."""
         if not can_match(claim) or "*other" in claim.place:
             return None  # (an unnamed other place, "elsewhere", is the same fact as no claim)
+        settings = self.match
+        if claim.kind == "quantity" and not claim.subject and claim.measure in settings.subject_required \
+                and claim.measure not in settings.place_measures:
+            return None  # a measure that must name what it measures, and does not
         keys = _lookup_keys(claim.subject)
         facets, facet_params = self._facet_filter(claim)
         return _Probe("|".join(blocking_key(claim, self.lexicon)), tuple(sorted(keys)) if keys is not None else None,
