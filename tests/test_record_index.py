@@ -283,7 +283,8 @@ def test_places_the_matcher_refuses_are_never_candidates(tmp_path: Path) -> None
             for pair in group.pairs:
                 if len(set(pair) & new_ids) == 1:
                     assert set(pair) - new_ids <= {c.id for c in found}, pair
-        assert {c.report for c in found if c.kind == "casualty"} == {"same", "ostravia", "related", "nationwide", "noplace"}
+        tolls = {c.report for c in found if c.kind == "casualty"}
+        assert tolls == {"same", "ostravia", "related", "nationwide", "noplace"}
         # dates of two different places are two facts, whatever is known of the places
         assert {c.report for c in found if c.kind == "date"} == {"same", "nationwide", "noplace"}
         # once the report that names the two places together is gone, the other town's toll is another fact
@@ -322,7 +323,8 @@ def test_what_names_no_subject_where_the_matcher_needs_one_has_no_candidates(tmp
         assert {c.id for c in index.candidates(new.claims[1], "2024-05-16")} == {"old:date"}  # not road's bare date
         assert index.candidates(bare_date, "2024-05-16") == []
         assert index.candidates(bare_width, "2024-05-16") == []
-        assert {c.id for c in index.candidates(width.model_copy(update={"subject": "road"}), "2024-05-16")} == {"road:1"}
+        named = width.model_copy(update={"subject": "road"})
+        assert {c.id for c in index.candidates(named, "2024-05-16")} == {"road:1"}
     # as the matcher judges them
     road = store.load_file(folder / store.file_name("road")).claims
     assert Matcher().same_fact(bare_width, road[0]) is None and Matcher().same_fact(bare_date, road[1]) is None

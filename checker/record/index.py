@@ -115,9 +115,9 @@ def _claims_adapter() -> TypeAdapter[list[Claim]]:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: parsing thousands of claims makes objects fast enough to set off
-    full collections, each a walk of the whole heap (half of a lookup's time in a process that holds much),
-    and the claims form no cycles for a collection to find."""
+    """No cyclic garbage collection meanwhile: parsing thousands of claims sets off collections in mid-parse,
+    some of them walks of the whole heap (validate_json of 5,000 claims: 12-28 us a claim with the collector
+    on, 10 us off); one collection of the young objects follows once it is on again. Claims form no cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -472,7 +472,7 @@ class RecordIndex:
         return merged
 
     def _facet_filter(self, claim: Claim) -> tuple[str, tuple[str, ...]]:
-        """SQL on the record claim's key row (``k``) for the matcher's cheapest hard constraints, so fewer rows are parsed.
+        """SQL on a record claim's key row (``k``) for the matcher's cheapest hard constraints: fewer rows parsed.
 
         An incident figure is never a running total (and the reverse); casualty and displacement
         figures of different, incompatible events are different facts (``Matcher.same_fact``).
