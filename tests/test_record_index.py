@@ -306,26 +306,27 @@ def test_claims_come_back_from_the_index_as_recorded(recorded: Path) -> None:
         c.model_dump() for c in sorted(on_file, key=lambda c: c.id)]
 
 
-def test_what_names_no_subject_where_the_matcher_needs_one_has_no_candidates(tmp_path: Path) -> None:
+def test_a_claim_the_matcher_pairs_with_nothing_brings_only_what_teaches_places(tmp_path: Path) -> None:
     folder = tmp_path / "claims"
     store.add(folder, _placed_claims("old", ["Amberly"]))
     new = _placed_claims("new", ["Amberly"])
     bare_date = new.claims[1].model_copy(update={"subject": None})
-    source = new.claims[0].source
-    width = CountClaim(kind="quantity", id="new:width", fingerprint="new|width", measure="distance", text="12 km",
-                       value=Amount(low=12, best=12, high=12, unit="km"), report="new", source=source)
-    bare_width = width.model_copy(update={"id": "new:bare", "subject": None})
-    store.add(folder, ClaimsFile(report=ReportMeta(id="road", path="road.md", published="2024-05-16"), claims=[
-        width.model_copy(update={"report": "road", "id": "road:1", "subject": "road"}),
-        bare_date.model_copy(update={"report": "road", "id": "road:2"})]))
+    distance = CountClaim(kind="quantity", id="road:1", fingerprint="road|1", measure="distance", subject="road",
+                          text="12 km", value=Amount(low=12, best=12, high=12, unit="km"), report="road",
+                          source=new.claims[0].source)
+    bare_distance = distance.model_copy(update={"id": "new:bare", "report": "new", "subject": None})
+    taught = distance.model_copy(update={"id": "road:2", "fingerprint": "road|2", "place": ["Amberly", "Brackton"]})
+    store.add(folder, ClaimsFile(report=ReportMeta(id="road", path="road.md", published="2024-05-16"),
+                                 claims=[distance, taught]))
+    # the matcher pairs them with nothing: a date that names no subject, a distance that names no thing
+    record = [c for d in ("old", "road") for c in store.load_file(folder / store.file_name(d)).claims]
+    assert all(Matcher().same_fact(bare, r) is None for bare in (bare_date, bare_distance) for r in record)
     with RecordIndex(folder) as index:
         index.refresh()
-        assert {c.id for c in index.candidates(new.claims[1], "2024-05-16")} == {"old:date"}  # not road's bare date
         assert index.candidates(bare_date, "2024-05-16") == []
-        assert index.candidates(bare_width, "2024-05-16") == []
-        named = width.model_copy(update={"subject": "road"})
-        assert {c.id for c in index.candidates(named, "2024-05-16")} == {"road:1"}
-    # as the matcher judges them
-    road = store.load_file(folder / store.file_name("road")).claims
-    assert Matcher().same_fact(bare_width, road[0]) is None and Matcher().same_fact(bare_date, road[1]) is None
-    assert Matcher().same_fact(new.claims[1], road[1]) is None
+        # a claim whose places teach the matcher (two places named together) still comes, for what it teaches
+        assert [c.id for c in index.candidates(bare_distance, "2024-05-16")] == ["road:2"]
+        # with another claim of its block that can pair, what that one could match comes too
+        found = index.candidates_for([bare_distance, distance.model_copy(update={"id": "new:2", "report": "new"})],
+                                     {"new": new.report}, {"new"})
+        assert {c.id for c in found} == {"road:1", "road:2"}

@@ -24,8 +24,8 @@ token of subject-less claims) within ``window_days`` of each anchor, reads
 no other table, and drops what the matcher refuses outright (an incident
 against a running total, casualties of incompatible events) before any JSON
 is parsed. Retracted claims, earlier or projected
-figures, unresolved dates and dates that name no subject are never
-candidates (the matcher would refuse them anyway), so they are not indexed.
+figures and unresolved dates are never candidates (the matcher would refuse
+them anyway), so they are not indexed.
 
 Places: most candidates of a busy block are figures for other towns, which
 the matcher refuses for their place alone. The key rows keep each claim's
@@ -75,7 +75,7 @@ from ..models import Claim, ClaimsFile, ClaimStatus, DateClaim, DateSpan, Report
 from .store import parse_file, record_files
 
 INDEX_NAME = ".index.sqlite"
-_SCHEMA_VERSION = "5"  # 5: key rows carry scope, event and places; place_links; dates without a subject unindexed
+_SCHEMA_VERSION = "5"  # 5: key rows carry scope, event and places; place_links
 # Undated claims sit on day 0 (no real ordinal) so that one index serves them too.
 _UNDATED = 0
 # Above this many claims to (re)insert, dropping and recreating the indexes is faster.
@@ -211,11 +211,10 @@ class PlaceBounds:
 
 
 def can_match(claim: Claim) -> bool:
-    """What the matcher could ever pair: not retracted, a current figure, a resolved date with an event that
-    says what it dates (a subject)."""
+    """What the matcher could ever pair: not retracted, a current figure, a resolved date with an event."""
     if claim.status == ClaimStatus.retracted or claim.reference != "current":
         return False
-    return not (isinstance(claim, DateClaim) and (not claim.value.start or not claim.event or not claim.subject))
+    return not (isinstance(claim, DateClaim) and (not claim.value.start or not claim.event))
 
 
 @dataclass(frozen=True)
@@ -491,12 +490,8 @@ class RecordIndex:
 
     def _probe(self, claim: Claim) -> _Probe | None:
         """What a new claim's lookup asks of ``claim_keys``; None for a claim that can match nothing on record."""
-        if not can_match(claim) or "*other" in claim.place:
-            return None  # (an unnamed other place, "elsewhere", is the same fact as no claim)
-        settings = self.match
-        if claim.kind == "quantity" and not claim.subject and claim.measure in settings.subject_required \
-                and claim.measure not in settings.place_measures:
-            return None  # a measure that must name what it measures, and does not
+        if not can_match(claim):
+            return None
         keys = _lookup_keys(claim.subject)
         facets, facet_params = self._facet_filter(claim)
         return _Probe("|".join(blocking_key(claim, self.lexicon)), tuple(sorted(keys)) if keys is not None else None,
@@ -540,6 +535,16 @@ class RecordIndex:
                 related.add(frozenset((name, other)))
         return PlaceBounds(frozenset(countries), frozenset(related))
 
+    def _pairs_with_nothing(self, claim: Claim) -> bool:
+        """A new claim ``Matcher.same_fact`` refuses with any other: placed "elsewhere" (an unnamed other
+        place), a date that names no subject, a measure that must name its subject and does not. Its
+        lookup still brings what teaches the matcher of places and what its block's others could match."""
+        if "*other" in claim.place or (isinstance(claim, DateClaim) and not claim.subject):
+            return True
+        settings = self.match
+        return claim.kind == "quantity" and not claim.subject and claim.measure in settings.subject_required \
+            and claim.measure not in settings.place_measures
+
     @staticmethod
     def _placed(claims: Sequence[Claim], keyed: dict[int, str], bounds: PlaceBounds) -> set[int]:
         """Of the keyed claims on record (of the block of ``claims``), those the matcher could find in a place
@@ -565,7 +570,8 @@ class RecordIndex:
         if probe is None:
             return set()
         keyed = self._keyed(probe, anchor_days(claim, published) or None)
-        return self._placed([claim], keyed, self.place_bounds([claim, *among], set(keyed.values())))
+        pairing = [] if self._pairs_with_nothing(claim) else [claim]
+        return self._placed(pairing, keyed, self.place_bounds([claim, *among], set(keyed.values())))
 
     def load_claims(self, ids: Iterable[int], exclude_reports: Iterable[str] = ()) -> list[Claim]:
         """The claims with these row ids, parsed once each, in record order."""
@@ -607,7 +613,8 @@ class RecordIndex:
             probe = self._probe(claim)
             if probe is None:
                 continue
-            members.setdefault(probe.block, []).append(claim)
+            if not self._pairs_with_nothing(claim):
+                members.setdefault(probe.block, []).append(claim)
             meta = reports.get(claim.report)
             days = anchor_days(claim, meta.published if meta else None) or None
             known = probes.get(probe, set())
@@ -618,7 +625,7 @@ class RecordIndex:
         bounds = self.place_bounds(claims, set().union(*(found.values() for found in keyed.values())))
         ids: set[int] = set()
         for block, found in keyed.items():
-            ids |= self._placed(members[block], found, bounds)
+            ids |= self._placed(members.get(block, []), found, bounds)
         return self.load_claims(ids, exclude_reports)
 
     def reports(self, ids: Iterable[str]) -> dict[str, ReportMeta]:
