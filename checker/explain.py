@@ -56,6 +56,7 @@ def explain_judgement(texts: list[str], published: str | None, options: CheckOpt
     lexicon = options.lexicon or default_lexicon()
     metas, claims = extract_claims(list(reports), lexicon)
     matcher = Matcher(lexicon, options.match)
+    matcher.prepare(claims)  # as judging does: what matching learns of all claims at once
     verdicts: list[tuple[Claim, Claim, MatchInfo | None]] = []
     for i, a in enumerate(claims):
         for b in claims[i + 1:]:

@@ -15,6 +15,26 @@ rose to 22") takes the subject of the report's previous claim of that measure
 (people when there is none). A line of key figures ("1,200 deaths | ...") is
 read cell by cell.
 
+People are also counted without a figure: one person by an article, a title, a
+bare name after a verb of harm or a pronoun ("killed an insurgent", "killing
+Tomas Brenner", "He was shot and killed"); a definite plural beside a casualty
+verb ("the gunmen were all killed") as many as the report's last count of those
+people. Objects joined to one casualty verb share it ("killed a leader and one
+gunman"), and "and two other fighters" adds to the first; a measure word in a
+disjunction ("captured or killed") measures nothing.
+
+Each figure takes the place written nearest it: after it ("71 dead in Valia"), as
+its owner ("Valia's toll") or as a place that counts it ("Valia reported 71"),
+in its comma-delimited stretch, its clause, an opening "In Valia," and only then
+anywhere in its sentence (a place that another figure of the sentence holds is
+that figure's). A figure "in the two countries", "combined", or a total beside
+other places' figures ("130 in all") is a sum over places (``*combined``), a
+fact apart from each place's; so is a placeless toll in a report that gives
+that measure for several countries. A place a superlative ranks in ("the
+deadliest fire in X", "in X's history") is no figure's place; a name that owns
+or has counted things ("X's 80 sirens", "X has 400 sirens") is theirs. Country
+names are a lexicon.
+
 Places are then filled in for the whole report: the settlement it introduces
 ("the port city of X") or its headline names is what "the city" means and where
 its placeless current tolls are; a headline that names only a country (or a
@@ -22,18 +42,39 @@ label "X: ...") makes them country-wide; a name the report gives as a demonym
 or as "across X" is an area, which locates nothing apart; a sentence that opens
 "Elsewhere," or "Across the sea," is another place.
 
+Which occurrence of its event a figure is of is kept where the words say it is
+not the report's news (``occasion``): a year long past tied to the event ("the
+1999 quake, which killed"), or standing in a toll's clause with no other figure
+between ("the Alder Fire, which killed 40 people in 1990"), "a second/another/a
+new" quake, an increment ("a further $20 million" after a sum of its measure).
+A day named with a tally's level ("the toll stood at 90 on Thursday") is when
+the tally stood there, not the event's day. Counted things keep the state
+the predicate puts them in (``state``: "collapsed" against "collapsed or
+damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
+7.1") is its magnitude; a magnitude, and a quake's depth, measure the quake.
+"Struck", "broke out", "began" are the event their subject or agent names ("the
+provinces struck by the quakes", "the blaze broke out"); time elapsed ("eight
+days after") is measured to the report's day. A guarded event word ("fire")
+names its event only away from its guard words ("opened fire", "fire crews").
+
 A date becomes a claim when an event word stands near it, or, failing one, a
-casualty or arrest word ("detained ... yesterday" dates that incident); a
-dateline's date dates the report and makes no claim.
+casualty or arrest word ("detained ... yesterday" dates that incident); a date
+that closes a long sentence reaches back to the event it opened on, one that
+opens its sentence to its casualty or arrest verb; a dateline's date dates the
+report and makes no claim. A day with a clock time is an instant one minute
+wide where its zone is known: written after the time ("GMT", "Hawaii time"),
+else ("local time", or none) the zone of the report's publication time.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
@@ -57,7 +98,11 @@ _DIMENSION_DEFAULT_MEASURE = {
 _SENTENCE_SUBJECT = re.compile(r"^\W*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:is|was|has|had)\b")
 # a sentence whose subject is a pronoun continues the one before ("It reached the coast on Sunday")
 _PRONOUN_OPENING = re.compile(r"^\W*(?:it|they|this|then it|it then)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]{1,2}\s")
+# (a colon between digits is a clock time, "at 13:24", not a break)
+_CLAUSE_BREAK = re.compile(r";|(?<!\d):|:(?!\d)|\s[–—-]{1,2}\s")
+# how near a figure its place is written, nearest first: "300 died in Valia" (after it), "Valia's toll rose to 300"
+# (its owner), its comma-delimited stretch, its clause, the sentence's opening "In Valia, ...", the sentence
+_AFTER_FIGURE, _OWNER, _SEGMENT, _CLAUSE_WIDE, _OPENER, _SENTENCE_WIDE = range(6)
 
 
 @dataclass
@@ -88,6 +133,16 @@ class _Draft:
     owner: str | None = None  # "Ostria said two of its soldiers ...": whose group, named by the country
     pronoun: bool = False  # "30% of it": the subject is that of the report's previous claim of the measure
     subgroup: bool = False  # "40 of the dead were children": a part of a toll, never the antecedent of one
+    measure_at: int = -1  # where the measure word of a count stands
+    place_level: int = _SENTENCE_WIDE  # how near the figure its place is named (see _figure_places)
+    subject_place: str | None = None  # "Valia reported 300 deaths": a name that counts, a place if the report names it so
+    combined: bool = False  # "in the two countries", "the combined toll": the sum over several places
+    total: set[str] | None = None  # "40 in Valia, bringing the total to 130": the places of the figures it adds up
+    sum_not_period: bool = False  # its only marker of an aggregate is one of a sum ("in all"), no period
+    increment: bool = False  # "a further $100 million": what adds to a figure given before, if one was
+    state: str | None = None  # the state counted things are in ("destroyed", "damaged or destroyed")
+    occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
+
 
 
 class Extractor:
@@ -99,18 +154,37 @@ class Extractor:
         self.amounts = AmountReader(self.lex)
         self.dates = DateReader(self.lex)
         self.measure_re = phrase_pattern(list(self.lex.word_measures))
-        self.event_re = phrase_pattern(list(self.lex.event_words))
+        self.event_re = _event_pattern(self.lex.event_words, self.lex.claims.get("guarded_event_words", {}))
         self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
+        self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.subgroup_opener_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
+        self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
+        self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
+        self.owner_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["singular_possessives"]) + r")\s+$", re.IGNORECASE)
+        joiners = "|".join(re.escape(w) for w in c["conjunct_joiners"])
+        # between two objects of one verb: maybe the first one's name, then the joiner
+        self.conjunct_re = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,4}}\s*,?\s+(?:{joiners})\s+")
+        self.new_predicate_re = re.compile(rf"\s*,?\s*(?:{joiners})\b")
+        self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.IGNORECASE)
         self.passive_links = {w.lower() for w in c["passive_links"]}
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
+        self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
+        self.tally_verb_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
+        self.tally_object_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$",
+            re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
@@ -118,6 +192,11 @@ class Extractor:
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
+        self.detection_re = phrase_pattern(c["detection_phrases"])
+        self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
+        self.named_zones: dict[str, float] = {
+            str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
+        self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
         self.starting_events = frozenset(c["starting_events"])
@@ -135,6 +214,28 @@ class Extractor:
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
         self.object_events = frozenset(c["object_events"])
+        # "a rainfall record", "a flood warning": the event word qualifies another noun and names no event
+        self.compound_head_re = re.compile(
+            r"\s+(?:" + "|".join(re.escape(w) for w in c["event_compound_heads"]) + r")\b", re.IGNORECASE)
+        self.increment_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
+        self.story_nouns = tuple(c["story_event_nouns"]["words"])
+        self.story_event = str(c["story_event_nouns"]["event"])
+        self.event_measures: dict[str, object] = {
+            k: v if v == "*" else frozenset(v) for k, v in c["event_measures"].items()}
+        magnitudes = c["measured_magnitudes"]
+        self.magnitude_events = frozenset(magnitudes["events"])
+        self.magnitude_unit = str(magnitudes["unit"])
+        self.magnitude_range = (float(magnitudes["range"][0]), float(magnitudes["range"][1]))
+        verbs = "|".join(re.escape(w) for w in magnitudes["verbs"])
+        # the verb, what it measures (not across a sentence's end), "at"/"to"/"as" right before the figure
+        self.measuring_re = re.compile(
+            rf"\b(?:{verbs})\b(?P<what>(?:[^.;:]|(?<=\d)[.:](?=\d)){{0,70}}?)\b(?:at|to|as)\s+$", re.IGNORECASE)
+        self.other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["any"])
+        self.indefinite_other_occurrence = frozenset(w.lower() for w in c["other_occurrence_words"]["indefinite"])
+        # a story's news is one occurrence of these (one quake, one storm); events that recur within a story
+        # (strikes, meetings) are told apart by their days instead
+        self.single_events = self.news_events - self.recurring_events
         self.institution_re = re.compile(
             r"\b(?:in|at|on)\s+(?:the\s+)?(?:[a-z-]+\s+)?(" + "|".join(re.escape(w) for w in c["institutions"]) + r")\b", re.IGNORECASE)
         self.thing_qualifiers = frozenset(w.lower() for w in c["thing_qualifiers"])
@@ -159,10 +260,23 @@ class Extractor:
         self.across_name_re = re.compile(rf"\b(?:across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]*)\b(?!\s+(?:{admin})\b)")
         self.other_place_re = re.compile(
             r"^\W*(?:" + "|".join(re.escape(w) for w in c["other_place_openers"]) + r")\b[^,;]{0,40}[,;]", re.IGNORECASE)
+        self.country_names = frozenset(c["country_names"])
+        self.comparison_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["comparison_superlatives"]) + r")\b(?:\s+[\w'’-]+){0,4}?\s+"
+            r"(?:in|across|on|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.comparison_after_re = re.compile(
+            r"['’]s\s+(?:" + "|".join(re.escape(w) for w in c["comparison_frames"]) + r")\b", re.IGNORECASE)
+        self.combined_re = phrase_pattern(c["combined_place_markers"])
+        self.combined_total_re = phrase_pattern(c["combined_total_markers"])
+        verbs = "|".join(sorted((re.escape(w) for w in c["place_subject_verbs"]), key=len, reverse=True))
+        # "..., and Valia reported 300 deaths": a name that opens its stretch and counts (the hedge may follow)
+        self.place_subject_re = re.compile(
+            rf"(?:^\W*|\b(?:and|while|but|whereas)\s+)([A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:[a-z]+\s+){{0,3}}$")
 
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
+        self._report_offset = _published_offset(report.meta.published)
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
         segments: list[Span] = []
@@ -172,15 +286,17 @@ class Extractor:
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing))
+            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing, groups))
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
+        self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
@@ -193,26 +309,32 @@ class Extractor:
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
-                  previous_thing: str | None = None) -> list[_Draft]:
+                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
+        amounts = [m for m in amounts if not self._numbered_name(toks, m)]
+        amounts = [self._measured_magnitude(text, sent.start, m, previous_event) for m in amounts]
         singles = self._singular_people(toks, amounts)
+        if groups is not None:
+            singles += self._definite_groups(toks, amounts, groups)
+            self._remember_groups(toks, amounts, groups, taken)
         if singles:
             amounts = sorted(amounts + singles, key=lambda m: m.start)
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref)
             if d is not None:
                 out.append(d)
+        out = self._conjoined(out, sent)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
         dated: list[_Draft] = []
         for k, dm in enumerate(dates):
-            if k in used_dates:
+            if k in used_dates or self._tally_moment(text, sent.start, dm, out):
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
@@ -225,6 +347,52 @@ class Extractor:
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
+        return out
+
+    def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
+        """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday") says
+        when the tally stood there, not when the event happened ("killed 12 people on Tuesday" still dates it)."""
+        for d in drafts:
+            if d.kind not in ("casualty", "displacement") or not 0 <= dm.start - d.end <= 12 \
+                    or not re.fullmatch(r"[\s,]*(?:on|by|as of|at)?\s*", text[d.end - base:dm.start - base]):
+                continue
+            if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
+                return True
+        return False
+
+    def _tally_figure(self, text: str, base: int, lo: int, at: int) -> bool:
+        """Whether the figure at ``at`` is a tally's level: right after a tally verb ("rose to 90", "stood at 90")
+        or the "to"/"at" of one earlier in its clause ("lowered the death toll from the fire to 90")."""
+        return bool(self.tally_verb_re.search(text, max(lo - base, at - base - 30), at - base)
+                    or self.tally_object_re.search(text, max(lo - base, at - base - 70), at - base))
+
+    def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
+        """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
+        the fighter killed, though "detained" follows ("... and one fighter and detained two others"); one with a
+        verb of its own stays ("killed two soldiers and three civilians were hurt"). "And one other fighter" adds
+        to the first: the two make one toll of two."""
+        out: list[_Draft] = []
+        for d in drafts:
+            p = out[-1] if out else None
+            if p is None or p.kind != "casualty" or d.kind != "casualty" or not 0 <= p.measure_at < p.start \
+                    or not isinstance(p.value, Amount) or not isinstance(d.value, Amount):
+                out.append(d)
+                continue
+            gap = sent.text[p.end - sent.start:d.start - sent.start]
+            after = sent.text[d.end - sent.start:d.measure_at - sent.start] if d.measure_at > d.end else ""
+            if not self.conjunct_re.fullmatch(gap) or (d.measure_at > d.end and not self.new_predicate_re.match(after)):
+                out.append(d)
+                continue
+            d.measure, d.measure_at = p.measure, p.measure_at
+            figure_end = sent.text[d.start - sent.start:].split(None, 1)
+            rest = figure_end[1] if len(figure_end) > 1 else ""
+            if self.additive_re.match(rest) and None not in (p.value.best, d.value.best) and not p.value.unit:
+                p.value = Amount(low=(p.value.low or 0) + (d.value.low or 0), best=p.value.best + d.value.best,
+                                 high=None if p.value.high is None or d.value.high is None
+                                 else p.value.high + d.value.high, unit=None)
+                p.end = d.end
+                continue
+            out.append(d)
         return out
 
     @staticmethod
@@ -258,8 +426,17 @@ class Extractor:
                 if after and self._casualty_word(after[0]) and toks[i + 1].low in ("was", "is", "has", "had"):
                     out.append(self._person(toks, i, i))  # "He was killed"
                 continue
-            if t.low not in self.singular_markers and not (
-                t.low in self.object_markers and i > 0 and self._casualty_word(toks[i - 1].low)
+            if t.low in self.singular_markers | self.object_markers and i + 1 < n \
+                    and toks[i + 1].low in self.person_ordinals:
+                after = [x.low for x in toks[i + 2:i + 6] if x.is_word]
+                while after and after[0] in self.passive_links:
+                    after.pop(0)
+                if after and self._casualty_word(after[0]):
+                    out.append(self._person(toks, i, i + 1))  # "... and a third died": one more person
+                    continue
+            joined = self._joined_possessive(toks, i)
+            if t.low not in self.singular_markers and not joined and not (
+                t.low in self.object_markers and (i == 0 or toks[i - 1].text == "," or self._casualty_word(toks[i - 1].low))
             ):
                 continue
             k = i + 1
@@ -279,11 +456,172 @@ class Extractor:
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
             while after and after[0] in self.passive_links:
                 after.pop(0)
-            is_object = self._casualty_word(before)
+            is_object = self._casualty_word(before) or joined
             is_subject = bool(after) and self._casualty_word(after[0])
+            if t.low in self.object_markers and not is_object:
+                # "The gunman refused, fired at the officers and was shot and killed": only a subject that opens
+                # its sentence or clause, with a casualty verb of its own further on
+                is_subject = (i == 0 or toks[i - 1].text == ",") and self._coordinated_casualty(toks, noun)
+            if not is_object and not is_subject and i >= 2 and toks[i - 1].text == "," \
+                    and toks[i - 2].text[:1].isupper():
+                is_subject = self._appositive_then_casualty(toks, noun)
             if is_object or is_subject:
                 out.append(self._person(toks, i, noun))
         return out
+
+    def _things_state(self, text: str, base: int, end: int, hi: int) -> str | None:
+        """The state the predicate after counted things puts them in: "6,000 buildings collapsed" (destroyed);
+        two states joined by "or" ("collapsed or were damaged so badly ...") make a count of either, another
+        fact than a count of one."""
+        stretch = text[end - base:min(hi, end + 80) - base]
+        found = [(mm.start(), self.share_states[re.sub(r"\s+", " ", mm.group().lower())])
+                 for mm in self.share_state_re.finditer(stretch)]
+        if not found:
+            return None
+        first_at, first = found[0]
+        joined = next((state for at, state in found[1:] if state != first
+                       and re.search(r"\bor\b", stretch[first_at:at])), None)
+        return " or ".join(sorted((first, joined))) if joined else first
+
+    def _valued_thing(self, text: str, base: int, lo: int, m: AmountMention) -> str | None:
+        """What a sum is the value of, named as the object of a verb of valuing or as what it is in: "put the
+        direct damage at $3 billion" (damage), "estimated the total cost of the storm at $9 billion" (cost),
+        "$5 million in emergency aid" (aid)."""
+        found = self.measuring_re.search(text[max(lo - base, m.start - base - 90):m.start - base])
+        words: list[str] = []
+        if found is not None:
+            obj = re.match(r"\s+(?:the|its|their|a|an)\s+((?:[a-z-]+\s+){0,3}?[a-z-]+)\b"
+                           r"(?:\s+(?:of|in|for|from)\b|\s*$)", found.group("what"))
+            words = obj.group(1).split() if obj is not None else []
+        else:
+            after = re.match(r"\s+(?:in|of)\s+((?:[a-z-]+\s*){1,3})", text[m.end - base:])
+            for word in (after.group(1).split() if after is not None else []):
+                if word in _FUNCTION_WORDS:
+                    break
+                words.append(word)
+        if not words or words[-1] in _FUNCTION_WORDS or words[-1] in self.lex.event_words:
+            return None
+        return self.lex.subject_alias.get(words[-1], words[-1])
+
+    def _measured_magnitude(self, text: str, base: int, m: AmountMention, previous_event: str | None
+                            ) -> AmountMention:
+        """A bare figure a verb of measuring puts a quake at is its magnitude: "measured it at 7.1", "revised
+        the main shock to 7.1", "gave the magnitude as 7.1". What is measured must be the quake itself (its word,
+        "magnitude", or "it" after a sentence about the quake), and the figure one of the scale's."""
+        if m.unit or m.best is None or m.vague or not self.magnitude_range[0] <= m.best < self.magnitude_range[1]:
+            return m
+        lo = max(0, m.start - base - 90)
+        found = self.measuring_re.search(text[lo:m.start - base])
+        if found is None:
+            return m
+        measured = found.group("what")
+        events = {self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                  for mm in self.event_re.finditer(measured)}
+        pronoun = re.match(r"\s*(?:it|its magnitude)\b", measured, re.IGNORECASE) is not None
+        # "it": the quake of the sentence before, or of this one before the verb ("gave the quake's magnitude as
+        # 7.0 before revising it to 7.1")
+        earlier = text[:lo + found.start()]
+        told = previous_event in self.magnitude_events or re.search(r"\bmagnitude\b", earlier, re.IGNORECASE) \
+            or any(self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower())) in self.magnitude_events
+                   for mm in self.event_re.finditer(earlier))
+        if events & self.magnitude_events or re.search(r"\bmagnitude\b", measured, re.IGNORECASE) or (
+                pronoun and told):
+            return dataclasses.replace(m, unit=self.magnitude_unit)
+        return m
+
+    def _numbered_name(self, toks: list[Token], m: AmountMention) -> bool:
+        """"Highway 1", "Gate 3": a bare number after a capitalised noun of things that are numbered names one."""
+        k = next((j for j, t in enumerate(toks) if t.start == m.start), None)
+        return k is not None and k > 0 and m.text.isdigit() and toks[k - 1].text[:1].isupper() \
+            and toks[k - 1].low in self.numbered_names
+
+    def _remember_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention],
+                         taken: list[tuple[int, int]]) -> None:
+        """Each count of people a sentence gives ("several armed fighters"), whatever its verb: what a later "the
+        fighters" counts."""
+        stops = frozenset(a for a, _ in taken)
+        for m in amounts:
+            if m.unit or m.person:
+                continue
+            np, _ = self._noun_phrase(toks, m, stops)
+            cut = self._participle_after_people(np)
+            np = np[:cut] if cut is not None else np
+            if np and np[-1].low in self.people and np[-1].low not in self.singular_people:
+                groups[np[-1].low] = m
+
+    def _definite_groups(self, toks: list[Token], amounts: list[AmountMention], groups: dict[str, AmountMention]
+                         ) -> list[AmountMention]:
+        """"Several armed fighters threatened the patrol ... The armed fighters were all killed": a definite plural
+        beside a casualty verb counts as many as the report's last count of those people (none: no claim)."""
+        out: list[AmountMention] = []
+        taken = [(m.start, m.end) for m in amounts]
+        n = len(toks)
+        for i, t in enumerate(toks):
+            if t.low != "the" or any(a <= t.start < b for a, b in taken):
+                continue
+            noun = next((k for k in range(i + 1, min(n, i + 5)) if toks[k].low in self.people), None)
+            if noun is None or toks[noun].low in self.singular_people or any(
+                    not x.is_word or x.low in _FUNCTION_WORDS for x in toks[i + 1:noun]):
+                continue
+            before = toks[i - 1] if i > 0 else None
+            is_object = before is not None and self._casualty_word(before.low) and before.low.endswith(("ed", "ing"))
+            after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
+            linked = bool(after) and after[0] in self.passive_links
+            while after and after[0] in self.passive_links:
+                after.pop(0)
+            is_subject = linked and bool(after) and self._casualty_word(after[0]) or \
+                (noun + 1 < n and toks[noun + 1].text == "," and self._appositive_then_casualty(toks, noun + 1)) or \
+                ((i == 0 or toks[i - 1].text == ",") and self._coordinated_casualty(toks, noun))
+            ante = groups.get(toks[noun].low)
+            if ante is None or not (is_object or is_subject):
+                continue
+            text = " ".join(x.text for x in toks[i:noun + 1])
+            out.append(AmountMention(start=t.start, end=toks[noun].end, text=text, low=ante.low, best=ante.best,
+                                     high=ante.high, vague=ante.vague, person=True))
+        return out
+
+    def _coordinated_casualty(self, toks: list[Token], noun: int) -> bool:
+        """The subject's own casualty verb, after other verbs joined by "and": "... refused, fired at the officers
+        and was shot and killed". Another person named between is the subject of what follows: no."""
+        n = len(toks)
+        for k in range(noun + 1, min(n - 1, noun + 25)):
+            word = toks[k]
+            if word.text in ".;:" or word.low in self.people or word.low in self.subject_pronouns \
+                    or word.low in self.singular_possessives or self.speech_re.fullmatch(word.low) \
+                    or word.low in ("who", "which", "that", "when", "while", "as", "after", "before"):
+                return False
+            if word.low == "and":
+                after = [x.low for x in toks[k + 1:k + 7] if x.is_word]
+                if not after or after[0] not in ("was", "were"):
+                    continue
+                while after and after[0] in self.passive_links:
+                    after.pop(0)
+                if len(after) >= 3 and after[1] == "and" and not self._casualty_word(after[0]):
+                    after = after[2:]  # "was shot and killed"
+                return bool(after) and self._casualty_word(after[0])
+        return False
+
+    def _joined_possessive(self, toks: list[Token], i: int) -> bool:
+        """"killed Tomas Brenner and his deputy": one more person, joined to the object of a casualty verb
+        standing a few words before."""
+        if toks[i].low not in self.singular_possessives or i < 2 or toks[i - 1].low != "and":
+            return False
+        verb = next((j for j in range(i - 2, max(-1, i - 8), -1) if self._casualty_word(toks[j].low)), None)
+        return verb is not None and toks[verb].low.endswith(("ed", "ing")) \
+            and all(x.is_word for x in toks[verb + 1:i - 1])
+
+    def _appositive_then_casualty(self, toks: list[Token], noun: int) -> bool:
+        """"Karim Nazari, a senior commander in the valley, was killed": after the appositive that describes
+        the named person, its closing comma, the casualty verb."""
+        close = next((j for j in range(noun + 1, min(len(toks), noun + 12)) if toks[j].text in ",;."), None)
+        if close is None or toks[close].text != ",":
+            return False
+        after = [x.low for x in toks[close + 1:close + 5] if x.is_word]
+        if not after or after[0] not in self.passive_links:
+            return False  # only a verb of the sentence's subject closes the appositive: "was killed"
+        while after and after[0] in self.passive_links:
+            after.pop(0)
+        return bool(after) and self._casualty_word(after[0])
 
     def _person(self, toks: list[Token], first: int, last: int) -> AmountMention:
         a, b = toks[first].start, toks[last].end
@@ -308,6 +646,10 @@ class Extractor:
                     return first if k >= n or not toks[k].is_word or toks[k].low in _FUNCTION_WORDS else None
         elif not self._casualty_word(toks[i].low) or not toks[i].low.endswith(("ed", "ing")):
             return None
+        else:
+            bare = self._bare_name_after(toks, i)
+            if bare is not None:
+                return bare
         n = len(toks)
         k = i + 1
         while k < n and k <= i + 7 and (toks[k].is_word or toks[k].text == "-") \
@@ -320,6 +662,28 @@ class Extractor:
                     return k
                 return None
             k += 1
+        return None
+
+    def _bare_name_after(self, toks: list[Token], i: int) -> int | None:
+        """A name with no title right after a verb of harm: "killing Tomas Brenner, the rebel governor", "killed
+        Brenner and his deputy". Gives the index of the name's last word. A capitalised word that qualifies
+        people ("killed Ostrian soldiers"), a day, an owner ("killed Brenner's driver") or a place taken (only
+        verbs of ``named_victim_measures`` count: "captured Saraqeb" is a town) is no one named."""
+        if self.lex.word_measures.get(toks[i].low) not in self.named_victim_measures:
+            return None
+        n = len(toks)
+        k, last = i + 1, None
+        while k < n and k <= i + 4 and toks[k].is_word and toks[k].text[0].isupper():
+            word = toks[k].low
+            if word in self.people or word in self.month_weekday or word in _FUNCTION_WORDS \
+                    or word.endswith((*self.demonym_suffixes, "'s", "’s")):
+                return None
+            last, k = k, k + 1
+        if last is None:
+            return None
+        after = toks[k] if k < n else None
+        if after is None or after.text in (",", ".", ";", ")") or (after.is_word and after.low in _FUNCTION_WORDS):
+            return last
         return None
 
     def _casualty_word(self, word: str) -> bool:
@@ -368,10 +732,47 @@ class Extractor:
                 t.low in self.lex.word_measures and t.low not in self.people
             ):
                 break
+            if np and i + 1 < len(toks) and toks[i + 1].low == "by" and t.text.islower():
+                break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
+            if np and t.low in self.share_states:
+                break  # "1,700 buildings destroyed": the state the things are in, not what they are
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
         return np, i
+
+    def _number_of_thing(self, toks: list[Token], lo: int, m: AmountMention) -> Token | None:
+        """The things a figure counts when its clause names them before it as "the number of <things>" and the
+        figure is that number's level ("put the number of houses destroyed in Belvar at 900", "the number of
+        shelters rose to 40"); None when the clause says no such thing."""
+        before = [t for t in toks if lo <= t.start < m.start]
+        if not before or before[-1].low not in ("at", "to", "was", "is", "reached", "hit", "topped"):
+            return None
+        for k in range(len(before) - 3, -1, -1):
+            if before[k].low == "number" and before[k + 1].low == "of":
+                j = k + 2 + (before[k + 2].low in ("the", "its", "their"))
+                thing = before[j] if j < len(before) else None
+                if thing is None or not thing.is_word or thing.low in self.people or thing.low in _FUNCTION_WORDS \
+                        or any(t.text in ".;:" for t in before[k:]):
+                    return None
+                return thing
+        return None
+
+    def _either_measure(self, text: str, word: str, at: int, measure: str) -> bool:
+        """A measure word in a disjunction with another measure ("captured or killed", "dead or missing")."""
+        joined = [re.match(r"\s+or\s+([a-z]+)", text[at + len(word):]), re.search(r"([a-z]+)\s+or\s+$", text[:at])]
+        return any(mm is not None and self.lex.word_measures.get(mm.group(1).lower(), measure) != measure
+                   for mm in joined)
+
+    def _participle_after_people(self, np: list[Token]) -> int | None:
+        """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged"); a
+        verb of report ("troops reported dead") is the hedge of the toll, not a description, and stays."""
+        for j in range(1, len(np)):
+            word = np[j]
+            if np[j - 1].low in self.people and word.low not in self.people and word.text.islower() \
+                    and word.low.endswith("ed") and not self.speech_re.fullmatch(word.low):
+                return j
+        return None
 
     def _share_owner(self, toks: list[Token], m: AmountMention) -> str | None:
         """The head of the "of" phrase after a share: "a quarter of the coastal city of X" -> city."""
@@ -391,12 +792,12 @@ class Extractor:
         return words[-1] if words else None
 
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
-                 base: int) -> tuple[str, int] | None:
+                 base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
         best_dist = 10**9
         for mm in pattern.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            if s < anchor_b and e > anchor_a:
+            if (s < anchor_b and e > anchor_a) or s in skip:
                 continue
             dist = anchor_a - e if e <= anchor_a else s - anchor_b
             # a word after the figure reads as its verb ("33 soldiers were killed"): a small preference
@@ -408,12 +809,14 @@ class Extractor:
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
         toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
+        ref: date | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
         c_lo, c_hi = self._clause(sent, m.start)
         s_lo, s_hi = self._segment(sent, m.start, m.end)
-        stops = frozenset(mm.start() + base for mm in self.measure_re.finditer(text))
+        # a measure word or a date ends the counted noun phrase ("killed several fighters today")
+        stops = frozenset([mm.start() + base for mm in self.measure_re.finditer(text)] + [dm.start for dm in dates])
         np, np_end = self._noun_phrase(toks, m, stops)
         if m.person:
             np = [t for t in toks if m.start <= t.start < m.end and t.low not in self.singular_markers]
@@ -437,17 +840,39 @@ class Extractor:
                 measure = "money"
         else:
             window_lo = max(c_lo, m.start - 90)
-            window_hi = min(c_hi, claim_end + 70)
+            # a person is only read beside a casualty verb, which may stand after other verbs of theirs
+            window_hi = min(c_hi, claim_end + (150 if m.person else 70))
             # a measure word in the figure's own comma-delimited stretch wins over one across a comma
             # ("Three were killed, 13 men were detained")
+            # "prior to his death, X planned the abduction of several officers": one person's death measures
+            # no other figure
+            owned = frozenset(mm.start() + base for mm in self.measure_re.finditer(text)
+                              if self.owner_before_re.search(text, max(0, mm.start() - 8), mm.start()))
             found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
-                                  claim_end, base) \
-                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base)
+                                  claim_end, base, owned) \
+                or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
+                measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
+            cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
+                else None
+            if cut is not None and found is not None and not (
+                    found[1] >= np[cut].end or text[found[1] + len(found[0]) - base:m.start - base].isspace()):
+                cut = None  # "two bombers killed and ten hostages freed": the participle is the hostages' own verb
+            if cut is not None:
+                # "killed 15 fighters armed with rifles": the fighters are counted, the participle describes them
+                np = np[:cut]
+                head = np[-1].low
+                claim_end = max(np[-1].end, m.end)
             dead_share = head in self.dead_partitive and bool(np) and np_end >= 2 and toks[np_end - 2].low in ("the", "of")
+            # "six Ostrians being killed": a capitalised plural beside a casualty word is a people (nationality,
+            # community), not a thing
+            group_name = bool(np) and len(np[-1].text) > 3 and np[-1].text[0].isupper() \
+                and np[-1].text[1:].isalpha() and np[-1].text[1:].islower() and np[-1].low.endswith("s") \
+                and self.lex.measure_kinds.get(measure) == "casualty"
             thing = head is not None and not pronoun and head not in self.people and head not in self.body_nouns \
-                and head not in self.lex.word_measures and not dead_share
+                and head not in self.lex.word_measures and not dead_share and not group_name
             share_of_toll = dead_share and not measure
             if share_of_toll:
                 measure = "killed"
@@ -456,6 +881,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
+            if counted is not None:
+                np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
             if measure:
                 kind = self.lex.measure_kinds[measure]
             elif head and not pronoun and head not in self.people:
@@ -471,7 +899,10 @@ class Extractor:
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
-            subject = self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            valued = self._valued_thing(text, base, c_lo, m) if measure == "money" else None
+            subject = valued or self._measured_thing(text, base, c_lo, c_hi, m, toks, stops, previous_thing) or subject
+            if measure == "money" and subject in self.undated_events:
+                subject = None  # "announced $5 million": an announcement says nothing of what the money is
             if measure == "share":
                 owner = self._share_owner(toks, m)
                 if owner is not None:
@@ -498,14 +929,21 @@ class Extractor:
             # "40 of the dead were children": the group named after the verb is what is counted;
             # "90 of the dead were identified" names none: a share of the toll, not a toll
             named = None
+            located = False
             if np_end < len(toks) and toks[np_end].low in ("were", "are", "was"):
                 after = [t for t in toks[np_end + 1:np_end + 4] if t.is_word]
                 named = next((t for t in after if t.low in self.people), None)
+                # "8,000 of the dead were inside Ostria": the toll of that place
+                located = len(after) >= 2 and after[0].low in ("in", "inside") and after[-1].text[:1].isupper()
             if named is not None:
                 subject = self.lex.subject_alias.get(named.low, named.low)
                 subgroup = True
+            elif located:
+                subject = "people"  # "900 of the dead were in Ostria": Ostria's toll (the place is read after it)
             elif share_of_toll:
                 return None
+        if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
+            subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
             return None
         next_token = next((t for t in toks if t.start >= m.end), None)
@@ -519,29 +957,63 @@ class Extractor:
         reference = "current"
         if self.projected_re.search(clause_text[max(0, m.start - c_lo - 60):m.end - c_lo + 30]):
             reference = "projected"
-        elif self.earlier_re.search(seg_text) or self.earlier_re.search(clause_text[max(0, m.start - c_lo - 70):m.start - c_lo]):
+        elif self._earlier_marked(seg_text, m.start - s_lo) or self._earlier_marked(
+                clause_text[max(0, m.start - c_lo - 70):m.start - c_lo], len(clause_text)):
             reference = "earlier"
-        elif any(s_lo <= dm.start < s_hi and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
+        elif any(s_lo <= dm.start < s_hi and not re.search(r"['’]s$", dm.text)  # "struck by Monday's quake": whose
+                 and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
             reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
         scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
-        event = self._event_of(text, base, c_lo, c_hi, m.start, claim_end, harmful=kind in ("casualty", "displacement"))
+        # a measure's own noun phrase may name its event ("a magnitude 6.1 quake"); a count's never does
+        event = self._event_of(text, base, c_lo, c_hi, m.start, m.end if m.unit else claim_end,
+                               harmful=kind in ("casualty", "displacement"))
+        if m.unit and (self.event_measures.get(measure) == "*" or event in self.event_measures.get(measure, ())):
+            subject = event  # "a magnitude 6.1 quake", "the quake began 11 miles below the surface": the quake's
         if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
-        event_date = next(
-            ((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
-             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days < 28),
-            None,
-        )
+        event_date = self._day_of(dates, s_lo, s_hi)
+        if event_date is None and re.match(r"\s*[a-z]+ing\b", text[s_lo - base:m.start - base]):
+            # "a quake shook the town on Monday, killing six": a participle continues the clause before it
+            p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
+            event_date = self._day_of(dates, p_lo, p_hi)
+        if event_date is not None and kind in ("casualty", "displacement") \
+                and self._tally_figure(text, base, c_lo, m.start):
+            event_date = None  # "the toll stood at 90 on Thursday": the day the tally stood there, not the event's
+        if measure == "duration" and ref is not None and re.match(r"\s*(?:after|since|on)\b", text[m.end - base:]):
+            # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
+            # it is measured on (reports of other days count other spans)
+            event_date = (ref.isoformat(), ref.isoformat())
+        others = tuple(o.start - base for o in amounts if o is not m and not o.person)
+        place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
+        owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
+        if owner_place is not None and place_level > _OWNER:
+            place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
-            subject=subject, actors=actors, event=event, place=self._places(text, base),
+            subject=subject, actors=actors, event=event, place=place, place_level=place_level,
             attribution=self._attribution(sent), scope=scope, period=period, reference=reference,
             hedge=m.hedge, previous=m.previous, period_span=period_span, event_date=event_date,
             precision=m.precision, alternates=list(m.alternates), subgroup=subgroup, pronoun=pronoun, owner=owner,
-            share_state=share_state,
+            share_state=share_state, measure_at=found[1] if not m.unit and found else -1,
+            occasion=self._occasion(text, base, c_lo, c_hi, m.start, m.end, dates, ref, (s_lo, s_hi), event,
+                                    harmful=kind in ("casualty", "displacement"), others=others),
+            state=self._things_state(text, base, m.end, c_hi) if measure == "count" else None,
+            increment=self.increment_re.search(text, max(c_lo - base, m.start - base - 25), m.start - base) is not None,
         )
+        subject_place = self.place_subject_re.search(text, s_lo - base, m.start - base)
+        if subject_place is not None and place_level >= _SEGMENT:
+            d.subject_place = subject_place.group(1)
+        d.combined = self._combined(seg_text) or (place_level <= _SEGMENT and self._joined_list(text, place))
+        d.total = self._total_beside_places(text, base, seg_text, place_level, amounts, m)
+        # "100 in all" sums places, not a period
+        d.sum_not_period = d.scope == "aggregate" and period_span is None \
+            and not self.aggregate_re.search(self._without_sum_markers(seg_text))
+        if d.combined:
+            d.place = ["*combined"] + (place if len(place) >= 2 else [])
+            if d.sum_not_period:
+                d.scope, d.period = "unknown", None
         if self.other_place_re_near.search(seg_text):
             d.place = ["*other"]  # "60 people elsewhere in the country": not the place the report is about
         elif self.across_name_re.search(seg_text):
@@ -550,20 +1022,164 @@ class Extractor:
             d.place = ["*wide"]
         return d
 
+    def _combined(self, seg_text: str) -> bool:
+        """Whether a figure is the sum over several places by its own words: "in the two countries", "combined"."""
+        return self.combined_re.search(seg_text) is not None
+
+    def _total_beside_places(self, text: str, base: int, seg_text: str, place_level: int,
+                             amounts: list[AmountMention], m: AmountMention) -> set[str] | None:
+        """A total ("in all", "bringing the total to") that names no place of its own in a sentence that gives
+        other figures one ("90 died in Ostria and 40 in Valia, 130 in all"; "40 died in Valia, bringing the total
+        to 130"): the places of those figures, or None. It is a sum over places where they are several or the
+        report counts in several countries; else it is a running total of its place."""
+        total = next((mm for mm in self.combined_total_re.finditer(seg_text)
+                      if not re.match(r"\s+of\b", seg_text[mm.end():])), None)  # "in all of Ostria" is one area
+        if total is None or place_level <= _SEGMENT:
+            return None
+        mentions = self._place_mentions(text)
+        named = {n for o in amounts if o is not m and o.end <= m.start
+                 for pos, n in mentions if o.end - base <= pos < o.end - base + 60
+                 and not re.search(r"\d", text[o.end - base:pos])}
+        return named or None
+
+    def _without_sum_markers(self, seg_text: str) -> str:
+        return self.combined_total_re.sub(" ", self.combined_re.sub(" ", seg_text))
+
     def _event_of(self, text: str, base: int, lo: int, hi: int, a: int, b: int, harmful: bool = False) -> str | None:
         """The event a figure belongs to: of the event words in its clause, the most specific, then the nearest.
         A toll or a displacement only belongs to an event that can kill or drive people out (not a ceasefire)."""
         best: tuple[int, float, str] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+            if self.compound_head_re.match(text, mm.end()):
+                continue
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            event = self.lex.event_words.get(word)
+            general = word in self.general_event_verbs
+            if general:
+                # "the quake struck", "the provinces struck by the quakes": the event its subject or agent names
+                told = self._general_verb_event(text, base, lo, hi, s, e)
+                event = told[0] if told is not None else event
             if event is None or (s < b and e > a) or (harmful and event not in self.harmful_events):
                 continue
-            rank = self.event_rank.get(event, len(self.event_rank))
+            # a general verb yields to any event noun of the clause
+            rank = self.event_rank.get(event, len(self.event_rank)) + (len(self.event_rank) + 1 if general else 0)
             dist = a - e if e <= a else s - b
             if best is None or (rank, dist) < (best[0], best[1]):
                 best = (rank, dist, event)
         return best[2] if best else None
+
+    def _earlier_marked(self, stretch: str, figure_at: int) -> bool:
+        """A marker of an earlier figure in the stretch ("initially", "had put"), unless the figure comes after
+        a revision that follows the last one: "had first given 7.0 before revising it to 7.1" makes 7.0 the
+        earlier figure and 7.1 the current one."""
+        marks = list(self.earlier_re.finditer(stretch))
+        if not marks:
+            return False
+        before = [mk for mk in marks if mk.end() <= figure_at]
+        after = [mk for mk in marks if mk.start() >= figure_at]
+        return not (before and not after and self.revision_re.search(stretch, before[-1].start(), figure_at))
+
+    @staticmethod
+    def _day_of(dates: list[DateMention], lo: int, hi: int) -> tuple[str, str] | None:
+        """The day or week named in [lo, hi), which dates an incident there; a month or more is a period."""
+        return next(((dm.first.isoformat(), dm.last.isoformat()) for dm in dates
+                     if lo <= dm.start < hi and dm.first and dm.last and (dm.last - dm.first).days < 28), None)
+
+    def _occasion(self, text: str, base: int, lo: int, hi: int, a: int, b: int, dates: list[DateMention],
+                  ref: date | None, segment: tuple[int, int], event: str | None, harmful: bool = False,
+                  others: tuple[int, ...] = ()) -> str | None:
+        """Which occurrence of its event a figure is of, where the words say it is another than the report's
+        news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
+        before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
+        past stands in the figure's own stretch ("the 33,000 who died there in 1939"). None: the report's own."""
+        past = [dm for dm in dates if ref is not None and dm.last is not None and (ref - dm.last).days > 366]
+        bound = self._nearest_single_event(text, base, lo, hi, a, b)
+        if bound is not None:
+            found = self._occurrence_of(text, base, lo, bound[0], bound[1], past)
+            if found is not None:
+                return found
+        if event in self.single_events:
+            seg_past = next((dm for dm in past if segment[0] <= dm.start < segment[1]), None)
+            if seg_past is not None and seg_past.last is not None:
+                return str(seg_past.last.year)
+        if harmful:
+            # a toll in a clause that names a year long past, with no other figure between them, is that year's
+            # disaster's ("the Alder Fire, which killed 40 people in 1990", "the tsunami that struck Nesby in 1960
+            # killed 12"), unless the year opens a period the toll is counted over ("since 1990": an aggregate,
+            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700
+            clause_past = next((dm for dm in past if lo <= dm.start < hi and dm.last is not None
+                                and not any(min(dm.start, a) - base < o < max(dm.start, a) - base for o in others)
+                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
+                                                                 dm.start - base)), None)
+            if clause_past is not None and clause_past.last is not None:
+                return str(clause_past.last.year)
+        return None
+
+    def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
+        """Where the word of a one-occurrence event nearest the figure stands (start, end), in its clause."""
+        best: tuple[int, int, int] | None = None
+        # a plural names the event too ("the provinces hit by the quakes"): no occurrence is told apart by it
+        plurals = (mm for mm in re.finditer(r"\b([a-z]+)s\b", text[:hi - base]) if mm.start() >= lo - base
+                   and mm.group(1) in self.lex.event_words)
+        for mm in [*self.event_re.finditer(text, lo - base, hi - base), *plurals]:
+            s, e = mm.start() + base, mm.end() + base
+            word = re.sub(r"\s+", " ", mm.group().lower())
+            if (s < b and e > a) or self.lex.event_words.get(word, self.lex.event_words.get(word[:-1])) \
+                    not in self.single_events:
+                continue
+            dist = a - e if e <= a else s - b
+            if best is None or dist < best[0]:
+                best = (dist, s, e)
+        return (best[1], best[2]) if best else None
+
+    def _occurrence_of(self, text: str, base: int, lo: int, s: int, e: int, past: list[DateMention]) -> str | None:
+        """The occurrence an event noun at [s, e) names: "another" after an ordinal or "another" ("a second
+        quake"), a year long past before it ("the 1999 quake"), after it ("the quake in 1939", "of 1939") or
+        in a when-clause it opens ("in 1939, when the quake ..."); None for the report's own."""
+        if self.compound_head_re.match(text, e - base):
+            return None  # "a new rainfall record": the record is new, not the rain
+        before = text[max(lo, s - 40) - base:s - base]
+        mods = re.search(r"\b(?:the|a|an|its|this|that|their|another)\s+((?:[\w'’.-]+\s+){0,3})$", before,
+                         re.IGNORECASE)
+        words = mods.group(0).lower().split() if mods is not None else []
+        if any(w in self.other_occurrence for w in words) or (words and words[0] in ("a", "an") and any(
+                w in self.indefinite_other_occurrence for w in words)):
+            return "another"  # "a second quake", "another storm", "a new quake" (but "the new ceasefire" is the news)
+        np_start = s - len(mods.group(1)) if mods is not None else s
+        for dm in past:
+            if dm.last is None:
+                continue
+            after = text[e - base:dm.start - base] if dm.start >= e else None
+            when = text[dm.end - base:s - base] if dm.end <= s else ""
+            if np_start <= dm.start and dm.end <= s \
+                    or after is not None and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+year\s+)?", after) \
+                    or re.fullmatch(r"\s*,?\s+when\s+(?:the|a|an)\s+[^,;]{0,30}", when):
+                return str(dm.last.year)
+        return None
+
+    def _event_noun(self, word: str) -> str | None:
+        """The event a single word names, in the singular or the plural ("quakes")."""
+        word = word.lower()
+        return self.lex.event_words.get(word) or (self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
+
+    def _general_verb_event(self, text: str, base: int, lo: int, hi: int, s: int, e: int
+                            ) -> tuple[str, int, int] | None:
+        """The event a general verb ("struck") at [s, e) tells of: its subject, the event noun just before it in
+        the clause ("Monday's quake struck"), or its agent after "by", a plural too ("the provinces struck by
+        the quakes"); None when neither names an event. Gives the event, where its word stands and its length."""
+        if re.search(r"\b(?:" + "|".join(map(re.escape, self.story_nouns)) + r")\s+$", text[max(0, lo - base):s - base],
+                     re.IGNORECASE):
+            return (self.story_event, s, e - s)  # "when disaster struck": the story's own event, whatever it is
+        subject = self._event_subject(text, base, max(lo, s - 45), s)
+        if subject is not None:
+            return subject
+        agent = re.match(r"\s+by\s+((?:[\w'’-]+\s+){0,3}?)([a-z]+)\b", text[e - base:hi - base])
+        if agent is None:
+            return None
+        word = agent.group(2).lower()
+        event = self.lex.event_words.get(word, self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
+        return (event, e + agent.start(2), len(word)) if event is not None else None
 
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
@@ -573,6 +1189,10 @@ class Extractor:
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):
                     continue  # "wounding 40, police said": the police are the source, not the counted
+                if t.start < m.start and self._reporter(toks[k + 1:], m.start):
+                    continue  # "medics in the east reported 71 dead": who reports the dead is not them
+                if k + 1 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == t.end:
+                    continue  # "rebel-held": a word of a compound adjective, no people
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)
@@ -585,6 +1205,13 @@ class Extractor:
             j -= 1
         return self._subject(toks[j:k + 1], False)
 
+    def _reporter(self, after: list[Token], fig: int) -> bool:
+        """Whether people named before a figure report it: a speech verb follows them before the figure, with no
+        measure word first ("medics reported 71 dead", but not "the soldiers killed, officials said, rose to 29")."""
+        between = " ".join(x.low for x in after if x.end <= fig)
+        said = self.speech_re.search(between)
+        return said is not None and not self.measure_re.search(between, 0, said.start())
+
     def _measured_thing(self, text: str, base: int, lo: int, hi: int, m: AmountMention, toks: list[Token],
                         stops: frozenset[int], previous_thing: str | None = None) -> str | None:
         """What a measure belongs to: a known thing named near it (corridor, talks), else one named earlier in
@@ -595,6 +1222,8 @@ class Extractor:
             s, e = mm.start() + base, mm.end() + base
             if s < m.end and e > m.start:
                 continue
+            if s >= m.end and re.search(r",|\band\b", text[m.end - base:s - base]):
+                continue  # "burned 880 hectares and levelled 2,200 structures": the structures are another figure's
             dist = m.start - e if e <= m.start else s - m.end
             if best is None or dist < best[0]:
                 best = (dist, self._qualified_thing(text, mm, m.start - base, m.end - base))
@@ -630,9 +1259,15 @@ class Extractor:
                 return "width"
             near = text[max(c_lo, m.start - 40) - base:min(c_hi, m.end + 40) - base]
             after = text[m.end - base:min(c_hi, m.end + 30) - base]
+            # "at a depth of 10 km", "the width of 3 km": the dimension named just before, with "of"
+            named = re.search(r"\b([a-z]+)\s+of\s+(?:about|some|around|roughly|nearly|almost|just|over|under)?\s*$",
+                              text[max(c_lo, m.start - 30) - base:m.start - base])
             for measure in ("width", "height", "depth", "length"):
-                if self.dimension_res[measure].search(after[:14]):
+                if self.dimension_res[measure].search(after[:14]) or (
+                        named is not None and self.dimension_res[measure].fullmatch(named.group(1))):
                     return measure
+            if self.dimension_res["depth"].search(after[:22]):
+                return "depth"  # "11 miles below the surface"
             first = re.match(r"\W*([A-Za-z-]+)", after)
             if first and first.group(1).lower() in self.tall_structures:
                 return "height"  # "a 45-metre dam", "a 30 m wall": the size of a standing structure is its height
@@ -715,6 +1350,14 @@ class Extractor:
                 return best[1]
         return None
 
+    def _subject_places(self, drafts: list[_Draft], segments: list[Span]) -> None:
+        """"..., and Valia reported 300 deaths": the name that counts is the figure's place when the report names
+        it as a place somewhere ("in Valia"); an agency or a person that reports is no place."""
+        names = {n for sent in segments for _, n in self._place_mentions(sent.text)}
+        for d in drafts:
+            if d.subject_place in names and not d.combined:
+                d.place, d.place_level = [d.subject_place], _OWNER
+
     def _report_places(self, drafts: list[_Draft], segments: list[Span], title: str | None = None) -> None:
         """Places the report gives once for all: its settlement for "in the city", for a population and for a
         toll that says nowhere; the whole country for such a toll when the report is about a country; another
@@ -725,8 +1368,10 @@ class Extractor:
         also gives as a demonym: "Ostrian" for Ostria)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
+        names |= {p for d in drafts for p in d.place if not p.startswith("*")}  # owners too: "Ostria's toll"
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
-            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)}  # "across Ostria": an area
+            mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)} | (  # "across Ostria": an area
+            names & self.country_names)
         locality = self._locality(segments)
         # tolls that say nowhere are the settlement's only when the report opens on it (headline or lead): one
         # met in passing further down ("rescuers in the city of X pulled a girl out") is not the report's topic
@@ -748,8 +1393,24 @@ class Extractor:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
             topic_country = locality is None and not self.locality_noun_re.search(title) and any(
                 w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
+        counted_in: dict[str, set[str]] = {}  # measure -> the countries the report gives such counts for
+        for d in drafts:
+            if d.kind in ("casualty", "displacement") and not d.total:
+                counted_in.setdefault(d.measure, set()).update(p for p in d.place if p in countries)
         for d in drafts:
             if d.kind == "date":
+                continue
+            if d.total and not d.combined and (len(d.total) >= 2 or len(counted_in.get(d.measure, ())) >= 2):
+                d.place = ["*combined", *sorted(d.total)] if len(d.total) >= 2 else ["*combined"]
+                if d.sum_not_period:
+                    d.scope, d.period = "unknown", None
+            if "*combined" in d.place:
+                summed_over = counted_in.get(d.measure, set()) if len(counted_in.get(d.measure, ())) >= 2 else countries
+                if len(d.place) < 3 and len(summed_over) >= 2:
+                    d.place = ["*combined"] + sorted(summed_over)  # "the combined toll": over the report's countries
+                summed = set(d.place) - {"*combined", "*wide"}
+                if summed and summed <= countries:
+                    d.place = sorted(set(d.place) | {"*country"})  # (so that each is known as a country to matching)
                 continue
             if "*wide" not in d.place and set(d.place) & countries:
                 # "in Ostria" locates a figure in a country, which holds its cities: with a city named too the
@@ -775,7 +1436,11 @@ class Extractor:
                     d.place = [named.group(1)]
                     continue
             elif not self.the_locality_re.search(clause):
-                if toll and lead_locality:
+                if toll and len(counted_in.get(d.measure, ())) >= 2:
+                    # a report that gives tolls for several countries and one toll for none gives the sum of them
+                    # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130"), even from a dateline town
+                    d.place = ["*combined", *sorted(counted_in[d.measure])]
+                elif toll and lead_locality:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
@@ -787,6 +1452,83 @@ class Extractor:
             if place:
                 d.place = [place]
 
+    def _figure_places(self, text: str, base: int, fig: tuple[int, int], seg: tuple[int, int],
+                       clause: tuple[int, int], others: tuple[int, ...] = ()) -> tuple[list[str], int]:
+        """The places a figure speaks of, and how near it they are named (``_AFTER_FIGURE`` ... ``_SENTENCE_WIDE``).
+
+        A place written in the figure's own words wins over one written elsewhere in its sentence: in "The
+        ministry in Ostra and medics in the north reported 40 dead in Valia" the 40 are Valia's, and in "90 died
+        in Ostria and some 40 in Valia" each figure has its own place."""
+        mentions = self._place_mentions(text)
+        fig_a, fig_b = fig[0] - base, fig[1] - base
+        seg_a, seg_b = seg[0] - base, seg[1] - base
+        after = [(pos, n) for pos, n in mentions if fig_b <= pos < min(seg_b, fig_b + 60)
+                 and not re.search(r"\d", text[fig_b:pos])]
+        if after:
+            first = after[0][0]
+            # "in Ostria and Valia": the names joined to the first one are the figure's too
+            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}), _AFTER_FIGURE
+        owner = self._owner_place(text[seg_a:fig_a])
+        if owner is not None:
+            return [owner], _OWNER
+        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b})
+        if inside:
+            return inside, _SEGMENT
+        if not self.combined_total_re.search(text, seg_a, seg_b):
+            # beyond its own stretch, a place whose stretch (or ", where" clause) holds another figure is that
+            # figure's: in "With Valia, where 40 died, 900 people have lost their lives" the 900 are not Valia's
+            # (a total's is not: "40 died in Belvar, bringing the total to 90" is Belvar's running total)
+            mentions = [(pos, n) for pos, n in mentions if not self._owned_by_another(text, pos, n, others)]
+        inside = sorted({n for pos, n in mentions if clause[0] - base <= pos < clause[1] - base})
+        if inside:
+            return inside, _CLAUSE_WIDE
+        opening = re.match(r"\W*(?:in|across|throughout)\b[^,;]{0,40}[,;]", text, re.IGNORECASE)
+        if opening:
+            opened = sorted({n for pos, n in mentions if pos < opening.end()})
+            if opened:
+                return opened, _OPENER
+        return sorted({n for _, n in mentions}), _SENTENCE_WIDE
+
+    def _joined_list(self, text: str, names: list[str]) -> bool:
+        """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
+        at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
+        return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in pairwise(at) if n1 != n2)
+
+    @staticmethod
+    def _owned_by_another(text: str, pos: int, name: str, others: tuple[int, ...]) -> bool:
+        """Whether the place named at pos is another figure's: that figure stands in its comma-delimited stretch,
+        or in the ", where ..." clause that follows it."""
+        lo, hi = _stretch(text, pos)
+        if any(lo <= o < hi for o in others):
+            return True
+        if re.match(r",\s+where\b", text[pos + len(name):]):
+            lo, hi = _stretch(text, pos + len(name) + 1)
+            return any(lo <= o < hi for o in others)
+        return False
+
+    @staticmethod
+    def _joined_to(text: str, first: int, pos: int) -> bool:
+        """Whether the place at pos is joined to the one named at first ("in Ostria and Valia")."""
+        return re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*,?\s+and\s+(?:in\s+)?", text[first:pos]) is not None
+
+    def _owner_place(self, before: str) -> str | None:
+        """"Valia's toll rose to", "Valia's death toll from the quake reached": a name that owns the count."""
+        for mm in re.finditer(r"\b([A-Z][\w-]+)['’]s\s+((?:[a-z-]+\s+){0,2})", before):
+            if mm.group(1).lower() in _FUNCTION_WORDS or mm.group(1).lower().endswith(self.demonym_suffixes):
+                continue
+            if self.measure_re.match(before, mm.start(2)) or self.measure_re.match(before, mm.end()):
+                return mm.group(1)
+        return None
+
+    def _owner_of_figure(self, before: str) -> str | None:
+        """"Belvar's 80 sirens", "Norland has about 400 sirens": the name that owns or has counted things, right
+        before the figure (whose hedge is part of it)."""
+        mm = re.search(r"\b([A-Z][\w-]+)(?:['’]s|\s+(?:has|had|have))\s+$", before)
+        if mm is None or mm.group(1).lower() in _FUNCTION_WORDS | self.month_weekday \
+                or mm.group(1).lower().endswith(self.demonym_suffixes):
+            return None
+        return mm.group(1)
+
     def _places(self, text: str, base: int) -> list[str]:
         """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
         return sorted({name for _, name in self._place_mentions(text)})
@@ -795,18 +1537,26 @@ class Extractor:
         """Each place named in a text, with where (relative to the text) it is named."""
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
-            r"\b(?:(?:in|across|near|throughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            # (a preposition may open the sentence: "In Valia, 300 died")
+            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
             r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
             if mm.group(1) is None:
-                if mm.group(2).split()[0].lower() not in _FUNCTION_WORDS | self.month_weekday:
-                    places.append((mm.start(2), mm.group(2)))
+                # "With Valia, where ...": the words before the name are no part of it
+                words = mm.group(2).split()
+                while words and words[0].lower() in _FUNCTION_WORDS:
+                    words.pop(0)
+                if words and words[0].lower() not in self.month_weekday:
+                    name = " ".join(words)
+                    places.append((mm.end(2) - len(name), name))
                 continue
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
             if owner:  # "Syria's Idlib": both, and so the two are related
                 places.extend((mm.start(1), g) for g in owner.groups())
+                continue
+            if self._ranking_frame(text, mm.start(1), mm.end(1)):
                 continue
             name = re.sub(r"['’]s$", "", name)
             first = name.split()[0].lower()
@@ -819,6 +1569,14 @@ class Extractor:
             if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
                 places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
         return places
+
+    def _ranking_frame(self, text: str, start: int, end: int) -> bool:
+        """Whether the place named at [start, end) is the frame a superlative ranks in ("the deadliest fire in
+        Ostria", "the worst disaster in Ostria's history"): the ranking's place, not the figure's."""
+        before = re.split(r"[,;:]", text[max(0, start - 60):start])[-1]
+        if self.comparison_before_re.search(before) and not self.locality_noun_re.search(before):
+            return True  # (but "the largest city in Ostria" names a city there: no superlative of ranking)
+        return self.comparison_after_re.match(text, end - 2 if text[end - 2:end] in ("'s", "’s") else end) is not None
 
     def _attribution(self, sent: Span) -> str | None:
         mm = re.search(r"\baccording to ((?:the\s+)?(?:[A-Z][\w.'’-]*\s*){1,5})", sent.text)
@@ -838,20 +1596,38 @@ class Extractor:
             return None  # "KABUL, Afghanistan (May 12, 2011)": the dateline dates the report
         c_lo, c_hi = self._clause(sent, dm.start)
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
-        starts = self.role_res["start"].search(before) is not None
+        # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
+        noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
+        attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
+            and (dm.text.lower().startswith("the ") or before.endswith("the "))
+        starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
+        # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
+        # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")
+        opens = bool(re.fullmatch(r"[\W_]*(?:on|in)?\s*", text[c_lo - base:dm.start - base], re.IGNORECASE)) \
+            and text[dm.end - base:].startswith(",")
+        reach = 220 if opens else 80
+        if ev is None and re.match(r"\s*(?:[.;]|$)", text[dm.end - base:]):
+            # a date that closes its sentence dates the event the sentence opened on, however long the words
+            # between ("conducted an air strike against a group of fighters near a camp in the far valley yesterday")
+            ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
         elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
                 self.arrival_re.search(text, c_lo - base, dm.start - base):
             ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
+        elif ev is None and re.search(r"\s$", text[max(c_lo, dm.start - 12) - base:dm.start - base]):
+            # "the first of the two quakes, of magnitude 7.8, hit on 6 March": a verb of arriving dates its subject
+            verb = self.arrival_re.search(text, max(c_lo, dm.start - 12) - base, dm.start - base)
+            if verb is not None:
+                ev = self._event_subject(text, base, max(c_lo, verb.start() + base - 80), verb.start() + base)
         if ev is not None and ev[0] not in self.undated_events:
             # "the cyclone, which struck on Tuesday": a general verb ("struck", "hit") is the event its subject names
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
-            if verb in self.general_event_verbs:
-                head = self._event_subject(text, base, max(c_lo, ev[1] - 45), ev[1])
-                if head is not None:
-                    ev = head
+            head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2]) \
+                if verb in self.general_event_verbs else None
+            if head is not None:
+                ev = head
             elif ev[0] in self.object_events:
                 # "launched an offensive in April": the date is the offensive's, the verb only starts it
                 obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
@@ -864,11 +1640,13 @@ class Extractor:
         if ev is None and not self.role_res["by"].search(before[-12:]):
             # a press release puts the day at the end of a long clause: "detained ... while searching for
             # a rebel commander in the hill villages of the eastern district yesterday"
-            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + 120), dm)
+            ev = self._incident(text, base, max(c_lo, dm.start - 200), min(c_hi, dm.end + max(reach, 120)), dm)
         if ev is None:
             return None
         event, ev_start, ev_len = ev
         said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
+        if said is not None and self.detection_re.match(text, max(0, said[1] - base - 6)) is not None:
+            said = None  # "the fire was first reported at dawn": when the fire was noticed, not a statement's day
         if said is not None and _distance(said[1], len(said[0]), dm) < _distance(ev_start, ev_len, dm) and not starts:
             return None  # "said on Friday": the date says when something was said, not when the event happened
         role = "occurred"
@@ -877,6 +1655,8 @@ class Extractor:
         elif self.role_res["by"].search(before[-12:]):
             role = "by"
         value = DateSpan(start=dm.first.isoformat() if dm.first else None, end=dm.last.isoformat() if dm.last else None)
+        if role == "occurred":
+            value = self._instant(dm) or value
         if role == "by" and dm.first and ref and dm.first >= ref:
             value = DateSpan(start=ref.isoformat(), end=value.end)
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
@@ -884,18 +1664,42 @@ class Extractor:
         subject = event
         if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
             subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
+        occasion = None
+        if ev_len and event in self.single_events:
+            occasion = self._occurrence_of(text, base, c_lo, ev_start, ev_start + ev_len, [])
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, event_at=ev_start if ev_len else -1,
+            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
         )
 
+    def _instant(self, dm: DateMention) -> DateSpan | None:
+        """A day with a clock time and a known zone is an instant, one minute wide (CODING.md 2): the zone written
+        after the time ("GMT", "Hawaii time"), else, for "local time" or none, the zone the report is published
+        in, which is where its dateline puts it. None for a bare day, midnight or noon, or no zone known."""
+        clock = _clock(dm.time or "")
+        if clock is None or dm.first is None or dm.first != dm.last:
+            return None
+        zone = re.sub(r"[\s-]+", " ", dm.zone or "")
+        named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
+        hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
+        if hours is None:
+            return None
+        minutes = round(float(hours) * 60)
+        sign = "-" if minutes < 0 else "+"
+        offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        at = f"{dm.first.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
+        return DateSpan(start=f"{at}:00{offset}", end=f"{at}:59{offset}")
+
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
-        """The last event noun before a general verb, in the same clause: "the cyclone, which struck"."""
+        """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
+        first of the quakes, ..., hit"."""
         found = None
-        for mm in self.event_re.finditer(text, lo - base, hi - base):
+        plurals = (mm for mm in re.finditer(r"\b[a-z]+s\b", text[:hi - base]) if mm.start() >= lo - base
+                   and mm.group() not in self.lex.event_words and self._event_noun(mm.group()) is not None)
+        for mm in sorted([*self.event_re.finditer(text, lo - base, hi - base), *plurals], key=lambda x: x.start()):
             word = re.sub(r"\s+", " ", mm.group().lower())
-            event = self.lex.event_words.get(word)
+            event = self._event_noun(word) if " " not in word else self.lex.event_words.get(word)
             if event is not None and word not in self.general_event_verbs:
                 found = (event, mm.start() + base, mm.end() - mm.start())
         return found
@@ -905,7 +1709,7 @@ class Extractor:
         best: tuple[float, str, int, int] | None = None
         for mm in self.event_re.finditer(text, lo - base, hi - base):
             s, e = mm.start() + base, mm.end() + base
-            if s < dm.end and e > dm.start:
+            if (s < dm.end and e > dm.start) or self.compound_head_re.match(text, mm.end()):
                 continue
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
@@ -955,7 +1759,8 @@ class Extractor:
         fingerprint = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:16]
         common: dict[str, object] = dict(
             id=f"{report.meta.id}:{k + 1}", fingerprint=fingerprint, measure=d.measure, subject=d.subject,
-            actors=d.actors, event=d.event, place=d.place, attribution=d.attribution,
+            actors=d.actors, event=d.event, occasion=d.occasion, state=d.state, place=d.place,
+            attribution=d.attribution,
             text=report.text[d.start:d.end], sentence=d.sentence.text, source=src, report=report.meta.id,
             note=d.note, scope=d.scope, period=d.period, reference=d.reference, hedge=d.hedge,
         )
@@ -974,6 +1779,43 @@ class Extractor:
 # a dateline: a place (or nothing) at the start of a line, the date, maybe "(Reuters)", then a dash or the line's end
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(]\s*\(?)?$")
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
+
+
+def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
+    """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
+    or after it ("opened fire", "the fire brigade" name no fire)."""
+    plain = phrase_pattern([w for w in event_words if w not in guarded])
+    alternatives = [plain.pattern]
+    for word, guard in guarded.items():
+        before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))
+        after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))
+        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _clock(time: str) -> tuple[int, int] | None:
+    """Hours and minutes of a clock time as written ("6:37 a.m.", "5.37pm", "17:37", "9 pm"); None for
+    midnight and noon, whose day the date rules settle, and for anything else."""
+    mm = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?", time.strip().lower())
+    if mm is None or (mm.group(2) is None and mm.group(3) is None):
+        return None
+    hour, minute = int(mm.group(1)), int(mm.group(2) or 0)
+    if mm.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if mm.group(3) == "p" else 0)
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def _published_offset(published: str | None) -> float | None:
+    """The UTC offset in hours of a publication time that gives one ("2023-08-09T15:00:00-10:00")."""
+    if not published or "T" not in published:
+        return None
+    try:
+        offset = datetime.fromisoformat(published).utcoffset()
+    except ValueError:
+        return None
+    return offset.total_seconds() / 3600 if offset is not None else None
 
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
@@ -1018,6 +1860,13 @@ def _countries(names: set[str], text: str, demonym_suffixes: tuple[str, ...]) ->
     return out
 
 
+def _stretch(text: str, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of a text around pos (as ``Extractor._segment`` cuts a sentence)."""
+    a = max(text.rfind(",", 0, pos), text.rfind(";", 0, pos), text.rfind("(", 0, pos)) + 1
+    ends = [i for i in (text.find(",", pos), text.find(";", pos), text.find(")", pos)) if i >= 0]
+    return a, min(ends) if ends else len(text)
+
+
 def _value_key(v: Amount | DateSpan) -> str:
     if isinstance(v, Amount):
         return f"{v.low}/{v.best}/{v.high}/{v.unit}"
@@ -1045,6 +1894,9 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
         for e in drafts[:i]:
             if e.measure == d.measure and isinstance(e.value, Amount) and e.value.best == d.previous:
                 e.reference = "earlier"
+    for i, d in enumerate(drafts):
+        if d.increment and d.occasion is None and any(e.measure == d.measure for e in drafts[:i]):
+            d.occasion = "another"  # "pledged $85 million ... a further $100 million": an increment, not the total
     last: dict[str, _Draft] = {}
     for d in drafts:
         if d.kind == "quantity" and isinstance(d.value, Amount) and d.value.unit:

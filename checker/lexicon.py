@@ -78,6 +78,48 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives) if alternatives else r"(?!x)x", re.IGNORECASE)
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _doubles_final_consonant(verb: str) -> bool:
+    """"top" -> "topped": one syllable ending consonant-vowel-consonant doubles its last letter
+    ("pass", "exceed", "soar" do not)."""
+    if len(verb) < 3 or verb[-1] in _VOWELS or verb[-1] in "wxy":
+        return False
+    vowel_groups = re.findall(r"[aeiou]+", verb)
+    return len(vowel_groups) == 1 and verb[-2] in _VOWELS and verb[-3] not in _VOWELS
+
+
+def verb_inflections(verb: str) -> tuple[str, str, str, str]:
+    """A regular English verb's base, third person, past (and participle) and -ing forms, by the spelling
+    rules: "pass" -> passes, passed, passing; "top" -> tops, topped, topping; "edge" -> edges, edged, edging."""
+    v = verb.lower()
+    consonant_y = v.endswith("y") and len(v) > 1 and v[-2] not in _VOWELS
+    if v.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = v + "es"
+    elif consonant_y:
+        third = v[:-1] + "ies"
+    else:
+        third = v + "s"
+    stem = v + v[-1] if _doubles_final_consonant(v) else v
+    if v.endswith("e"):
+        past, ing = v + "d", (v[:-2] + "ying" if v.endswith("ie") else v + "ing" if v.endswith("ee") else v[:-1] + "ing")
+    elif consonant_y:
+        past, ing = v[:-1] + "ied", v + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    return v, third, past, ing
+
+
+def verb_phrase_forms(phrase: str, irregular: dict[str, list[str]]) -> list[str]:
+    """Every form of a verb phrase, its first word inflected and the rest kept ("climb past" -> "climbs past",
+    "climbed past", ...); an irregular verb takes its forms from the table ("rise": rises, rose, risen, rising)."""
+    verb, *rest = phrase.lower().split()
+    forms = [verb, *irregular[verb]] if verb in irregular else list(verb_inflections(verb))
+    tail = " ".join(rest)
+    return list(dict.fromkeys(f"{form} {tail}".strip() for form in forms))
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: readers are cached per lexicon
 class Lexicon:
     """Every word table checker uses, loaded from data files."""
@@ -147,6 +189,8 @@ def build_lexicon(raw: dict[str, dict[str, Any]]) -> Lexicon:
         for w in info["words"]:
             word_measures.setdefault(str(w).lower(), measure)
     event_words = {str(w).lower(): ev for ev, words in raw["claims"]["events"].items() for w in words}
+    guarded = raw["claims"].get("guarded_event_words", {})
+    event_words.update({str(w).lower(): str(g["event"]) for w, g in guarded.items()})
     subject_alias = {str(w).lower(): canon for canon, words in raw["claims"]["subject_aliases"].items() for w in words}
     actor_alias = {str(w).lower(): canon for canon, words in raw["claims"]["actor_aliases"].items() for w in words}
     return Lexicon(

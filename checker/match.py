@@ -11,9 +11,15 @@ about one fact and, for every pair, the level and scores that decided it
 2. Hard constraints, any of which keeps two claims apart: another reference
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
-   that differ ("Turkish" against "Syrian" soldiers); places that differ
+   that differ ("Turkish" against "Syrian" soldiers); another occurrence of
+   the event (a past year's quake, "a second quake", a quake dated far from
+   the day the reports give it most, a figure placed only where the reports
+   put another occurrence: "a separate fire near X") against the story's own; things counted
+   in another state ("destroyed" against "destroyed or damaged"); places that differ
    (a city against its country; a figure for a wide area against one for a
-   place; a name some claim gives as a whole area is wide wherever named alone);
+   place; a name some claim gives as a whole area is wide wherever named alone,
+   but one country named as an area and as a toll's place is one area; a sum
+   over places, ``*combined``, against any one place's figure);
    events of different types (for tolls, the natural disasters of one chain
    are one type); event dates that cannot overlap; a retracted claim. Dates
    of events of one moment (a dam bursts, the town floods) share a block.
@@ -55,6 +61,10 @@ class MatchSettings:
     # quantities that belong to a place rather than to a named thing: a shared place names them
     # ("Norvik is a city of 50,000" and "the city had a population of 48,000")
     place_measures: tuple[str, ...] = ("population",)
+    # a figure or date of a one-occurrence event (a quake, a storm) dated more than this many days from the day
+    # the reports give that event most often is of another occurrence ("a quake shook the town on Monday,
+    # killing six", two weeks after the one the story is about)
+    other_occurrence_days: int = 7
     compatible_events: tuple[tuple[str, str], ...] = (
         ("attack", "shootdown"),
         ("meeting", "agreement"),
@@ -120,6 +130,11 @@ class Matcher:
         self._areas: set[str] = set()
         self._countries: set[str] = set()
         self._disaster_events = frozenset(self.lex.claims.get("disaster_events", []))
+        # a story's news is one occurrence of these; events that recur within a story are told apart by day
+        self._single_events = frozenset(self.lex.claims.get("news_events", [])) - frozenset(
+            self.lex.claims.get("recurring_events", []))
+        self._story_days: dict[str, date] = {}
+        self._other_places: dict[str, set[str]] = {}
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
         """The match between two claims of one block, or None when they are different facts."""
@@ -130,6 +145,10 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
+        if a.state and b.state and a.state != b.state:
+            return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact
+        if self.occasion(a) != self.occasion(b):
+            return None  # "the 1999 quake killed 17,000", "a second quake of magnitude 7.5": another event's figure
         if isinstance(a, CountClaim) and isinstance(b, CountClaim):
             if not self._scope_compatible(a, b, reasons):
                 return None
@@ -155,6 +174,22 @@ class Matcher:
             reasons.append(f"event: {a.event}" if a.event == b.event else f"events: {a.event}~{b.event}")
         return self._subject_level(a, b, reasons)
 
+    def occasion(self, c: Claim) -> str | None:
+        """Which occurrence of its event a claim is of: the one its words name (a past year, "another"), else
+        the day it is dated where that lies far from the day the reports give the event most often; None for
+        the story's own."""
+        if c.occasion or c.event not in self._single_events:
+            return c.occasion
+        named = {p for p in c.place if not p.startswith("*")}
+        if named and named <= self._other_places.get(c.event or "", set()):
+            return "another"  # "the Upcountry fire had burned 900 acres": only another fire is said to be there
+        story = self._story_days.get(moment_of(c.event or "", self.lex))
+        days = span_days(c.value if isinstance(c, DateClaim) else c.event_date)
+        if story is None or days is None or days[0] != days[1] \
+                or abs((days[0] - story).days) <= self.settings.other_occurrence_days:
+            return None
+        return days[0].isoformat()
+
     def _scope_compatible(self, a: CountClaim, b: CountClaim, reasons: list[str]) -> bool:
         scopes = {a.scope, b.scope}
         if scopes == {"incident", "aggregate"}:
@@ -179,6 +214,8 @@ class Matcher:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
         if not pa or not pb:
             return True
+        if "*combined" in pa or "*combined" in pb:
+            return self._sums_compatible(pa, pb, reasons)
         pa = {x for x in pa if not x.startswith("*") or x in ("*wide", "*country")}
         pb = {x for x in pb if not x.startswith("*") or x in ("*wide", "*country")}
         located_a, located_b = "*country" in pa, "*country" in pb  # the report itself says "in <country>"
@@ -191,8 +228,9 @@ class Matcher:
         # (unless the report itself only locates the figure there: "killed in Ostria")
         wide_a = "*wide" in pa or (bool(pa) and pa <= self._areas and not located_a)
         wide_b = "*wide" in pb or (bool(pb) and pb <= self._areas and not located_b)
-        if wide_a != wide_b:
-            return False
+        same_country = pa - {"*wide"} == pb - {"*wide"} and bool(pa - {"*wide"}) and country_a and country_b
+        if wide_a != wide_b and not same_country:
+            return False  # (but "across Ostria" and "in Ostria", a country, are one area)
         pa.discard("*wide")
         pb.discard("*wide")
         if country_a and country_b and pa != pb:
@@ -205,6 +243,18 @@ class Matcher:
                 return False
         if pa & pb:
             reasons.append("place: " + "/".join(sorted(pa & pb)))
+        return True
+
+    @staticmethod
+    def _sums_compatible(pa: set[str], pb: set[str], reasons: list[str]) -> bool:
+        """A sum over places ("in the two countries", "100 in all") is never one place's figure; two sums are one
+        fact unless both name their places and the places differ."""
+        if "*combined" not in pa or "*combined" not in pb:
+            return False
+        names_a, names_b = {x for x in pa if not x.startswith("*")}, {x for x in pb if not x.startswith("*")}
+        if names_a and names_b and names_a != names_b:
+            return False
+        reasons.append("place: combined " + "/".join(sorted(names_a | names_b)))
         return True
 
     def _subject_level(self, a: Claim, b: Claim, reasons: list[str]) -> MatchInfo | None:
@@ -242,7 +292,10 @@ class Matcher:
         related (one may hold the other); names some claim marks as a whole area or as a country are such."""
         self.relate_places(pair for c in claims for pair in related_places(c))
         self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
-        self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")}
+        self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")} | set(
+            lexicon_countries(self.lex))
+        self._story_days = story_days(claims, self._single_events, self.lex)
+        self._other_places = other_occurrence_places(claims, self._single_events)
 
     def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Set the related places directly (an engine that gathers them from its workers)."""
@@ -355,9 +408,44 @@ class Matcher:
         return self.assemble(claims, [self.block_pairs(block) for block in blocks.values()])
 
 
+def story_days(claims: list[Claim], events: frozenset[str], lex: Lexicon) -> dict[str, date]:
+    """The day the reports give each one-occurrence event most often (the earliest of equals): the day of the
+    story's own quake or storm, against which a day far off is another occurrence."""
+    counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for c in claims:
+        if not isinstance(c, DateClaim) or c.measure != "date" or c.occasion or c.event not in events:
+            continue
+        days = span_days(c.value)
+        if days is not None and days[0] == days[1]:
+            counts[moment_of(c.event or "", lex)][days[0]] += 1
+    return {event: min(by_day, key=lambda d: (-by_day[d], d)) for event, by_day in counts.items()}
+
+
+def other_occurrence_places(claims: list[Claim], events: frozenset[str]) -> dict[str, set[str]]:
+    """Places the reports give only to another occurrence of a one-occurrence event ("a separate fire near
+    Belvar"): named by a claim of that other occurrence and by no claim of the story's own, except claims
+    placed there alone (which are what this tells apart)."""
+    other: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.event in events and c.occasion is not None and not c.occasion[:1].isdigit():
+            other[c.event or ""].update(p for p in c.place if not p.startswith("*"))
+    own: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        named = {p for p in c.place if not p.startswith("*")}
+        if c.event in other and c.occasion is None and not named <= other[c.event or ""]:
+            own[c.event or ""].update(named)
+    return {event: places - own[event] for event, places in other.items() if places - own[event]}
+
+
 def place_names(place: Iterable[str]) -> frozenset[str]:
-    """The places a claim names, without the markers (``*wide``, ``*country``, ``*other``)."""
+    """The places a claim names, without the markers (``*wide``, ``*country``, ``*other``, ``*combined``)."""
     return frozenset(x for x in place if not x.startswith("*"))
+
+
+def lexicon_countries(lex: Lexicon) -> frozenset[str]:
+    """Names the lexicon knows as countries: countries to the matcher whatever the claims say (the record
+    index's place bound takes them too)."""
+    return frozenset(lex.claims.get("country_names", []))
 
 
 def places_never_compatible(pa: Collection[str], pb: Collection[str], strict: bool,

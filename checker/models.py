@@ -114,7 +114,17 @@ class _ClaimBase(_Model):
     subject: str | None = Field(default=None, description="who or what is counted, normalised")
     actors: list[str] = Field(default_factory=list, description="named groups the subject belongs to")
     event: str | None = Field(default=None, description="the event the figure belongs to, normalised")
+    occasion: str | None = Field(
+        default=None,
+        description="which occurrence of its event, where the report names another than its news: the year of a "
+        "past one, 'another' for a second or new one (null: the report's own)",
+    )
     place: list[str] = Field(default_factory=list)
+    state: str | None = Field(
+        default=None,
+        description="the state counted things are in, where the report says: destroyed, damaged, or both joined "
+        "('destroyed or damaged': a count of either)",
+    )
     attribution: str | None = None
     scope: Literal["incident", "aggregate", "unknown"] = "unknown"
     period: str | None = Field(default=None, description="the period an aggregate covers, as written")

@@ -6,12 +6,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-# Abbreviations after which a full stop does not end a sentence.
-_NO_BREAK = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Rep|Sen|Gov|Pres|No|vs|etc|approx|ca|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|Inc|Ltd|Co|Corp)"
-    r"|\b[A-Z])\.$"
-)
+from .lexicon import data_file
+
+
+def _no_break_pattern() -> re.Pattern[str]:
+    """Abbreviations after which a full stop does not end a sentence (data/text.yaml), and single capitals."""
+    words = sorted((str(w) for w in data_file("text")["abbreviations"]), key=len, reverse=True)
+    return re.compile(r"(?:\b(?:" + "|".join(re.escape(w) for w in words) + r")|\b[A-Z])\.$")
+
+
+_NO_BREAK = _no_break_pattern()
 _BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[-*#>|])")
 
 

@@ -213,3 +213,10 @@ def test_normalize_batch_one_json_line_per_input_line_in_order() -> None:
     assert outputs[2]["mentions"] == []
     assert outputs[3]["mentions"][0]["kind"] == "date"
     assert outputs[3]["mentions"][0]["value"] == {"start": "2020-02-27", "end": "2020-02-27"}
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    result = subprocess.run([sys.executable, "-m", "checker", "normalize", "a dozen boats"],
+                            capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert '"best": 12.0' in result.stdout

@@ -60,3 +60,63 @@ def test_two_dates_of_one_storm_stay_one_event(write_reports: WriteReports) -> N
 def test_a_dateline_dates_the_report_not_the_incident(write_reports: WriteReports) -> None:
     text = "HERAT, Afghanistan (March 5, 2020) - Border police detained four smugglers near the crossing yesterday."
     assert [(c.text, c.value.start) for c in _dates(write_reports, text)] == [("yesterday", "2020-03-04")]
+
+
+def test_a_date_closing_a_long_sentence_dates_the_event_it_opened_on(write_reports: WriteReports) -> None:
+    text = ("Government jets carried out an air strike against a column of armed smugglers crossing the dry "
+            "riverbed below the old customs post in the far south of the province yesterday.")
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-04", "attack")]
+
+
+def test_a_date_opening_a_sentence_dates_its_arrest_however_far(write_reports: WriteReports) -> None:
+    text = ("On March 1, a joint team of border guards, customs officers and regional police from three "
+            "neighbouring districts in the southern hill country detained a wanted arms broker.")
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-01", "incident")]
+
+
+def test_an_opening_date_is_not_the_date_of_a_disaster_named_later(write_reports: WriteReports) -> None:
+    text = ("On Saturday, the fourth day of the search, volunteers walked the shore and counted what "
+            "the flood had taken from them.")
+    assert _dates(write_reports, text) == []
+
+
+def test_a_seizure_is_an_incident_that_a_date_can_date(write_reports: WriteReports) -> None:
+    text = "Also in the port district yesterday, customs officers seized 300 kilograms of cocaine."
+    assert [(c.value.start, c.event) for c in _dates(write_reports, text)] == [("2020-03-04", "incident")]
+
+
+INSTANT_CASES = [
+    # a zone written after the time
+    ("The quake struck at 4:17 a.m. GMT on Tuesday.", "2020-03-05T09:00:00+02:00",
+     ("2020-03-03T04:17:00+00:00", "2020-03-03T04:17:59+00:00")),
+    # a zone named by its place, across a verb from the day
+    ("The storm of March 3 struck at 6:30 p.m. Tokyo time.", "2020-03-05T09:00:00+02:00",
+     ("2020-03-03T18:30:00+09:00", "2020-03-03T18:30:59+09:00")),
+    # "local time", or no zone: the zone the report is published in
+    ("The blaze was first reported at 6.37am local time on Tuesday.", "2020-03-05T09:00:00-07:00",
+     ("2020-03-03T06:37:00-07:00", "2020-03-03T06:37:59-07:00")),
+    ("The blaze was first reported at 6:37 a.m. on Tuesday.", "2020-03-05T09:00:00-07:00",
+     ("2020-03-03T06:37:00-07:00", "2020-03-03T06:37:59-07:00")),
+    # no zone and none published: a day
+    ("The blaze was first reported at 6:37 a.m. on Tuesday.", "2020-03-05", ("2020-03-03", "2020-03-03")),
+]
+
+
+def test_a_time_of_day_with_a_known_zone_is_an_instant(write_reports: WriteReports) -> None:
+    for text, published, value in INSTANT_CASES:
+        dates = _dates(write_reports, text, published)
+        assert [(c.value.start, c.value.end) for c in dates] == [value], text
+
+
+def test_a_time_restated_in_another_zone_is_two_statements_of_one_instant(write_reports: WriteReports) -> None:
+    text = "The blaze was first reported at 6.37am local time (3.37pm CET) on Tuesday."
+    dates = _dates(write_reports, text, "2020-03-05T09:00:00-08:00")
+    assert [(c.value.start, c.value.end) for c in dates] == [
+        ("2020-03-03T06:37:00-08:00", "2020-03-03T06:37:59-08:00"),
+        ("2020-03-03T15:37:00+01:00", "2020-03-03T15:37:59+01:00")]
+
+
+def test_a_bracket_that_restates_the_whole_date_is_no_second_statement(write_reports: WriteReports) -> None:
+    text = "The quake struck at 03:10 on Wednesday, local time (23:10 GMT on Tuesday)."
+    dates = _dates(write_reports, text, "2020-03-05T09:00:00+04:00")
+    assert [c.value.start for c in dates] == ["2020-03-04T03:10:00+04:00"]

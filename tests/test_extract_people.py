@@ -20,6 +20,52 @@ CASES = [
     ("He was shot and killed before reaching the clinic.", [1.0]),
     ("Three fighters were killed, 13 men were detained and weapons were seized.", [3.0]),
     ("The force killed two rebels and detained a suspect.", [2.0]),
+    # the counted people end where a participle or a date describes them
+    ("The drone strike killed 12 gunmen armed with mortars near the pass.", [12.0]),
+    ("Police killed several gunmen yesterday near the market.", [None]),
+    ("Four villagers trapped in the crossfire were killed, the mayor said.", [4.0]),
+    ("The raid left two gunmen killed in action and ten hostages freed.", [2.0]),
+    # a bare name after a verb of harm is one victim; a qualifier of people, a day or an owner is not
+    ("Gunfire broke out at the checkpoint, killing Selim Varga, the local militia chief.", [1.0]),
+    ("The patrol returned fire, killing Anton Reyes.", [1.0]),
+    ("The shelling killed Ostrian soldiers near the border.", []),
+    ("The mine killed Brenner's driver.", []),
+    ("Rebels captured Saraqeb and detained its mayor.", []),
+    # objects joined to one casualty verb share it; "and one other" adds to the first
+    ("Police killed a gang leader and one suspected gunman and detained two others.", [1.0, 1.0]),
+    ("Soldiers killed the rebel commander Aziz Haqani and two other fighters.", [3.0]),
+    ("The strike killed two soldiers and three civilians were hurt.", [2.0]),
+    # a named person described, then the verb: "X, a commander in the valley, was killed"
+    ("Omar Said, a veteran police officer from the north, was killed on Sunday.", [1.0]),
+    ("Omar Said, a veteran police officer from the north, visited the wounded.", []),
+    # one person's death measures no other figure
+    ("Before her death, the officer had trained several young soldiers.", []),
+    # "and his deputy" after a casualty verb's object is one more person
+    ("The drone strike killed Aziz Haqani and his bodyguard.", [1.0, 1.0]),
+    ("The governor met the envoy and his deputy.", []),
+    # "the gunmen" beside a casualty verb counts as many as the report's last count of gunmen; none: no claim
+    ("Several masked gunmen stormed the bank. The masked gunmen, one of them a former guard, were all killed.",
+     [None, 1.0]),
+    ("Police cornered four gunmen in a warehouse. Officers returned fire, killing the gunmen.", [4.0]),
+    ("Officers returned fire, killing the gunmen.", []),
+    ("Bulletin 2031-07-S-004\nTwo fighters were killed near the ford.", [2.0]),
+    # a subject that opens its sentence or clause, with its casualty verb after other verbs of its own
+    ("The gunman refused, fired at the patrol and was shot and killed.", [1.0]),
+    ("Guards saw three armed men. As the guards closed in, the men opened fire, and were killed.", [3.0]),
+    ("The soldier said his friend fled and was killed.", []),
+    ("The gunman refused, fired at the patrol and was arrested.", []),
+    # a disjunction of measures says how many of either, not how many killed
+    ("Troops have captured or killed more than 80 rebel leaders since January.", []),
+    ("Between six and ten villagers were killed or injured in the blast.", []),
+    # an ordinal after an article, with a casualty verb of its own, is one more person
+    ("Two guards were shot dead at the gate and a third died later.", [2.0, 1.0]),
+    ("Rescuers said a third of the village was flooded.", []),
+    # a capitalised plural beside a casualty word is a people
+    ("The shelling left nine Ostrians dead and four wounded.", [9.0]),
+    # vague counts without a figure still count people
+    ("The patrol killed a number of gunmen near the ford.", [None]),
+    ("A roadside bomb on Route 7 killed two soldiers.", [2.0]),
+    ("The convoy was ambushed near Gate 4 and nobody was killed.", []),
     # no one killed: a person named beside other verbs, or a figure that is a name
     ("A spokesman said the talks would resume on Friday.", []),
     ("A soldier guarded the gate on Highway 5.", []),
@@ -32,3 +78,11 @@ def test_killed_counts(text: str, killed: list[float]) -> None:
     report = read_text(text, path="case.md", published="2024-03-04")
     got = [c.value.best for c in Extractor().extract(report) if c.kind == "casualty" and c.measure == "killed"]
     assert got == killed, f"{text!r}: killed {got}, expected {killed}"
+
+
+def test_part_of_a_toll_is_no_antecedent() -> None:
+    """"..., among them a number of sailors": a part of the toll; a later toll naming no one is still of people."""
+    text = "At least 900 people were killed, among them a number of sailors. Officials now give about 700 dead."
+    report = read_text(text, path="case.md", published="2024-03-04")
+    killed = [c for c in Extractor().extract(report) if c.kind == "casualty" and c.measure == "killed"]
+    assert [c.subject for c in killed] == ["people", "sailors", "people"]

@@ -10,11 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.match import Matcher, place_names, places_never_compatible, related_places
+from checker.lexicon import default_lexicon
+from checker.match import (
+    Matcher,
+    lexicon_countries,
+    place_names,
+    places_never_compatible,
+    related_places,
+)
 from checker.models import Amount, Claim, CountClaim, DateClaim, DateSpan, Source
 
-NAMES = ["Ardenby", "Ostria", "Valia"]
-MARKERS = ["*wide", "*country", "*other"]
+# a country the lexicon knows: a country to the matcher though no claim says so
+LEXICON_COUNTRY = min(lexicon_countries(default_lexicon()))
+NAMES = ["Ardenby", "Ostria", "Valia", LEXICON_COUNTRY]
+MARKERS = ["*wide", "*country", "*other", "*combined"]
 
 
 def claim(place: list[str], strict: bool = False, n: int = 1) -> Claim:
@@ -27,8 +36,10 @@ def claim(place: list[str], strict: bool = False, n: int = 1) -> Claim:
 
 
 def bounds(claims: list[Claim]) -> tuple[set[str], set[frozenset[str]]]:
-    """What the index keeps of the claims it could hand the matcher: names called countries, pairs named together."""
-    countries = {x for c in claims if "*country" in c.place for x in place_names(c.place)}
+    """What the index keeps of the claims it could hand the matcher: names called countries (and the lexicon's
+    countries), pairs named together."""
+    countries = {x for c in claims if "*country" in c.place for x in place_names(c.place)} | lexicon_countries(
+        default_lexicon())
     related = {frozenset(pair) for c in claims for pair in related_places(c)}
     return countries, related
 
@@ -68,6 +79,7 @@ def test_a_refused_pair_is_refused_by_the_matcher_whatever_it_sees(
     (["Ardenby"], ["*wide"], [], False, False),  # nationwide: the matcher decides
     (["*wide", "Ostria"], ["Ardenby"], [], False, True),  # across a country against an unrelated town
     (["Ardenby"], [], [], False, False),  # no place named
+    (["Ardenby"], [LEXICON_COUNTRY], [], False, False),  # a town against a country of the lexicon
     (["Ardenby"], ["*other"], [], False, True),  # "elsewhere": another place, unnamed
     (["Ardenby"], ["Valia"], [["Ardenby", "Valia"]], True, True),  # dates: two names are two places
     (["Ardenby"], ["*country", "Ostria"], [], True, True),

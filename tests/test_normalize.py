@@ -1,6 +1,6 @@
 """Normaliser cases: ``checker.normalize.normalize_text`` on the data in ``tests/cases/``.
 
-``amounts.yml``: text -> the value of the first number or quantity mention.
+``amounts.yml``: text -> the value of the first number or quantity mention (or the one at ``index``).
 ``dates.yml``: text and reference date -> the span of the first date mention (null: no date at all).
 Every case also checks the mention's span: ``text[start:end]`` is its quoted text.
 """
@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 import yaml
 
+from checker.lexicon import verb_inflections, verb_phrase_forms
 from checker.normalize import normalize_text
 
 CASES = Path(__file__).parent / "cases"
 AMOUNT_KEYS = ("low", "best", "high", "unit")
-CASE_KEYS = {"text", "reference", "value", "xfail", "note"}
+CASE_KEYS = {"text", "reference", "value", "xfail", "note", "index"}
 
 
 def _cases(name: str) -> list[Any]:
@@ -54,8 +55,9 @@ def test_amount(case: dict[str, Any]) -> None:
     if case["value"] is None:
         assert amounts == [], f"{text!r} holds no number, yet gave {amounts}"
         return
-    assert amounts, f"no number or quantity mention in {text!r} (mentions: {mentions})"
-    got = {key: amounts[0]["value"].get(key) for key in AMOUNT_KEYS}
+    index = int(case.get("index", 0))
+    assert len(amounts) > index, f"no number or quantity mention #{index} in {text!r} (mentions: {mentions})"
+    got = {key: amounts[index]["value"].get(key) for key in AMOUNT_KEYS}
     want = {key: case["value"].get(key) for key in AMOUNT_KEYS}
     assert got["unit"] == want["unit"], f"{text!r}: unit {got['unit']!r}, expected {want['unit']!r}"
     for key in ("low", "best", "high"):
@@ -89,3 +91,34 @@ def test_mentions_come_in_text_order() -> None:
     assert starts == sorted(starts)
     numbers = [m["value"]["best"] for m in mentions if m["kind"] != "date"]
     assert numbers == [33, 32]
+
+
+def test_a_day_that_does_not_exist_is_no_count() -> None:
+    # "Feb 30" is an unresolvable date, not the number 30
+    kinds = [(m["kind"], m["text"]) for m in normalize_text("The form was dated Feb 30.", date(2020, 3, 5))]
+    assert kinds == [("date", "Feb 30")]
+
+
+def test_a_count_after_a_month_is_still_a_count() -> None:
+    # the number goes on to a noun: a count of people, whatever the month before it
+    counts = [m["text"] for m in normalize_text("In February 30 people died.", date(2020, 3, 5)) if m["kind"] == "number"]
+    assert counts == ["30"]
+
+
+@pytest.mark.parametrize(("verb", "forms"), [
+    ("pass", ("pass", "passes", "passed", "passing")),
+    ("top", ("top", "tops", "topped", "topping")),
+    ("exceed", ("exceed", "exceeds", "exceeded", "exceeding")),
+    ("edge", ("edge", "edges", "edged", "edging")),
+    ("inch", ("inch", "inches", "inched", "inching")),
+    ("carry", ("carry", "carries", "carried", "carrying")),
+    ("soar", ("soar", "soars", "soared", "soaring")),
+])
+def test_hedge_verbs_are_inflected_by_the_spelling_rules(verb: str, forms: tuple[str, ...]) -> None:
+    assert verb_inflections(verb) == forms
+
+
+def test_a_verb_phrase_keeps_its_particle_and_takes_irregular_forms() -> None:
+    assert verb_phrase_forms("rise past", {"rise": ["rises", "rose", "risen", "rising"]}) == [
+        "rise past", "rises past", "rose past", "risen past", "rising past"]
+    assert verb_phrase_forms("climb past", {}) == ["climb past", "climbs past", "climbed past", "climbing past"]

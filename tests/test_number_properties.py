@@ -73,3 +73,14 @@ def test_ranges_in_words_and_digits(a: int, extra: int) -> None:
     assert words["value"] == digits["value"]
     assert words["value"]["low"] == pytest.approx(a * 0.9) and words["value"]["high"] == pytest.approx(b * 1.1)
     assert words["value"]["best"] is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=100, max_value=999_999_999), st.integers(min_value=1, max_value=9))
+def test_whole_ordinal_after_a_numerator_is_its_denominator(n: int, numerator: int) -> None:
+    # "one one hundred and fifth", "three two thousand and tenths": a spelt-out ordinal under a numerator
+    ordinal = num2words(n, to="ordinal").replace(",", "")
+    plural = "" if numerator == 1 else "s"
+    text = f"They kept {num2words(numerator)} {ordinal}{plural} of the grain."
+    got = _only_amount(text)
+    assert got["value"]["best"] == pytest.approx(numerator / n), f"{text!r} read as {got['value']}"

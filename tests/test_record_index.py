@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, report_markdown
 
-from checker.match import Matcher
+from checker.lexicon import default_lexicon
+from checker.match import Matcher, lexicon_countries
 from checker.models import (
     Amount,
     Claim,
@@ -244,6 +245,7 @@ PLACED = {
     "othertown": ["Corvale"],  # another town no claim relates to it
     "ostravia": ["Ostravia"],  # a name another report calls a country, which may hold the town
     "related": ["Brackton"],  # a place another report names with the town ("Brackton's Amberly district")
+    "lexicon": [min(lexicon_countries(default_lexicon()))],  # a country the lexicon knows
     "nationwide": ["*wide"],  # "across the country": the matcher decides
     "noplace": [],
     "elsewhere": ["*other"],  # "elsewhere": another place, unnamed
@@ -284,7 +286,7 @@ def test_places_the_matcher_refuses_are_never_candidates(tmp_path: Path) -> None
                 if len(set(pair) & new_ids) == 1:
                     assert set(pair) - new_ids <= {c.id for c in found}, pair
         tolls = {c.report for c in found if c.kind == "casualty"}
-        assert tolls == {"same", "ostravia", "related", "nationwide", "noplace"}
+        assert tolls == {"same", "ostravia", "related", "lexicon", "nationwide", "noplace"}
         # dates of two different places are two facts, whatever is known of the places
         assert {c.report for c in found if c.kind == "date"} == {"same", "nationwide", "noplace"}
         # once the report that names the two places together is gone, the other town's toll is another fact
@@ -292,7 +294,8 @@ def test_places_the_matcher_refuses_are_never_candidates(tmp_path: Path) -> None
         index.refresh()
         assert index.db.execute("SELECT count(*) FROM place_links WHERE name = 'Brackton'").fetchone()[0] == 0
         found = index.candidates_for(new.claims, {"new": new.report}, {"new"})
-        assert {c.report for c in found if c.kind == "casualty"} == {"same", "ostravia", "nationwide", "noplace"}
+        tolls = {c.report for c in found if c.kind == "casualty"}
+        assert tolls == {"same", "ostravia", "lexicon", "nationwide", "noplace"}
 
 
 def test_claims_come_back_from_the_index_as_recorded(recorded: Path) -> None:

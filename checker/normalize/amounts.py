@@ -8,16 +8,22 @@ section 1) and its canonical unit, or none for plain counts.
 Readings, all driven by ``checker/data``:
 - digits ("900,000", "4014", "30 000", "3.5bn"), words ("thirty-three",
   "two and a half thousand", "a million"), vague amounts ("dozens");
-- hedges before or after the figure ("at least", "nearly", "or more");
-- ranges ("between X and Y", "X to Y", "X-Y", "X or Y") and changes ("rose
-  from X to Y": Y is the figure, X the earlier one);
+- hedges before or after the figure ("at least", "nearly", "or more"), verbs
+  of passing in every form ("the toll passes 7,800", "tops", "climbs past");
+- ranges ("between X and Y", "X to Y", "X-Y", "X or Y", the unit on both
+  ends "44 mg to 50 mg", a suspended hyphen "8- to 16-metre", either order
+  after "from" or "between") and changes ("rose from X to Y": Y is the
+  figure, X the earlier one);
 - units after the figure, hyphenated or not ("six-kilometre", "6km",
   "22.5 million cubic metres"), money symbols and codes before it ("$3.5
-  billion", "€200m"), "magnitude 7.8";
+  billion", "€200m"), units written before it ("magnitude 7.8", "M7.8"; a
+  magnitude named earlier in the sentence also holds for a later bare
+  decimal: "gave the magnitude as 7.4 before revising it to 7.7");
 - a width given per side ("6 km north and 6 km south", "six kilometres
   either side") is the whole width; a conversion in brackets ("12 km
   (7 miles)") belongs to the figure before it.
-Years, times, ordinals and figures inside names ("M4", "Su-24") are not amounts.
+Years, times (also "0117 GMT"), ordinals and figures inside names ("M4",
+"Su-24") are not amounts.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import Lexicon, phrase_pattern
+from ..lexicon import Lexicon, phrase_pattern, verb_phrase_forms
 from ..textutil import Token, tokenize
 from .figures import Figure, FigureReader
 
@@ -58,6 +64,11 @@ class AmountMention:
 
 _CODE_LIKE = re.compile(r"(?<![\w.])(?:\+\d+(?:[-. ]\d+)+|\d+(?:([-.])\d+)(?:\1\d+)+)(?![\w])")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+# the two stand-ins a hedge's blocker list may hold besides words
+_SENTENCE_START = "^"
+_POSSESSIVE = "'s"
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 class AmountReader:
@@ -69,6 +80,7 @@ class AmountReader:
         self.figures = FigureReader(lex)
         self._text = ""
         self._offset = 0
+        self._taken_until = 0
         num = lex.numbers
         self.scales: dict[str, float] = {k: float(v) for k, v in num["scales"].items()}
         self.fractions: dict[tuple[str, ...], float] = {
@@ -84,10 +96,19 @@ class AmountReader:
                 self.hedge_before.append((tuple(t.low for t in tokenize(p)), name))
             for p in h.get("after", []):
                 self.hedge_after.append((tuple(t.low for t in tokenize(p)), name))
+        irregular = {str(k).lower(): [str(f).lower() for f in v] for k, v in lex.hedges["irregular_verbs"].items()}
+        for name, verbs in lex.hedges["hedge_verbs"].items():
+            for verb in verbs:
+                for form in verb_phrase_forms(str(verb), irregular):
+                    self.hedge_before.append((tuple(t.low for t in tokenize(form)), name))
         self.hedge_before.sort(key=lambda x: -len(x[0]))
         self.hedge_after.sort(key=lambda x: -len(x[0]))
         self.exact_verbs = [tuple(t.low for t in tokenize(p)) for p in lex.hedges["exact_verbs"]]
         self.change_verbs = {v.lower() for v in lex.hedges["change_verbs"]}
+        self.range_verbs = {v.lower() for v in lex.hedges["range_verbs"]}
+        self.hedge_blockers: dict[str, frozenset[str]] = {
+            k.lower(): frozenset(w.lower() for w in v) for k, v in lex.hedges["no_hedge_after"].items()
+        }
         self.range_words = frozenset(w.lower() for w in lex.hedges["range_words"])
         self.bound_joiners = frozenset(w.lower() for w in lex.hedges["bound_joiners"])
         self.vague_table: list[tuple[tuple[str, ...], tuple[float | None, float | None, float | None]]] = sorted(
@@ -125,8 +146,19 @@ class AmountReader:
         self.subunits = {w.lower() for w in cur["subunits"]}
         self.money_when_scaled: dict[str, str] = dict(cur["money_when_scaled"])
         self.compound_units: dict[str, str] = dict(units["compound_units"])
+        self.units_before: list[tuple[tuple[str, ...], str]] = sorted(
+            ((tuple(t.low for t in tokenize(name)), str(sym)) for sym, names in units["names_before_number"].items()
+             for name in names),
+            key=lambda x: -len(x[0]),
+        )
+        self.named_before_only = frozenset(str(sym) for sym in units["names_before_number"])
+        self.symbols_before_decimal: dict[str, str] = dict(units["case_sensitive_before_decimal"])
+        self.unit_carry_links = frozenset(str(w).lower() for w in units["unit_before_carries_after"])
+        self.time_zones = frozenset(str(z) for z in lex.calendar["zones"])
+        self.zone_phrases = [tuple(t.low for t in tokenize(str(z))) for z in lex.calendar["zone_phrases"]]
         self.unit_powers: dict[str, int] = {k.lower(): int(v) for k, v in units["power_words"].items()}
         self.inch_followers = {w.lower() for w in units["inch_word_followed_by"]}
+        self.inch_blockers = {w.lower() for w in units["inch_word_not_before"]}
         self.currency_after: list[tuple[tuple[str, ...], str]] = sorted(
             ((tuple(t.low for t in tokenize(k)), v) for k, v in cur["names_after"].items()),
             key=lambda x: -len(x[0]),
@@ -150,23 +182,71 @@ class AmountReader:
         fig = self.figures.at(toks, i, self._text, self._offset, currency)
         if fig is None and toks[i].low in ("a", "an") and i + 1 < len(toks):
             u = self._unit_after(toks, i + 1)
-            if u and self.lex.unit_info.get(u[1], {}).get("dimension") not in (None, "duration"):
+            if u and self.lex.unit_info.get(u[1], {}).get("dimension") not in (None, "duration") \
+                    and u[1] not in self.named_before_only:
                 return Figure(1.0, i, i + 1, words=True)  # "a gallon", "a mile": one of the unit
         return fig
 
+    def _range_joint(self, toks: list[Token], j: int) -> tuple[int, str | None] | None:
+        """Where the word joining a range's ends stands after the first end (ending at j), and the unit
+        written on the first end: "10-15", "8- to 16-metre" (a suspended hyphen), "44 mg to 50 mg"."""
+        n = len(toks)
+        if j + 1 >= n:
+            return None
+        if toks[j].text in ("-", "–") and toks[j].start == toks[j - 1].end and j + 2 < n \
+                and toks[j + 1].low in self.range_words and toks[j + 1].is_word:
+            return j + 1, None  # "8- to 16-metre", "two- or three-day"
+        if toks[j].low in self.range_words:
+            return j, None
+        u = self._unit_after(toks, j)
+        if u and u[0] + 1 < n and toks[u[0]].low in self.range_words:
+            return u[0], u[1]
+        return None
+
+    def _hyphen_chain(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether the hyphened pair from token i to j is part of a longer chain of figures ("three-nought-four")."""
+        return self._hyphen_link(toks, i - 2, i) or self._hyphen_link(toks, j - 1, j + 1)
+
+    def _hyphen_link(self, toks: list[Token], a: int, b: int) -> bool:
+        """Whether tokens a and b are figures joined by one unspaced hyphen."""
+        if a < 0 or b >= len(toks) or b - a != 2 or toks[a + 1].text not in ("-", "–"):
+            return False
+        if toks[a].end != toks[a + 1].start or toks[a + 1].end != toks[b].start:
+            return False
+        return all(self.figures.at(toks, k, self._text, self._offset) is not None for k in (a, b))
+
+    def _hedge_blocked(self, toks: list[Token], start: int, end: int) -> bool:
+        """Whether the word before the hedge phrase toks[start:end] makes it no hedge ("how about", "the top 10"):
+        a blocker "^" is the start of the sentence, "'s" any possessive ("Turkey's top 5")."""
+        blockers = self.hedge_blockers.get(" ".join(t.low for t in toks[start:end]))
+        if not blockers:
+            return False
+        if start == 0:
+            return _SENTENCE_START in blockers
+        before = toks[start - 1].low
+        return before in blockers or (_POSSESSIVE in blockers and before.endswith(_POSSESSIVE_ENDINGS))
+
+    def _comparison_follows(self, toks: list[Token], j: int) -> bool:
+        """"50 or less than 60": the "or less" starts a comparison with the next figure, no bound on the 50."""
+        return j + 1 < len(toks) and toks[j].low == "than" and self._number_at(toks, j + 1) is not None
+
     def _shared_unit(self, toks: list[Token], j: int) -> tuple[int, str] | None:
-        """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with."""
+        """"45 and 50 mg", "10, 20 or 30 km": a bare figure takes the unit of the figure it is listed with.
+        A list ends with "and" or "or" before its last figure: after a bare comma the next figure starts a
+        clause of its own ("injuring 294, two weeks after" is no 294 weeks)."""
         k = j
         n = len(toks)
         for _ in range(4):
             if k + 1 >= n or toks[k].low not in ("and", "or", ","):
                 return None
+            if toks[k].text == "," and toks[k + 1].low in ("and", "or"):
+                k += 1  # "10, 20, and 30 km"
             fig = self.figures.at(toks, k + 1, self._text, self._offset)
             if fig is None:
                 return None
             u = self._unit_after(toks, fig.j)
             if u:
-                return u
+                return u if toks[k].text != "," else None
             k = fig.j
         return None
 
@@ -226,15 +306,17 @@ class AmountReader:
         if cur:
             return cur
         t = toks[k]
-        if t.text in self.currency_codes:
+        if t.text in self.currency_codes and not _glued_to_digits(toks, k):
             return k + 1, t.text
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.text in self.case_units and (
-            t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and (nxt is None or len(nxt.text) == 1))
+        glued = nxt is not None and nxt.start == t.end and (
+            nxt.is_word or nxt.is_digit
+            or (nxt.text in ("-", "‑") and k + 2 < len(toks) and toks[k + 2].is_digit and toks[k + 2].start == nxt.end)
+        )  # "24703m212", "6hrs", "24703 L-202": codes or other words; "24703m2" is read below as an area
+        if t.text in self.case_units and not glued and (
+            t.start == toks[k - 1].end or (t.start == toks[k - 1].end + 1 and self._letter_unit_spaced(nxt))
         ):
-            # "70m", "6h", "1 m x 1 m": single letters are units only right after the figure
-            if nxt is not None and (nxt.is_word or nxt.is_digit) and nxt.start == t.end:
-                return None  # "24703m212", "6hrs" are codes or other words
+            # "70m", "6h", "1 m x 1 m", "278,000 t of grain": single letters are units only right after the figure
             return k + 1, self.case_units[t.text]
         if t.low == "in" and (nxt is None or nxt.text in ".,;)" or nxt.low in self.inch_followers):
             return k + 1, "in"  # "2 in.", "2 1/2 in thick": inches, not the preposition
@@ -254,6 +336,55 @@ class AmountReader:
                 return k + n, sym
         return None
 
+    def _unit_before(self, toks: list[Token], i: int, num: Figure) -> tuple[int, str] | None:
+        """A unit named before the figure at i: "magnitude 7.8", "magnitude-7.8", "magnitude of 7.8", or a
+        symbol before a figure with decimals, "M7.8", "Mw 7.8" (start, symbol)."""
+        if i < 1:
+            return None
+        prev = toks[i - 1]
+        if prev.text in self.symbols_before_decimal and num.decimals and toks[i].start - prev.end <= 1:
+            return i - 1, self.symbols_before_decimal[prev.text]
+        k = i - 1 if self._glued_hyphen(toks, i - 1) else i
+        return self._match_before(toks, k, self.units_before)
+
+    def _unit_named_earlier(self, toks: list[Token], i: int, num: Figure) -> str | None:
+        """A bare figure with decimals after "as", "to", "at" ... takes a unit named before figures that stands
+        earlier in the sentence: "the magnitude of the main shock as 6.2", "revising it to 6.4", "the magnitude
+        6.5 quake was revised to 6.3". A whole or scaled figure ("killed 3,800", "2.5 million") is no such measure."""
+        if num.vague or num.scaled or not num.decimals or i < 1 or toks[i - 1].low not in self.unit_carry_links:
+            return None
+        for k in range(i - 1, -1, -1):
+            for phrase, sym in self._indexed(self.units_before, False).get(toks[k].low, ()):
+                if tuple(t.low for t in toks[k:k + len(phrase)]) == phrase:
+                    return sym
+        return None
+
+    def _clock_time(self, toks: list[Token], i: int) -> bool:
+        """Four digits that read as hours and minutes, with a time zone after them: "0117 GMT", "1324 local time"."""
+        if not _CLOCK_DIGITS.fullmatch(toks[i].text) or i + 1 >= len(toks):
+            return False
+        after = tuple(t.low for t in toks[i + 1:i + 1 + max(map(len, self.zone_phrases), default=0)])
+        return toks[i + 1].text in self.time_zones or any(after[:len(z)] == z for z in self.zone_phrases)
+
+    @staticmethod
+    def _glued_after(toks: list[Token], k: int) -> bool:
+        """Whether a token follows token k with no space ("10:32")."""
+        return k + 1 < len(toks) and toks[k + 1].start == toks[k].end
+
+    @staticmethod
+    def _glued_hyphen(toks: list[Token], k: int) -> bool:
+        """Whether token k is a hyphen with no space on either side ("magnitude-7.8")."""
+        return 0 < k < len(toks) - 1 and toks[k].text in ("-", "‑") \
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+
+    def _letter_unit_spaced(self, nxt: Token | None) -> bool:
+        """A single-letter unit one space after its figure ("5 m wall", "3 L of water") stands at the end,
+        before a sign or before a lower-case word; before a name ("5 M Street") or a person ("2 m people",
+        British for millions) it is none."""
+        if nxt is None or len(nxt.text) == 1:
+            return True
+        return nxt.is_word and nxt.text.islower() and nxt.low not in self.people_nouns
+
     def _code(self, tok: Token) -> tuple[str, float] | None:
         """A currency code token: "USD", "usd", "RMB", or "MUSD" (millions of dollars)."""
         t = tok.text
@@ -270,6 +401,9 @@ class AmountReader:
 
     def _currency_before(self, toks: list[Token], i: int) -> tuple[int, str, float] | None:
         """A symbol or code before the figure: "$5", "C$ 5", "hk $ 10", "USD115", "MAUD 60", "dollar 22.5"."""
+        if i >= 2 and toks[i - 1].text == "." and toks[i - 2].end == toks[i - 1].start \
+                and toks[i - 2].text + "." in self.currency_before:
+            return i - 2, self.currency_before[toks[i - 2].text + "."], 1.0  # an abbreviation with its dot: "Rs. 500"
         if i >= 1 and toks[i - 1].text in self.currency_before:
             k = i - 1
             if k >= 1 and toks[k].text == "$" and toks[k - 1].low in self.dollar_prefixes:
@@ -307,7 +441,7 @@ class AmountReader:
                     if toks[k - 1].end == end:
                         return k, code, 1.0
         code = self._code(toks[j])
-        if code:
+        if code and not _glued_to_digits(toks, j):  # "3 USD50 cards": the code is the 50's
             return j + 1, code[0], code[1]
         return None
 
@@ -341,10 +475,19 @@ class AmountReader:
         if fig is None:
             return None
         u = self._unit_after(toks, fig.j)
+        if u is None and small_unit == "in" and self._inch_word(toks, fig.j):
+            u = fig.j + 1, "in"  # "12 ft 2 in more or less": after feet, "in" is inches
         if u is None or u[1] != small_unit:
             return None
         info = self.lex.unit_info
         return u[0], fig.value * info[small_unit]["to_base"] / info[unit]["to_base"]
+
+    def _inch_word(self, toks: list[Token], j: int) -> bool:
+        """Whether "in" at j ends a measure rather than opening a phrase ("in the", "in Paris", "in 2020")."""
+        if j >= len(toks) or toks[j].low != "in":
+            return False
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        return nxt is None or not (nxt.is_digit or nxt.text[:1].isupper() or nxt.low in self.inch_blockers)
 
     def _is_money(self, unit: str) -> bool:
         return unit in self.currency_codes
@@ -356,8 +499,11 @@ class AmountReader:
         prev = toks[num.i - 1] if num.i > 0 else None
         nxt = toks[num.j] if num.j < len(toks) else None
         if first.is_digit:
-            if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_", "^")):
-                return True  # M4, #5, 10:32, 1/2
+            glued_code = currency and prev is not None and prev.text.isupper() and prev.low in self.lowercase_codes
+            unit_symbol = prev is not None and prev.text in self.symbols_before_decimal and num.decimals > 0
+            if prev and prev.end == first.start and (prev.is_word or prev.text in (":", "#", "/", ".", "_", "^")) \
+                    and not glued_code and not unit_symbol:
+                return True  # M4, #5, 10:32, 1/2 (but "USD115" is money, "M7.8" a magnitude)
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_digit \
                     and toks[num.i - 2].end == prev.start and num.i >= 3 and toks[num.i - 3].is_word \
                     and toks[num.i - 3].end == toks[num.i - 2].start:
@@ -365,12 +511,15 @@ class AmountReader:
             if prev and prev.text in ("-", "‑") and prev.end == first.start and num.i >= 2 and toks[num.i - 2].is_word \
                     and toks[num.i - 2].end == prev.start \
                     and not (num.i >= 3 and toks[num.i - 3].is_digit and toks[num.i - 3].end == toks[num.i - 2].start
-                             and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)):
-                return True  # Su-24, COVID-19 (but not "5k-20k")
-            if nxt and nxt.start == last.end and nxt.text in (":", "/"):
-                return True
+                             and (num.i < 4 or not toks[num.i - 4].is_word or toks[num.i - 4].end < toks[num.i - 3].start)) \
+                    and self._match_before(toks, num.i - 1, self.units_before) is None:
+                return True  # Su-24, COVID-19 (but not "5k-20k", and "magnitude-7.8" is a unit before its figure)
+            if nxt and nxt.start == last.end and (nxt.text == "/" or nxt.text == ":" and self._glued_after(toks, num.j)):
+                return True  # "10:32", "1/2", "24/7"; a colon that ends a clause ("reached 1,932: 812 in ...") is none
             if nxt and nxt.start == last.end and nxt.low in ("st", "nd", "rd", "th", "s"):
                 return True
+            if num.j == num.i + 1 and self._clock_time(toks, num.i):
+                return True  # "0117 GMT": a time of day, no count
             if _YEAR.match(first.text) and num.j == num.i + 1 and not currency:
                 after = nxt.low if nxt else ""
                 unit = self._unit_after(toks, num.j)
@@ -378,7 +527,9 @@ class AmountReader:
                     return True
         if num.words and toks[num.i].low == "one" and num.j == num.i + 1:
             if nxt and nxt.low in ("of", "another", "side", "day", "by", "-", "way", "thing", "time", "more", "hand",
-                                   "that", "which", "who", "where"):
+                                   "that", "which", "who", "where") and not (
+                nxt.low == "-" and self._unit_after(toks, num.j) is not None
+            ):  # "one-sided", "one-off"; but "a one-yen bid", "a one-mile walk" are amounts
                 return True
             if prev and prev.low in ("no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone"):
                 return True
@@ -393,6 +544,7 @@ class AmountReader:
     def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None) -> list[AmountMention]:
         toks = tokenize(text, offset)
         self._text, self._offset = text, offset
+        self._taken_until = 0  # tokens before this index belong to mentions already read
         # phone numbers, addresses and version strings ("+1-222-2222", "192.168.1.2") hold no amounts
         taken = list(taken or []) + [(m.start() + offset, m.end() + offset) for m in _CODE_LIKE.finditer(text)]
         out: list[AmountMention] = []
@@ -405,6 +557,7 @@ class AmountReader:
                 continue
             mention, j = m
             out.append(mention)
+            self._taken_until = j
             i = max(j, i + 1)
         return _join_bounds(out, text, offset, self.bound_joiners)
 
@@ -417,6 +570,8 @@ class AmountReader:
             return fraction
         num = self._vague(toks, i)
         cur = self._currency_before(toks, i)
+        if cur is not None and cur[0] < self._taken_until:
+            cur = None  # "50 dollar 40 rmb": "dollar" belongs to the 50
         if num is None:
             num = self._number_at(toks, i, currency=cur is not None)
         if num is None or self._skip(toks, num, taken, cur is not None):
@@ -432,32 +587,44 @@ class AmountReader:
             start_i, unit, currency_factor = cur
         lo_hi = num.vague if num.vague else (num.value, num.value, num.value)
         # ranges and changes: "between X and Y", "X to Y", "X-Y", "X or Y", "from X to Y"
-        if not num.vague and end_j + 1 < n and toks[end_j].low in self.range_words:
-            sep = toks[end_j].low
+        joint = None if num.vague else self._range_joint(toks, end_j)
+        if joint is not None:
+            sep_at, first_unit = joint
+            sep = toks[sep_at].low
             between = start_i >= 1 and toks[start_i - 1].low == "between"
-            if sep != "and" or between:
-                second = self._number_at(toks, end_j + 1, currency=cur is not None)
-                if second is None and toks[end_j + 1].text in self.currency_before and end_j + 2 < n:
-                    second = self._number_at(toks, end_j + 2, currency=True)
+            change_before = any(t.low in self.change_verbs or t.low == "by" for t in toks[max(0, start_i - 5):start_i])
+            from_before = start_i >= 1 and toks[start_i - 1].low == "from"
+            # "rose by 5% to 20%" is a change, no range; "rose from 5% to 20%" is read as a change below
+            if (sep != "and" or between) and not (first_unit and change_before and not from_before):
+                second = self._number_at(toks, sep_at + 1, currency=cur is not None)
+                if second is None and toks[sep_at + 1].text in self.currency_before and sep_at + 2 < n:
+                    second = self._number_at(toks, sep_at + 2, currency=True)
+                if first_unit and second is not None and (self._unit_after(toks, second.j) or (0, ""))[1] != first_unit:
+                    second = None  # "44 mg to 50 mg" is a range; "5 km to 20 minutes" is not
+                if second is not None and sep in ("-", "–") and self._hyphen_chain(toks, num.i, second.j):
+                    second = None  # "three-nought-four": figures read out one by one, no range
                 if second is not None and not self._skip(toks, second, taken):
                     a, b = num.value, second.value
                     if second.scaled and not num.scaled and a * 1000 <= b:
                         # "$10-15 billion": the scale written once applies to both ends
                         written = float(toks[second.i].text.replace(",", "")) if toks[second.i].is_digit else b
                         a *= b / written
-                    from_before = start_i >= 1 and toks[start_i - 1].low == "from"
                     change = from_before and any(
                         t.low in self.change_verbs for t in toks[max(0, start_i - 5):start_i - 1]
                     )
+                    # "between 50 and 40", "ranged from -18 to -34": the ends may come in either order; after a
+                    # bare "from" ("went from 50 to 40") a falling pair is a change, not a range
+                    spread = from_before and any(t.low in self.range_verbs for t in toks[max(0, start_i - 4):start_i - 1])
+                    either_order = ((from_before and spread) or between) and sep in ("to", "and")
                     if change and sep == "to":
                         previous = a
                         start_i = second.i
                         end_j = second.j
                         lo_hi = (b, b, b)
                         num = second
-                    elif b > a:
+                    elif b > a or (either_order and b < a):
                         is_range = True
-                        lo_hi = (a, None, b)
+                        lo_hi = (min(a, b), None, max(a, b))
                         if between:
                             start_i -= 1
                         end_j = second.j
@@ -498,22 +665,32 @@ class AmountReader:
             if sub:
                 end_j = sub[0]
                 lo_hi = tuple(None if v is None else v + sub[1] for v in lo_hi)  # type: ignore[assignment]
-        # magnitude written before ("magnitude 7.8", "M7.8")
-        if unit is None and start_i >= 1 and toks[start_i - 1].low == "magnitude":
-            start_i -= 1
-            unit = "M"
+        # a unit written before ("magnitude 7.8", "a magnitude of 7.8", "M7.8")
+        if unit is None:
+            before = self._unit_before(toks, start_i, num)
+            if before is not None:
+                start_i, unit = before
         # hedges
         hb = self._match_before(toks, start_i, self.hedge_before)
+        if hb and self._hedge_blocked(toks, hb[0], start_i):
+            hb = None  # "how about 20?": a suggestion, no hedge
         if hb:
             hedge_start, hedge = hb
             if toks[hedge_start].low == "some" and num.vague:
                 hedge = None
             else:
                 start_i = hedge_start
-        else:
+        if not hb or (hedge is not None and self.hedge_factors[hedge] == (1.0, 1.0, 1.0)):
+            # a bound after the figure; it also outranks a hedge before that sets none ("equal to 50 or less")
             ha = self._match_after(toks, end_j, self.hedge_after)
-            if ha:
+            if ha and not self._comparison_follows(toks, ha[0]):
                 end_j, hedge = ha
+        if unit is None and hb:
+            before = self._unit_before(toks, start_i, num)  # "a magnitude of about 7.8"
+            if before is not None:
+                start_i, unit = before
+        if unit is None:
+            unit = self._unit_named_earlier(toks, start_i, num)
         if hedge and not num.vague:
             fl, fb, fh = self.hedge_factors[hedge]
             base_lo, base_best, base_hi = lo_hi
@@ -622,6 +799,11 @@ class AmountReader:
             m.text = text[m.start - offset:m.end - offset]
             return end_tok + 1
         return j
+
+
+def _glued_to_digits(toks: list[Token], k: int) -> bool:
+    """Whether digits follow token k with no space ("USD50")."""
+    return k + 1 < len(toks) and toks[k + 1].is_digit and toks[k + 1].start == toks[k].end
 
 
 def _round(v: float | None) -> float | None:

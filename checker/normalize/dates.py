@@ -8,7 +8,10 @@ days, following CODING.md section 2:
 - explicit dates: "March 5, 2020", "5 March 2020", "2020-03-05", "Mar. 5",
   "Sept. 11", "March 6th, 2020", "the fourth of July", numeric "10/1/2018",
   "23.04.2022", "05-Aug-2016", "20170302"; month and year ("September 2018",
-  "Dec-2018", "April of 87"); years ("in 2017"), decades ("the 1970s", "the
+  "Dec-2018", "April of 87", "2015-12", "12-2015"); years ("in 2017", "CY18");
+  years said in words ("in nineteen ninety-six", "October two thousand and
+  five", "June third nineteen forty-one"; after a bare preposition only where
+  the clause goes on, as "in two thousand homes" is a count); decades ("the 1970s", "the
   nineties"), centuries, quarters and halves ("Q3 2019", "the first quarter of
   2013"), weeks ("the first week of 2015", "the week of April 10th"), parts
   ("early March", "mid-2019");
@@ -23,15 +26,20 @@ days, following CODING.md section 2:
 - "yesterday", "today", "tonight", "last night", "this evening";
 - named periods relative to the reference: "last week", "the end of next week",
   "earlier this year", "the coming quarter", "the next three days", "the past
-  two quarters", "two years ago", "three weeks from tomorrow", "in two weeks"
-  (when the clause speaks of the future);
+  two quarters", "the next four business days", "two years ago", "two weeks and
+  three days ago", "three weeks from tomorrow", "in two weeks" (when the clause
+  speaks of the future; "in two weeks' time" always), "within nine months" (of
+  the future: from the report's day); a weekday beside a counted day ("Monday two
+  weeks from now", "in three days on Friday") is that weekday of its week;
+- spans counted from a date: "for three days starting Monday", "for two weeks
+  from 1 May" (the first day and the days after it, inclusive);
 - ranges: "from March to May", "between 2014 and 2018", "April 9-17",
   "Nov 18-Dec 19, 2015", "9 to 12 of June", "from March to date": the first day
   of the first to the last day of the second, inclusive (a bare "2009-2010"
   names two years and gives two mentions);
 - "midnight" names the coming midnight: the value is the day that starts there;
-- a relative date with no reference date is kept, unresolved, with a note; a
-  date that does not exist ("Feb 30") is no date.
+- a relative date with no reference date is kept, unresolved, with a note; so
+  is a date that does not exist ("Feb 30"), whose number is then no count.
 """
 
 from __future__ import annotations
@@ -57,6 +65,7 @@ class DateMention:
     note: str | None = None
     role_hint: str | None = None
     time: str | None = None  # "00:01", "midnight"
+    zone: str | None = None  # the zone written after the time: "GMT", "local time", "Hawaii time"
     year_given: bool = True  # False when the year was taken from the reference date
     month_day: tuple[int, int] | None = None  # a month-day written with no year, for a range to complete
 
@@ -80,6 +89,12 @@ def _add_months(d: date, n: int) -> date:
 
 
 def _shift(d: date, unit: dict[str, int], n: int) -> date:
+    if "business_days" in unit:  # working days: Saturdays and Sundays are stepped over, not counted
+        step, left = (1 if n > 0 else -1), abs(unit["business_days"] * n)
+        while left:
+            d += timedelta(days=step)
+            left -= d.weekday() < 5
+        return d
     if "hours" in unit:  # "the past 24 hours": the days those hours reach into
         days = -(-abs(unit["hours"] * n) // 24)
         return d + timedelta(days=days if n > 0 else -days)
@@ -149,7 +164,7 @@ class DateReader:
         self.full_months = {str(names[0]).lower() for names in cal["months"].values()}
         self.ordinals = {_key(k): int(v) for k, v in cal["day_ordinals"].items()}
         self.decade_words = {_key(k): int(v) for k, v in cal["decade_words"].items()}
-        self.units = {str(k).lower(): dict(v) for k, v in cal["calendar_units"].items()}
+        self.units = {_key(str(k)): dict(v) for k, v in cal["calendar_units"].items()}
         self.shift_words = {str(k).lower(): int(v) for k, v in cal["relative_shift"].items()}
         self.period_ordinals = {str(k).lower(): int(v) for k, v in cal["period_ordinals"].items()}
         nums = lex.numbers
@@ -160,6 +175,13 @@ class DateReader:
             for u, uv in nums["units"].items():
                 if 0 < int(uv) < 10:
                     self.count_words[_key(f"{t} {u}")] = int(tv) + int(uv)
+        self.number_words = {_key(str(k)): int(v) for k, v in {**nums["units"], **nums["tens"]}.items()}
+        self.scale_words = {_key(str(k)): int(v) for k, v in nums["scales"].items()}
+        yw = cal["year_words"]
+        self.year_zero_words = {_key(str(w)) for w in yw["zero_words"]}
+        self.year_joiners = {_key(str(w)) for w in yw["joiners"]}
+        # cardinal day numbers in words ("January twenty five"): the count words up to 31
+        self.day_cardinals = {k: v for k, v in self.count_words.items() if 1 <= v <= 31 and k.split()[0] in self.number_words}
         hol = cal["holidays"]
         self.holidays: dict[str, tuple[str, Any]] = {}
         for kind in ("fixed", "nth_weekday", "easter", "table"):
@@ -188,11 +210,20 @@ class DateReader:
         year = r"(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%])"
         year_tail = rf"(?:(?:\s*,\s*|\s+|\s+of\s+|\s+in\s+){year})?"
         zones = "|".join(sorted(cal["zones"], key=len, reverse=True))
+        zone = _alt([*cal["zone_phrases"], *cal.get("named_zones", {})]) + r"|(?-i:" + zones + r")\b"
         time = (
-            r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?)"
-            r"(?:\s+(?P<zone>local time|(?-i:" + zones + r")\b))?"
+            r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
+            # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
+            r"|(?<![\d.,:])(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:" + zone + r")))"
+            r"(?:\s+(?P<zone>" + zone + r"))?"
         )
         holidays = _alt(self.holidays)
+        # "the last 3 months and 2 days ago" is a span and a day, not one count of time back
+        not_after_rel = "".join(rf"(?<!\b{re.escape(w)}\s)" for w in self.shift_words)
+        year_words = self._year_words_pattern(yw)
+        follow = rf"(?=\s*(?:[,.;:!?)\]]|$)|\s+(?:{_alt(yw['followers'])})\b)"
+        day_words = rf"(?P<day>{dnum}|(?:{_alt([*self.ordinals, *self.day_cardinals])})\b)"
+        cy = _alt(cal["calendar_year_prefixes"])
         p = lambda rx: re.compile(rx, re.I)  # noqa: E731
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
             ("iso", p(r"(?<![\d/.])(?P<y>1\d{3}|20\d\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[/.]\d)")),
@@ -214,6 +245,12 @@ class DateReader:
             ("my", p(rf"\b{mon}(?:\s+of\s+|\s*[-/]\s*|\s*,\s*|\s+){year}")),
             ("my2", p(rf"\b(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
             ("ym", p(rf"\b{year}\s+(?P<mon>{full_months})\b")),
+            ("dmy2", p(rf"(?<![$€£¥\d.,])\b(?P<day>{dnum})\s+(?:of\s+)?(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
+            ("year_words", p(rf"\b(?P<pre>{_alt(yw['prepositions'])})\s+(?P<yw>{year_words}){follow}")),
+            ("my_words", p(rf"\b{mon}\s+(?:of\s+)?(?P<yw>{year_words}){follow}")),
+            ("mdy_words", p(rf"\b{mon}\s+(?:the\s+)?{day_words}\s*,?\s+(?:of\s+)?(?P<yw>{year_words}){follow}")),
+            ("dmy_words", p(rf"\b(?:the\s+)?{day_words}\s+(?:of\s+)?{mon}\s*,?\s+(?:of\s+)?(?P<yw>{year_words}){follow}")),
+            ("calendar_year", p(rf"\b(?:{cy})\s?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yy>\d\d))(?![\w%])")),
             ("part_month", p(
                 r"\b(?P<part>early|mid|late|the beginning of|the start of|the middle of|the end of)[\s-]+"
                 + mon + rf"(?:,?\s+{year})?")),
@@ -246,6 +283,8 @@ class DateReader:
                 r"(?:\b(?P<pre>in|since|by|from|until|till|during|of|before|after|year|its|the|their|his|her|a|between|and|or|to|through|not)\s+|’s\s+|'s\s+|(?<=(?<![\d.,])\d{4}),\s+)"
                 + year + r"(?!\s*(?:[-–]\s*\d|%|per\b|percent|people|troops|soldiers)|\s?['’]?s\b|[.,]\d)\b")),
             ("year_range", p(r"(?<![\d.,$€£¥])(?<!\d[-–/])\b(?P<y1>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<y2>\d{4}|\d{2})(?![\d%]|[-/]\w)")),
+            ("ym_num", p(r"(?<![\w/.,-])(?P<y>1[5-9]\d\d|20\d\d)(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?![\w%]|[-/.,]\w)")),
+            ("my_num", p(r"(?<![\w/.,$€£¥-])(?P<m>0[1-9]|1[0-2])(?P<sep>[-/])(?P<y>1[5-9]\d\d|20\d\d)(?![\w%]|[-/.,]\w)")),
             ("dom", p(rf"(?:\bon\s+|(?<=\bof\s))the\s+(?P<day>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)|(?:{ordw})\b)"
                      r"(?=\s*(?:[,;:!?)]|\.(?!\d)|$)|\s+(?:at|and|or|to|till|until|through)\b)")),
             ("wd_dom", p(rf"\b(?:on\s+)?(?P<wd>{wd_any})\.?,?\s+(?:the\s+)?{day('day')}"
@@ -267,8 +306,11 @@ class DateReader:
             ("count_span", p(
                 rf"\b(?:the\s+|a\s+)?(?:(?P<rel>{rel})\s+(?P<n>{num})|(?P<n2>{num})\s+(?P<rel2>{rel}))\s+(?P<unit>{units})\b")),
             ("shift_now", p(
-                rf"\b(?P<n>{num})\s+(?P<unit>{units})(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b"
-                rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?:['’]s?\s+time)?\b")),
+                rf"{not_after_rel}\b(?P<n>{num})\s+(?P<unit>{units})(?P<more>(?:\s*,?\s+(?:and\s+)?(?:{num})\s+(?:{units}))*)"
+                rf"(?:['’]s?\s+time)?\s+(?P<dir>from\s+now|hence|ago|from\s+today)\b(?P<anniversary>\s+today\b)?"
+                rf"|\bin\s+(?P<n2>{num})\s+(?P<unit2>{units})(?P<time2>['’]s?\s+time)?\b")),
+            ("within", p(
+                rf"\bwithin\s+(?:the\s+)?(?:(?P<rel>{rel})\s+)?(?P<n>{num})\s+(?P<unit>{units})\b")),
             ("time", p(r"\b(?:at\s+|from\s+|by\s+)?" + time)),
         ]
         # a date joined to the next date: "from X to Y", "between X and Y", "X - Y"
@@ -277,8 +319,16 @@ class DateReader:
         self.to_now = re.compile(r"\s*(?:to|till|until|through|and)\s+(?:date|now|the\s+present|current\s+date)\b", re.I)
         self.now_and = re.compile(r"\bbetween\s+now\s+and\s+$", re.I)
         self.week_of = re.compile(r"(?:\b(?:the\s+)?week\s+(?:of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s*$", re.I)
+        # a span counted from the date that follows: "for three days starting Monday", "a week from tomorrow"
+        # is a point, so a bare "from" needs the "for" of a duration ("for two weeks from 1 May")
+        self.duration_from = re.compile(
+            rf"\b(?:(?P<for>for)\s+)?(?:the\s+)?(?P<n>{num})\s+(?P<unit>{units})\s*,?\s+"
+            rf"(?P<conn>(?:starting|beginning|commencing)(?:\s+(?:from|on))?|from|as\s+of)\s+$", re.IGNORECASE)
+        self.duration_for = re.compile(r"\bfor\s+(?:the\s+)?$", re.IGNORECASE)
         self.shift_before = re.compile(
             rf"\b(?P<n>{num})\s+(?P<unit>{units})\s+(?P<dir>after|before|from)\s+$", re.I)
+        # one part of "two years and three months"
+        self.count_unit = re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{units})\b", re.IGNORECASE)
         self.future = phrase_pattern(cal["future_markers"])
         self.past = phrase_pattern(cal["past_markers"])
         self.future_adjacent = re.compile(
@@ -294,6 +344,35 @@ class DateReader:
         self._resolvers: dict[str, Callable[[re.Match[str], str, date | None], DateMention | None]] = {
             name[len("_r_"):]: getattr(self, name) for name in dir(self) if name.startswith("_r_")
         }
+
+    def _year_words_pattern(self, yw: dict[str, Any]) -> str:
+        """A year said in words: a century word and the rest ("nineteen ninety-six", "seventeen hundred
+        thirty-three", "nineteen oh five"), or "two thousand [and] fifteen". Atomic, so that a longer
+        reading that fails its context is not cut down to a shorter one ("in two thousand and five hundred")."""
+        def by_value(lo: int, hi: int) -> str:
+            return _alt(w for w, v in self.number_words.items() if lo <= v <= hi)
+
+        digit, teen = by_value(1, 9), by_value(10, 19)
+        tens = _alt(w for w, v in self.number_words.items() if v >= 20 and v % 10 == 0)
+        twenty = by_value(20, 20)
+        two_digits = rf"(?:(?:{tens})(?:[\s-]+(?:{digit}))?|{teen})"
+        rest = rf"(?:{two_digits}|{digit})"
+        joiner = rf"(?:\s+(?:{_alt(yw['joiners'])}))?"
+        hundred = _alt(w for w, v in self.scale_words.items() if v == 100)
+        thousand = _alt(w for w, v in self.scale_words.items() if v == 1000)
+        zero = _alt(yw["zero_words"])
+        century = rf"(?:{teen}|{twenty})"
+        return (rf"(?>{century}[\s-]+(?:{hundred}(?:{joiner}[\s-]+{rest})?|(?:{zero})[\s-]+(?:{digit})|{two_digits})"
+                rf"|{by_value(1, 2)}[\s-]+{thousand}(?:{joiner}[\s-]+{rest})?)(?![\w-])")
+
+    def _year_from_words(self, words: str) -> int:
+        """The year that _year_words_pattern matched: the first word counts hundreds (or thousands) and the rest adds."""
+        toks = [t for t in re.split(r"[\s-]+", words.lower()) if t and t not in self.year_joiners]
+        head, rest = self.number_words[toks[0]], toks[1:]
+        scale = self.scale_words.get(rest[0], 100) if rest else 100
+        if rest and rest[0] in self.scale_words:
+            rest = rest[1:]
+        return head * scale + sum(0 if t in self.year_zero_words else self.number_words[t] for t in rest)
 
     # ------------------------------------------------------------------
     def read(self, text: str, offset: int, reference: date | None) -> list[DateMention]:
@@ -316,6 +395,8 @@ class DateReader:
             if taken.find(1, s, e) != -1:
                 continue
             if kind == "time":
+                if self._bare_decimal(m):
+                    continue
                 take(s, e, kind, m, None)
                 continue
             dm = self._resolve(kind, m, text, reference)
@@ -346,8 +427,15 @@ class DateReader:
         return self._drop_restatements(mentions, text, offset)
 
     @staticmethod
+    def _bare_decimal(m: re.Match[str]) -> bool:
+        """"8.10" is a clock time only with "at"/"from"/"by", a.m./p.m. or a zone: alone it is a decimal
+        ("£8.10 million in October 2014" dates nothing but October)."""
+        t = m.group("time")
+        return "." in t and not re.search(r"[ap]\.?m", t, re.I) and not m.group("zone") and m.start() == m.start("time")
+
+    @staticmethod
     def _core_start(kind: str, m: re.Match[str]) -> int:
-        group = {"year_ctx": "year", "month_ctx": "mon2"}.get(kind)
+        group = {"year_ctx": "year", "month_ctx": "mon2", "year_words": "yw"}.get(kind)
         return m.start(group) if group else m.start()
 
     @staticmethod
@@ -356,7 +444,11 @@ class DateReader:
         kept: list[DateMention] = []
         for d in mentions:
             before = text[max(0, d.start - offset - 8):d.start - offset].rstrip()
-            if kept and before.endswith("(") and d.start - kept[-1].end <= 24:
+            shared_day = ")" in text[d.start - offset:d.end - offset]
+            if kept and before.endswith("(") and d.start - kept[-1].end <= 24 and not (
+                    shared_day and d.time and kept[-1].time and d.zone != kept[-1].zone):
+                # (but two times of one day written after both, "6am local time (5pm GMT) on Friday", are two
+                # statements of that day; "(22:01 GMT on Thursday)" restates the date before it whole)
                 continue
             kept.append(d)
         return kept
@@ -372,7 +464,12 @@ class DateReader:
         """Joins what one mention alone cannot say: weekday + date, "week of" + date, shifts, ranges."""
         out: list[DateMention] = []
         for d in ms:
-            w = self.week_of.search(text, max(0, d.start - _LOOKBACK), d.start)
+            span = self.duration_from.search(text, max(0, d.start - _LOOKBACK), d.start)
+            if span and not span["for"] and span["conn"].lower() == "from":
+                span = None
+            if span and d.first and d.first == d.last:
+                d.start, d.last = span.start("n"), self._span_end(d.first, _key(span["unit"]), self._count(span["n"]))
+            w = None if span else self.week_of.search(text, max(0, d.start - _LOOKBACK), d.start)
             if w and d.first and d.first == d.last:
                 monday = d.first - timedelta(days=d.first.weekday())
                 d.start, d.first, d.last = w.start(), monday, monday + timedelta(days=6)
@@ -380,15 +477,23 @@ class DateReader:
             if shift and d.first and d.first == d.last:
                 # "three weeks after Christmas", "16 days from 01/02/2018": counted from the date that follows
                 sign = -1 if shift["dir"].lower() == "before" else 1
-                day = _shift(d.first, self.units[shift["unit"].lower()], sign * self._count(shift["n"]))
-                d.start, d.first, d.last = shift.start(), day, day
+                day = _shift(d.first, self.units[_key(shift["unit"])], sign * self._count(shift["n"]))
+                d.start, d.first, d.last, d.role_hint = shift.start(), day, day, "shift"
             prev = out[-1] if out else None
             gap = text[prev.end:d.start] if prev else ""
             if prev and prev.role_hint == "weekday" and d.role_hint != "weekday" and d.first and d.first == d.last \
                     and re.fullmatch(r"\s*,?\s*(?:the\s+)?", gap, re.I):
-                # "Thursday, March 5": the written date says which Thursday
-                prev.end, prev.first, prev.last, prev.relative = d.end, d.first, d.last, d.relative
+                # "Thursday, March 5": the written date says which Thursday; a counted one ("Monday two weeks
+                # from now") says which week, and the weekday is the day of it
+                day = _in_week_of(d.first, prev.first) if d.role_hint == "shift" and prev.first else d.first
+                prev.end, prev.first, prev.last, prev.relative = d.end, day, day, d.relative
                 prev.role_hint, prev.year_given = None, d.year_given
+                continue
+            if prev and prev.role_hint == "shift" and d.role_hint == "weekday" and prev.first and d.first \
+                    and re.fullmatch(r"\s*,?\s*", gap) and re.match(r"on\s", text[d.start:d.end], re.IGNORECASE):
+                # "in three days on Friday", "two months from today on Tuesday": that weekday of the counted week
+                prev.end, prev.first = d.end, _in_week_of(prev.first, d.first)
+                prev.last, prev.role_hint = prev.first, None
                 continue
             if prev and prev.first is None and prev.month_day and d.first and d.year_given \
                     and self._joins(prev, d, text):
@@ -435,6 +540,15 @@ class DateReader:
                     d.start, d.first = now.start(), ref
         return out
 
+    def _span_end(self, first: date, unitname: str, n: int) -> date:
+        """The last day of n units that start on first: three days from Monday run to Wednesday."""
+        unit = self.units[unitname]
+        if "hours" in unit:
+            return _shift(first, unit, n)
+        if "business_days" in unit:
+            return _shift(first, unit, n - 1) if first.weekday() < 5 else _shift(first, unit, n)
+        return max(first, _shift(first, unit, n) - timedelta(days=1))
+
     def _joins(self, a: DateMention, b: DateMention, text: str) -> bool:
         gap = self.range_gap.match(text[a.end:b.start])
         if gap is None:
@@ -453,12 +567,16 @@ class DateReader:
                      mentions: list[DateMention]) -> None:
         """A time of day joins the date beside it; "midnight" alone names the coming midnight."""
         t = m.group("time").lower()
-        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4)]
+        # "on March 5 at 10:00", and across one verb: "the fire of March 5 started at 6:30 a.m."
+        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4) or (
+            0 <= s - d.end <= 16 and m.group().lower().startswith("at ")
+            and re.fullmatch(r"\s+[a-z]+(?:\s+out)?\s+", text[d.end:s]) is not None)]
         if near:
             d = near[0]
             d.start = min(d.start, s)
             d.end = max(d.end, e)
             d.time = t
+            d.zone = m.group("zone")
             if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None:
                 # "midnight Thursday" is the midnight that ends Thursday, the day that starts there is the
                 # value; in a Thursday report "midnight Friday" names that same coming midnight (CODING.md 2)
@@ -466,6 +584,14 @@ class DateReader:
                     d.first = d.last = d.first + timedelta(days=7)  # a midnight is ahead, not most of a week back
                 if d.first <= reference:
                     d.first = d.last = d.first + timedelta(days=1)
+            return
+        restated = re.match(r"\s*\([^()]{1,30}\)\s*", text[e:])
+        ahead = [d for d in mentions if restated and 0 <= d.start - e - restated.end() <= 12 and d.first == d.last]
+        if ahead and t not in ("midnight", "noon", "midday"):
+            # "at 6.37am local time (5.37pm BST) on Tuesday": the time before the brackets is of that day too,
+            # a statement of its own beside the one in brackets
+            mentions.append(DateMention(s, e, "", ahead[0].first, ahead[0].last, ahead[0].relative, time=t,
+                                        zone=m.group("zone")))
             return
         if t == "midnight":
             if reference is None:
@@ -497,6 +623,8 @@ class DateReader:
         w = _key(word)
         if w in self.ordinals:
             return self.ordinals[w]
+        if w in self.day_cardinals:
+            return self.day_cardinals[w]
         return int(re.sub(r"\D", "", w))
 
     def _count(self, word: str) -> int:
@@ -586,12 +714,27 @@ class DateReader:
             return None
         if m["mon"].islower() and len(m["mon"]) <= 4 and not m["year"] and not re.search(r"\d", m["day"]):
             return None
-        return self._day_of(m, text, ref, self._month(m["mon"]), self._day(m["day"]), m["year"])
+        month, dayn = self._month(m["mon"]), self._day(m["day"])
+        if self._impossible(m, text, month, dayn):
+            return DateMention(m.start(), m.end(), "", None, None, note="no such day")
+        return self._day_of(m, text, ref, month, dayn, m["year"])
 
     def _r_dmy(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         if not self._month_ok(m, "mon", text, bool(m["year"])):
             return None
-        return self._day_of(m, text, ref, self._month(m["mon"]), self._day(m["day"] or m["dayw"]), m["year"])
+        month, dayn = self._month(m["mon"]), self._day(m["day"] or m["dayw"])
+        if self._impossible(m, text, month, dayn):
+            return DateMention(m.start(), m.end(), "", None, None, note="no such day")
+        return self._day_of(m, text, ref, month, dayn, m["year"])
+
+    @staticmethod
+    def _impossible(m: re.Match[str], text: str, month: int, dayn: int) -> bool:
+        """"Feb 30", "31 April 2019": written as a date, but no such day; kept unresolved, so that its number is
+        not read as a count. Only where the date ends the phrase: in "In February 30 people died" it is one."""
+        y = int(m["year"]) if m["year"] else 2000  # a leap year: "Feb 29" with no year may exist
+        if dayn <= _calendar.monthrange(y, month)[1]:
+            return False
+        return re.match(r"\s*(?:[,.;:!?)]|$)", text[m.end():]) is not None
 
     def _range_ok(self, m: re.Match[str]) -> bool:
         return m["conn"].lower() != "and" or (m["pre"] or "").lower() == "between"
@@ -937,6 +1080,52 @@ class DateReader:
             return None
         return self._mk(m, date(y, 1, 1), date(y, 12, 31), start=m.start("year"))
 
+    def _r_year_words(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"in nineteen ninety-six", "since two thousand and fifteen"."""
+        y = self._year_from_words(m["yw"])
+        return self._mk(m, date(y, 1, 1), date(y, 12, 31), start=m.start("yw"))
+
+    def _r_my_words(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"October two thousand and five": a month of a year said in words."""
+        if not self._month_ok(m, "mon", text, False) or m["mon"].islower() and len(m["mon"].rstrip(".")) <= 3:
+            return None
+        y, month = self._year_from_words(m["yw"]), self._month(m["mon"])
+        return self._mk(m, date(y, month, 1), _month_end(y, month))
+
+    def _r_mdy_words(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"January twenty five nineteen eighty-six", "13 Sept nineteen seventy-two"."""
+        if not self._month_ok(m, "mon", text, False):
+            return None
+        d = date(self._year_from_words(m["yw"]), self._month(m["mon"]), self._day(m["day"]))
+        return self._mk(m, d, d)
+
+    _r_dmy_words = _r_mdy_words
+
+    def _r_dmy2(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"15 April of 87": a day of a month whose year is written with two digits."""
+        yy = int(m["yy"])
+        y = 2000 + yy if ref is not None and 2000 + yy <= ref.year else 1900 + yy
+        d = date(y, self._month(m["mon"]), self._day(m["day"]))
+        return self._mk(m, d, d)
+
+    def _r_ym_num(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"2015-12", "2015-3", "12-2015": a month of a year (a "2011-12" that can be two years is read as
+        two by year_range, listed first so that it wins the tie)."""
+        y, month = int(m["y"]), int(m["m"])
+        return self._mk(m, date(y, month, 1), _month_end(y, month))
+
+    _r_my_num = _r_ym_num
+
+    def _r_calendar_year(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"CY 2008", "CY18": a calendar year (a two-digit one in the century of the report)."""
+        if m["year"]:
+            y = int(m["year"])
+        elif ref is None:
+            return self._unresolved(m)
+        else:
+            y = ref.year // 100 * 100 + int(m["yy"])
+        return self._mk(m, date(y, 1, 1), date(y, 12, 31))
+
     def _r_year_range(self, m: re.Match[str], text: str, ref: date | None) -> list[DateMention] | None:
         y1, raw2 = int(m["y1"]), m["y2"]
         y2 = int(raw2) if len(raw2) == 4 else (y1 // 100) * 100 + int(raw2)
@@ -1127,8 +1316,13 @@ class DateReader:
         if ref is None:
             return self._unresolved(m)
         n = self._count(m["n"] or m["n2"])
-        unitname = m["unit"].lower()
+        unitname = _key(m["unit"])
+        if m["n2"] and n != 1 and not unitname.endswith("s"):
+            return None  # "only 3 next week": a count, then "next week"
         unit = self.units[unitname]
+        if "business_days" in unit:  # "the next four business days": working days on from (or back to) the report's
+            ahead = self.shift_words.get(rel, 0) > 0
+            return self._mk(m, _shift(ref, unit, 1 if ahead else -n), _shift(ref, unit, n if ahead else -1), True)
         if unitname.startswith("quarter"):
             if self.shift_words.get(rel, 1) > 0:
                 first, _ = self._period(ref, "quarter", 1)
@@ -1148,16 +1342,29 @@ class DateReader:
     def _r_shift_now(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         """"two years ago", "three weeks from now", "in two weeks" (of the future only)."""
         if m["n2"]:
-            if not self._is_future(text, m.start()):
-                return None  # "killed 30 in two weeks" is a duration
-            n, unitname, direction = self._count(m["n2"]), m["unit2"].lower(), "from now"
+            if not (m["time2"] or self._is_future(text, m.start())):
+                return None  # "killed 30 in two weeks" is a duration; "in two weeks' time" never is
+            n, unitname, direction = self._count(m["n2"]), _key(m["unit2"]), "from now"
         else:
-            n, unitname, direction = self._count(m["n"]), m["unit"].lower(), _key(m["dir"])
+            n, unitname, direction = self._count(m["n"]), _key(m["unit"]), _key(m["dir"])
         if ref is None:
             return self._unresolved(m)
         unit = self.units[unitname]
+        if direction in ("from now", "from today") and self.duration_for.search(text, max(0, m.start() - 12), m.start()):
+            return self._mk(m, ref, self._span_end(ref, unitname, n), True)  # "for three days from today": a span
+        if m["more"]:  # "two years and three months ago": each part counted in turn, told to the day or month of the last
+            sign = -1 if direction == "ago" else 1
+            d = ref
+            for part in self.count_unit.finditer(m.group(), m.start("n") - m.start(), m.end("more") - m.start()):
+                unit = self.units[_key(part["unit"])]
+                d = _shift(d, unit, sign * self._count(part["n"]))
+            if "months" in unit and direction == "ago":
+                return self._mk(m, d.replace(day=1), _month_end(d.year, d.month), True)
+            return self._mk(m, d, d, True)
         if direction == "ago":
             d = _shift(ref, unit, -n)
+            if m["anniversary"]:
+                return self._mk(m, d, d, True)  # "a year ago today": the very day, one year back
             # what happened "two years ago" is told to the year, "two months ago" to the month
             months = unit.get("months", 0)
             if months >= 12:
@@ -1166,7 +1373,22 @@ class DateReader:
                 return self._mk(m, d.replace(day=1), _month_end(d.year, d.month), True)
             return self._mk(m, d, d, True)
         d = _shift(ref, unit, n)
-        return self._mk(m, d, d, True)
+        found = self._mk(m, d, d, True)
+        found.role_hint = "shift"  # a day counted from today: a weekday beside it picks the day of its week
+        return found
+
+    def _r_within(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        """"will be done within nine months": from the report's day to the last day of the span. Told of the
+        past ("took the town within two weeks") it is a duration, not a date."""
+        if m["rel"] and self.shift_words.get(m["rel"].lower(), 1) <= 0 or not self._is_future(text, m.start()):
+            return None
+        if ref is None:
+            return self._unresolved(m)
+        unit, n = self.units[_key(m["unit"])], self._count(m["n"])
+        end = _shift(ref, unit, n)
+        if "hours" not in unit and "business_days" not in unit:
+            end -= timedelta(days=1)  # nine months from 23 March run to 22 December, the day before the anniversary
+        return self._mk(m, ref, max(ref, end), True)
 
     # ---- year inference --------------------------------------------------------------------
     @staticmethod
@@ -1184,10 +1406,15 @@ class DateReader:
             delta = (d - ref).days
             # past events lean back, planned ones forward: a three-month preference either way
             score = abs(delta) + (0 if (delta >= 0) == future else 45)
-            if score < best_score:
+            if score < best_score or score == best_score and (delta >= 0) == future:  # a tie goes with the tense
                 best, best_score = d, score
         assert best is not None
         return best
+
+
+def _in_week_of(d: date, weekday_of: date) -> date:
+    """The day of d's (Monday to Sunday) week that falls on the weekday of weekday_of."""
+    return d - timedelta(days=d.weekday() - weekday_of.weekday())
 
 
 def _with_year(d: date, y: int) -> date:

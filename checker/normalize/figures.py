@@ -14,7 +14,8 @@ Readings, all driven by ``checker/data/numbers.yaml``:
   mixed with scale words ("4 thousand 3 hundred and 21");
 - dozens ("half a dozen", "3 dozens", "three hundred and two dozens");
 - fractions: in words ("two thirds", "a hundredth", "twenty-three fifths",
-  "one hundred thirty-fifths"), mixed ("two and a half", "3 million and a
+  "one hundred thirty-fifths", a whole ordinal after the numerator: "one
+  one-hundredth", "one one hundred and fifth"), mixed ("two and a half", "3 million and a
   quarter"), as ratios ("one over three", "two out of five hundred"), in digits
   ("3/4", "2 1/4") and as single characters ("¾");
 - a sign ("minus five", "negative one", "-1").
@@ -88,6 +89,7 @@ class FigureReader:
         )
         self.vulgar: dict[str, float] = {k: float(v) for k, v in num["vulgar_fractions"].items()}
         self.unit_names = lex.unit_names
+        self.people_nouns = {w.lower() for w in lex.claims["people_nouns"]}
         self._starts_of: list[Token] | None = None
         self._starts: list[int] = []
         self.month_names = lex.month_names
@@ -242,6 +244,9 @@ class FigureReader:
             factor = self.scale_abbr[nxt.low]
         elif attached and currency and nxt.low in self.currency_scale_abbr:
             factor = self.currency_scale_abbr[nxt.low]
+        elif spaced_once and nxt.low in self.currency_scale_abbr and j + 1 < len(toks) \
+                and toks[j + 1].low in self.people_nouns:
+            factor = self.currency_scale_abbr[nxt.low]  # "2m people", "1.5 m refugees": millions, not metres
         if factor is None:
             return
         fig.value *= factor
@@ -349,11 +354,12 @@ class FigureReader:
                 after_small = toks[nxt_small[1]].low if nxt_small is not None and nxt_small[1] < n else ""
                 if between:
                     break  # "between two hundred and one thousand": the "and" joins the two ends
-                if last in ("scale", "hundred", "dozen") and nxt_small is not None and not (
+                if last in ("scale", "hundred", "dozen") and nxt_small is not None and nxt_small[0] > 0 and not (
                     group >= 100 and after_small == "hundred"
                 ) and not (
                     after_small in self.scales and after_small != "hundred" and self.scales[after_small] >= last_scale > 0
-                ):  # "3 hundred and 2 hundred", "one thousand and one thousand" are two figures each
+                ):  # "3 hundred and 2 hundred", "one thousand and one thousand" are two figures each,
+                    # and so is "4 thousand and 0": zero adds nothing to a figure, so it is a figure of its own
                     j += 1
                     last = "and"
                 else:
@@ -426,6 +432,13 @@ class FigureReader:
                 fig.fraction = True
                 return
         den = self._denominator_at(toks, fig.j, True)
+        if den is None and last in ("unit", "tens") and fig.words:
+            den = self._ordinal_number(toks, fig.j)  # "one one-hundredth", "three one-thousandths"
+            if den is not None and not den[2] and fig.value != 1:
+                return
+            if den is not None:
+                fig.value, fig.j, fig.fraction, fig.scaled = fig.value / den[0], den[1], True, False
+                return
         if den is None:
             return
         d, end, plural = den
@@ -441,6 +454,39 @@ class FigureReader:
         if end < n and toks[end].low in self.scales:
             fig.value *= self.scales[toks[end].low]
             fig.j = end + 1
+
+    def _ordinal_number(self, toks: list[Token], j: int) -> tuple[int, int, bool] | None:
+        """A whole ordinal in words after a numerator, as its denominator (denominator, end, plural):
+        "one hundredth" (100), "one-thousandths" (1000), "one hundred fifth" and "one hundred and fifth" (105)."""
+        n = len(toks)
+        closed, group, last, k = 0.0, 0.0, "", j
+        scale_values = set(self.scales.values())
+        while k < n:
+            den = self._denominator_at(toks, k, True) if last else None
+            if den is None and last in ("hundred", "scale", "and") and toks[k].low in self.compound_denominators:
+                word = toks[k].low  # "one hundred and first": "first" ends a whole ordinal, never a fraction alone
+                den = self.compound_denominators[word], k + 1, word.endswith("s")
+            if den is not None:
+                d, end, plural = den
+                if d in scale_values and last in ("unit", "tens", "hundred"):
+                    return int(closed + group * d), end, plural  # "one hundredth", "two hundred thousandths"
+                if d not in scale_values and last in ("hundred", "scale", "and"):
+                    return int(closed + group + d), end, plural  # "one hundred fifth"
+                return None
+            w = toks[k].low
+            sm = self._small(toks, k, False) if last in ("", "hundred", "scale", "and") else None
+            if sm is not None:
+                group += sm[0]
+                k, last = sm[1], sm[2]
+            elif w == "hundred" and last in ("unit", "tens"):
+                group, last, k = group * 100, "hundred", k + 1
+            elif w in self.scales and w != "hundred" and last in ("unit", "tens", "hundred"):
+                closed, group, last, k = closed + group * self.scales[w], 0.0, "scale", k + 1
+            elif w == "and" and last in ("hundred", "scale"):
+                last, k = "and", k + 1
+            else:
+                return None
+        return None
 
     def _fraction_context(self, toks: list[Token], end: int) -> bool:
         """A singular ordinal is a fraction only where nothing but "of", a scale or the end follows ("a fifth.")."""

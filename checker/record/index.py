@@ -68,6 +68,7 @@ from ..match import (
     INTERCHANGEABLE_SUBJECTS,
     MatchSettings,
     blocking_key,
+    lexicon_countries,
     place_names,
     places_never_compatible,
 )
@@ -517,11 +518,12 @@ class RecordIndex:
         """What a matcher that sees ``claims`` and record claims of the ``stored`` places could learn of places.
 
         The record's part comes from ``place_links``, for the names involved only: every claim on
-        record that names them counts, so the bound holds whichever of them the matcher is handed.
+        record that names them counts, so the bound holds whichever of them the matcher is handed;
+        the lexicon's country names are countries to it in any case.
         """
         texts = {places_text(tuple(c.place)) for c in claims} | set(stored)
         names = sorted({name for text in texts for name in place_names(_stored_places(text))})
-        countries: set[str] = set()
+        countries: set[str] = set(lexicon_countries(self.lexicon))  # countries to the matcher wherever named
         related: set[frozenset[str]] = set()
         links = [link for text in texts for link in place_links(text)]
         for start in range(0, len(names), 500):  # SQLite caps the number of parameters

@@ -1,0 +1,340 @@
+"""Which event a figure belongs to, and what it measures, on reports of events checker was not tuned on.
+
+Every text is our own wording, about storms, floods, fires and quakes of our own
+invention. Extraction cases give a sentence and what is read from it; matching
+cases give short reports and whether their figures are flagged as disagreeing
+(one fact) or kept apart (two facts).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import check
+from checker.extract import Extractor
+from checker.models import CountClaim
+from checker.read import read_text
+
+
+def _claims(text: str, published: str = "2024-03-04") -> list[CountClaim]:
+    report = read_text(text, path="case.md", published=published)
+    return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+
+
+def _conflicts(*texts: str, published: str = "2024-03-04") -> list[tuple[str, str]]:
+    reports = [read_text(t, path=f"r{k}.md", published=published) for k, t in enumerate(texts)]
+    doc = check(reports)
+    index = {c.id: c for c in doc.claims}
+    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]  # type: ignore[misc]
+
+
+# another occurrence of the event than the report's news: a past year, an ordinal, "another", "a new"
+OCCASION_CASES = [
+    ("The flood in 1987 killed more than 900 people in the delta.", "1987"),
+    ("It was the worst storm since 1962, when the Harlow storm killed about 4,000 people.", "1962"),
+    ("Many homes were built after the 2004 Velmar earthquake, which killed 2,100 people.", "2004"),
+    # no event word, but the toll and the year long past share their clause: that year's disaster's
+    ("The toll passed the 600 who died at Korvin in 1971.", "1971"),
+    ("A second quake of magnitude 6.1 struck in the afternoon.", "another"),
+    ("Another storm killed 14 people on the coast.", "another"),
+    ("A new flood swept the valley, killing 12 people.", "another"),
+    ("The new storm has killed 40 people in the port.", None),
+    ("The storm that hit on Monday has killed 40 people.", None),
+]
+
+
+@pytest.mark.parametrize("text,occasion", OCCASION_CASES, ids=[c[0][:40] for c in OCCASION_CASES])
+def test_a_figure_of_another_occurrence_keeps_it(text: str, occasion: str | None) -> None:
+    claims = _claims(text)
+    assert claims and claims[-1].occasion == occasion
+
+
+def test_an_old_toll_is_no_figure_of_the_news() -> None:
+    """The toll of a past quake named beside this one's is a fact of its own; the two old tolls still meet."""
+    first = "The quake has killed 3,100 people. The 1988 quake, which killed about 9,000 people, was worse."
+    second = "The quake's toll stood at 4,200. In 1988 the old quake killed more than 8,500 people."
+    found = _conflicts(first, second)
+    assert ("3,100 people", "4,200") in found
+    assert not any("9,000" in " ".join(pair) and ("3,100" in " ".join(pair) or "4,200" in " ".join(pair))
+                   for pair in found)
+
+
+def test_a_second_quake_s_magnitude_is_no_figure_of_the_first() -> None:
+    found = _conflicts("The magnitude 6.8 earthquake struck at dawn. "
+                       "A second earthquake of magnitude 5.9 struck at noon.",
+                       "The magnitude 6.6 earthquake struck at dawn.")
+    assert found == [("magnitude 6.6 earthquake struck", "magnitude 6.8 earthquake struck")]
+
+
+def test_a_participle_takes_the_day_of_the_clause_it_continues() -> None:
+    claims = _claims("A storm lashed the islands on Saturday, killing 11 people and injuring 40.")
+    assert [(c.measure, c.event_date.start if c.event_date else None) for c in claims] == [
+        ("killed", "2024-03-02"), ("injured", "2024-03-02")]
+
+
+def test_a_magnitude_measures_its_quake() -> None:
+    claims = _claims("The magnitude 5.4 quake rattled the valley at dawn.")
+    assert [(c.measure, c.subject, c.event) for c in claims] == [("magnitude", "earthquake", "earthquake")]
+
+
+def test_a_quake_dated_far_from_the_story_s_day_is_another() -> None:
+    """Two reports date the story's quake to 1 March; a third tells of a smaller quake three weeks later, with
+    its own toll and magnitude: none of its figures meets the story's."""
+    first = "The magnitude 6.9 earthquake struck on 1 March. The quake has killed 2,400 people."
+    second = "The earthquake hit on 1 March and has killed 3,000 people."
+    third = ("The magnitude 5.2 earthquake shook the coast on 22 March, killing nine people. "
+             "The quake of 1 March measured 6.9.")
+    found = _conflicts(first, second, third, published="2024-03-23")
+    assert found == [("2,400 people", "3,000 people")]
+
+
+# a bare figure a verb of measuring puts a quake at is its magnitude
+MAGNITUDE_CASES = [
+    ("The quake shook the valley at dawn. The survey measured it at 6.3.", [(6.3, "current", None)]),
+    ("The institute measured the main shock at 5.9.", [(5.9, "current", None)]),
+    ("The agency first gave the magnitude as 6.0 before revising it to 6.2.",
+     [(6.0, "earlier", None), (6.2, "current", None)]),
+    ("It put the second quake, at 14:05 local time, at 5.1.", [(5.1, "current", "another")]),
+    ("The council put the cost of the repairs at 4.5.", []),  # no quake is measured
+    ("The survey measured the quake's depth at 300.", []),  # out of the scale
+]
+
+
+@pytest.mark.parametrize("text,expected", MAGNITUDE_CASES, ids=[c[0][:40] for c in MAGNITUDE_CASES])
+def test_a_measured_figure_of_a_quake_is_its_magnitude(text: str, expected: list[tuple[float, str, str | None]]
+                                                       ) -> None:
+    claims = [c for c in _claims(text) if c.measure == "magnitude"]
+    assert [(c.value.best, c.reference, c.occasion) for c in claims] == expected
+
+
+# "struck" tells of the event its subject or agent names; only alone is it an attack
+STRUCK_CASES = [
+    ("Tuesday's storm struck the coast, killing 30 people.", "storm"),
+    ("In the villages struck by the floods 40 people died.", "flood"),
+    ("A missile struck the market, killing 30 people.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,event", STRUCK_CASES, ids=[c[0][:40] for c in STRUCK_CASES])
+def test_struck_is_the_event_of_its_subject_or_agent(text: str, event: str) -> None:
+    assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
+
+
+def test_a_participle_with_its_agent_ends_what_is_counted() -> None:
+    claims = _claims("A state of emergency covers the six districts hit by Monday's storm.")
+    assert [(c.subject, c.reference) for c in claims if c.measure == "count"] == [("districts", "current")]
+
+
+def test_a_date_after_a_tally_is_the_tally_s_moment() -> None:
+    report = read_text("The storm struck on Sunday. The toll rose to 640 on Tuesday.", path="case.md",
+                       published="2024-03-06")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert [c.value.start for c in dates] == ["2024-03-03"]
+
+
+# what a sum is the value of: the object of a verb of valuing, or what it is "in"; an announcement names nothing
+MONEY_CASES = [
+    ("The ministry estimated the total cost of the storm at $9 billion.", "cost"),
+    ("The bank put the direct damage in the province at $2.5 billion.", "damage"),
+    ("The government announced $40 million in emergency aid.", "aid"),
+    ("The government announced $40 million for the coast.", None),
+]
+
+
+@pytest.mark.parametrize("text,subject", MONEY_CASES, ids=[c[0][:40] for c in MONEY_CASES])
+def test_what_a_sum_is_the_value_of(text: str, subject: str | None) -> None:
+    assert [c.subject for c in _claims(text) if c.measure == "money"] == [subject]
+
+
+def test_a_cost_and_a_damage_are_two_facts() -> None:
+    assert _conflicts("The ministry estimated the total cost of the floods at $9 billion.",
+                      "The bank put the direct damage from the floods at $2.5 billion.") == []
+
+
+def test_warrants_are_no_arrests() -> None:
+    first = "Prosecutors have issued arrest warrants for 60 people over the collapsed dam."
+    second = "Police have detained 45 people over the collapsed dam."
+    assert [c.measure for c in _claims(first)] == ["warrants"]
+    assert _conflicts(first, second) == []
+
+
+STATE_CASES = [
+    ("Officials said 640 homes had collapsed.", "destroyed"),
+    ("More than 9,000 homes were either destroyed or damaged beyond repair.", "damaged or destroyed"),
+    ("The storm left 300 homes without power.", "without_power"),
+    ("The town has 4,000 homes.", None),
+]
+
+
+@pytest.mark.parametrize("text,state", STATE_CASES, ids=[c[0][:40] for c in STATE_CASES])
+def test_the_state_counted_things_are_in(text: str, state: str | None) -> None:
+    assert [c.state for c in _claims(text) if c.measure == "count"] == [state]
+
+
+def test_things_destroyed_and_things_destroyed_or_damaged_are_two_facts() -> None:
+    assert _conflicts("Officials said 640 homes had collapsed.", "Officials said 700 homes had been destroyed.",
+                      "Officials said 9,000 homes had collapsed or been damaged.") == [("640 homes", "700 homes")]
+
+
+def test_the_dead_of_a_place_are_its_toll() -> None:
+    claims = _claims("More than 1,200 of the dead were in Valmora, officials said.")
+    assert [(c.measure, c.value.low, c.subject) for c in claims] == [("killed", 1200.0, "people")]
+
+
+def test_a_country_of_so_many_people_is_a_population() -> None:
+    assert [c.measure for c in _claims("Ostria is a country of 12 million people.")] == ["population"]
+
+
+def test_a_date_before_its_event_noun_is_that_event_s_day() -> None:
+    report = read_text("The toll from the 2 March floods reached 300.", path="case.md", published="2024-03-06")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert [(c.measure, c.event, c.value.start) for c in dates] == [("date", "flood", "2024-03-02")]
+
+
+DEPTH_CASES = [
+    "The quake struck at a depth of 12 kilometres, about 40 km from the port.",
+    "The quake began about 7 miles below the surface, roughly 25 miles from the port.",
+]
+
+
+@pytest.mark.parametrize("text", DEPTH_CASES, ids=[c[:40] for c in DEPTH_CASES])
+def test_a_quake_s_depth(text: str) -> None:
+    claims = _claims(text)
+    assert (claims[0].measure, claims[0].subject) == ("depth", "earthquake")
+    assert claims[1].measure == "distance"
+
+
+def test_time_elapsed_is_measured_to_the_report_s_day() -> None:
+    """"Four days after the storm" on one day and "two weeks after the storm" on another count other spans."""
+    first = read_text("Hopes faded four days after the storm.", path="a.md", published="2024-03-05")
+    second = read_text("Two weeks after the storm, the roads were open.", path="b.md", published="2024-03-15")
+    assert check([first, second]).conflicts == []
+    claims = [c for c in Extractor().extract(first) if c.measure == "duration"]
+    assert [c.event_date.start if c.event_date else None for c in claims] == ["2024-03-05"]
+
+
+def test_a_figure_before_a_colon_and_its_parts_is_read() -> None:
+    claims = _claims("In the north the toll reached 1,450: 600 in the hills and 850 on the coast.")
+    assert [(c.measure, c.value.best) for c in claims][:1] == [("killed", 1450.0)]
+    assert [c.value.best for c in _claims("The first quake struck at 10:32 and killed 40 people.")] == [40.0]
+
+
+def test_a_verb_of_arriving_dates_the_event_it_follows() -> None:
+    report = read_text("The first of the two storms, with winds of 150 km/h, hit on 2 March.", path="case.md",
+                       published="2024-03-06")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert [(c.event, c.value.start) for c in dates] == [("storm", "2024-03-02")]
+
+
+def test_an_increment_is_no_total() -> None:
+    """"A further $20 million" adds to the $30 million given before; alone, "a further 900" is a count."""
+    claims = _claims("The government gave $30 million in aid last week and announced a further $20 million in aid.")
+    assert [(c.value.best, c.occasion) for c in claims if c.measure == "money"] == [
+        (30e6, None), (20e6, "another")]
+    assert [c.occasion for c in _claims("A further 900 people are reported missing.")] == [None]
+
+
+def test_an_event_word_that_qualifies_another_noun_names_no_event() -> None:
+    report = read_text("In the 24 hours to 08:00 on Monday, 300mm of rain fell, a new rainfall record.",
+                       path="case.md", published="2024-03-06")
+    claims = Extractor().extract(report)
+    assert [c for c in claims if c.kind == "date"] == []
+    assert all(c.occasion is None for c in claims)
+
+
+def test_disaster_struck_is_no_attack() -> None:
+    claims = _claims("The valley had 12,000 people when disaster struck, and 300 of them died.")
+    assert all(c.event != "attack" for c in claims)
+
+
+# a toll in a clause with a year long past, no other figure between, is that year's disaster's
+PAST_DISASTER_CASES = [
+    ("It overtook the Harrow Fire, which killed 41 people near Tollen, Norland, in 1991.", "1991"),
+    ("The deadliest on record is still the 1903 Osk blaze, blamed for 260 deaths.", "1903"),
+    ("The wave that struck Merrin in 1958 killed 37 people, a year after the port opened.", "1958"),
+    # the year belongs to the figure beside it, not to the running toll before it
+    ("The toll rose to 412, passing the roughly 300 who died at Osk in 1903.", None),
+]
+
+
+@pytest.mark.parametrize("text,occasion", PAST_DISASTER_CASES, ids=[c[0][:40] for c in PAST_DISASTER_CASES])
+def test_a_toll_beside_a_year_long_past_is_that_year_s(text: str, occasion: str | None) -> None:
+    claims = [c for c in _claims(text) if c.kind == "casualty"]
+    assert claims and claims[0].occasion == occasion
+
+
+def test_an_old_fire_s_toll_is_apart_from_the_story_s() -> None:
+    found = _conflicts("The Tollen wildfire has killed 52 people.",
+                       "The Tollen fire toll stood at 60. It passed the Harrow Fire, which killed 41 people in 1991.")
+    assert found == [("52 people", "60")]
+
+
+def test_the_day_a_tally_stood_is_not_the_event_s() -> None:
+    """"The toll stood at 70 on Thursday" and "officials on Monday lowered the toll ... to 64" are one toll."""
+    found = _conflicts("The death toll from the Tollen fire stood at 70 on Thursday.",
+                       "Officials on Monday lowered the death toll from the Tollen fire to 64.",
+                       published="2024-03-11")
+    assert found == [("64", "70")]
+
+
+def test_buildings_and_structures_are_one_count() -> None:
+    found = _conflicts("The governor said 900 buildings destroyed or damaged in Tollen.",
+                       "More than 1,400 structures were destroyed or damaged.",
+                       "Officials put the number of structures destroyed or damaged in Tollen at 1,423.")
+    assert ("1,423", "900 buildings") in found and ("900 buildings", "More than 1,400 structures") in found
+    assert all("homes" not in " ".join(pair) for pair in found)
+
+
+FIRE_DATE_CASES = [
+    ("The blaze broke out on Tuesday and spread fast.", True),
+    ("Crews said the morning fire on March 5 started at dawn.", True),
+    ("A patrol came under fire on Tuesday, and two men were killed.", False),
+    ("Soldiers returned fire on Tuesday, killing two men.", False),
+    ("The fire brigade arrived on Tuesday and two men were rescued.", False),
+]
+
+
+@pytest.mark.parametrize("text,fire", FIRE_DATE_CASES, ids=[c[0][:40] for c in FIRE_DATE_CASES])
+def test_a_fire_is_dated_but_gunfire_is_no_fire(text: str, fire: bool) -> None:
+    report = read_text(text, path="case.md", published="2024-03-07")
+    dates = [c for c in Extractor().extract(report) if c.kind == "date"]
+    assert all(c.value.start == "2024-03-05" for c in dates)
+    assert any(c.event == "fire" for c in dates) == fire
+
+
+def test_a_fire_dated_a_day_apart_disagrees() -> None:
+    found = _conflicts("The Tollen fire broke out on Tuesday.", "The fire that destroyed Tollen last Wednesday burned "
+                       "some 900 hectares.", published="2024-03-07")
+    assert found == [("last Wednesday", "on Tuesday")]
+
+
+def test_another_fire_s_place_keeps_its_figures_apart() -> None:
+    """A report names a separate fire near Brask: a figure located there alone is that fire's."""
+    found = _conflicts("The Tollen fire broke out on Tuesday. A separate fire near Brask began late on Monday.",
+                       "The fire burned 2,100 acres. In Brask, the hill fire had burned 600 acres.",
+                       "The Tollen fire consumed more than 2,000 hectares.", published="2024-03-07")
+    assert all("600 acres" not in pair for pair in found)
+    assert ("2,100 acres", "more than 2,000 hectares") in found
+
+
+def test_the_missing_who_remain_are_a_count_of_the_missing() -> None:
+    claims = _claims("Hundreds remain unaccounted for, and up to 900 remain missing.")
+    assert [(c.measure, c.value.best) for c in claims] == [("missing", None), ("missing", 900.0)]
+
+
+COUNT_WITHOUT_VERB_CASES = [
+    ("Aid groups found some 3,200 people in need of shelter.", ("need_shelter", 3200.0)),
+    ("So far only seven of the dead have been named.", ("identified", 7.0)),
+    ("The flood reached the village, a community of about 900 people.", ("population", 900.0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNT_WITHOUT_VERB_CASES, ids=[c[0][:40] for c in COUNT_WITHOUT_VERB_CASES])
+def test_counts_a_noun_phrase_measures(text: str, expected: tuple[str, float]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == [expected]
+
+
+def test_a_resignation_is_dated() -> None:
+    report = read_text("The head of the relief agency resigned on Tuesday.", path="case.md", published="2024-03-07")
+    assert [(c.event, c.value.start) for c in Extractor().extract(report) if c.kind == "date"] == [
+        ("resignation", "2024-03-05")]
