@@ -32,7 +32,7 @@ Groups are the connected components of matched pairs; rules judge pairs.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -207,7 +207,8 @@ class Matcher:
 
     def _places_compatible(self, a: Claim, b: Claim, reasons: list[str], strict: bool) -> bool:
         """A wide area against one place is two facts; disjoint names only count where strict (dates),
-        since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya"."""
+        since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya".
+        The record index pre-filters by ``places_never_compatible``: keep the two in step."""
         pa, pb = set(a.place), set(b.place)
         if "*other" in pa | pb:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
@@ -292,7 +293,7 @@ class Matcher:
         self.relate_places(pair for c in claims for pair in related_places(c))
         self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
         self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")} | set(
-            self.lex.claims.get("country_names", []))
+            lexicon_countries(self.lex))
         self._story_days = story_days(claims, self._single_events, self.lex)
         self._other_places = other_occurrence_places(claims, self._single_events)
 
@@ -434,6 +435,54 @@ def other_occurrence_places(claims: list[Claim], events: frozenset[str]) -> dict
         if c.event in other and c.occasion is None and not named <= other[c.event or ""]:
             own[c.event or ""].update(named)
     return {event: places - own[event] for event, places in other.items() if places - own[event]}
+
+
+def place_names(place: Iterable[str]) -> frozenset[str]:
+    """The places a claim names, without the markers (``*wide``, ``*country``, ``*other``, ``*combined``)."""
+    return frozenset(x for x in place if not x.startswith("*"))
+
+
+def lexicon_countries(lex: Lexicon) -> frozenset[str]:
+    """Names the lexicon knows as countries: countries to the matcher whatever the claims say (the record
+    index's place bound takes them too)."""
+    return frozenset(lex.claims.get("country_names", []))
+
+
+def places_never_compatible(pa: Collection[str], pb: Collection[str], strict: bool,
+                            countries: Container[str], related: Container[frozenset[str]]) -> bool:
+    """True only where ``Matcher._places_compatible`` refuses two claims' places whatever claims it has seen.
+
+    What the matcher learns from the claims it sees (``prepare``) changes its answer: which names
+    are countries, which places are related. ``countries`` and ``related`` bound that: every name
+    any claim it could see calls a country, every pair of places any such claim names together.
+    Within those bounds this answers True only for pairs no such knowledge can reconcile, so the
+    record index can drop them before parsing and never lose a pair the matcher would accept;
+    wherever in doubt it is False. Where the matcher refuses for other reasons (a wide area
+    against a place) it is False too: those depend on what it has seen in both directions.
+    """
+    if "*other" in pa or "*other" in pb:
+        return True
+    names_a, names_b = place_names(pa), place_names(pb)
+    if not names_a or not names_b or names_a & names_b:
+        return False
+    if strict:
+        return True  # for dates, disjoint names are two places whatever is known of them
+    country_a, country_b = _known_country(pa, names_a, countries), _known_country(pb, names_b, countries)
+    if country_a is None or country_b is None or country_a != country_b:
+        return False  # a figure for a country against one for a city: the country may hold the city
+    if country_a:
+        return True  # two different countries, or one country against several
+    return not any(frozenset((x, y)) in related for x in names_a for y in names_b)
+
+
+def _known_country(place: Collection[str], names: frozenset[str], countries: Container[str]) -> bool | None:
+    """Whether the matcher takes a claim's places for a country: True where the report says "in <country>",
+    False where a name is one no claim calls a country, None where it depends on the claims it sees."""
+    if "*country" in place:
+        return True
+    if any(name not in countries for name in names):
+        return False
+    return None
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:

@@ -5,12 +5,24 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, report_markdown
 
-from checker.match import Matcher
-from checker.models import ClaimStatus
+from checker.lexicon import default_lexicon
+from checker.match import Matcher, lexicon_countries
+from checker.models import (
+    Amount,
+    Claim,
+    ClaimsFile,
+    ClaimStatus,
+    CountClaim,
+    DateClaim,
+    DateSpan,
+    ReportMeta,
+    Source,
+)
 from checker.pipeline import CheckOptions, extract_claims, read_all
 from checker.record import index as index_module
 from checker.record import record_paths, store
@@ -45,7 +57,7 @@ def test_every_pair_the_matcher_accepts_is_a_candidate(recorded: Path) -> None:
     assert len(cross) >= 5, "the examples pair new reports with recorded ones"
     with RecordIndex(recorded) as index:
         index.refresh()
-        found = {(c.id, r.id) for c in new_claims for r in index.candidates(c, published[c.report])}
+        found = {(c.id, r.id) for c in new_claims for r in index.candidates(c, published[c.report], new_claims)}
     missed = {p for p in cross if p not in found and (p[1], p[0]) not in found}
     assert missed == set()
     # and the lookup narrows: far fewer candidate pairs than the record times the new claims
@@ -88,14 +100,14 @@ def test_lookups_use_the_indexes_not_a_scan(recorded: Path) -> None:
     with RecordIndex(recorded) as index:
         index.refresh()
         db = index.db
-        join = "SELECT k.claim FROM claim_keys k JOIN claims c ON c.id = k.claim WHERE k.block = ? AND "
+        select = "SELECT k.claim, k.places FROM claim_keys k WHERE k.block = ? AND "
         plans = [
             " ".join(row[-1] for row in db.execute(
-                f"EXPLAIN QUERY PLAN {join} k.key IN (?, ?) AND k.day BETWEEN ? AND ? AND c.scope != ? "
-                "AND (c.event IS NULL OR c.event IN (?))",
+                f"EXPLAIN QUERY PLAN {select} k.key IN (?, ?) AND k.day BETWEEN ? AND ? AND k.scope != ? "
+                "AND (k.event IS NULL OR k.event IN (?))",
                 ("casualty|killed|count", "", "soldier", 1, 2, "aggregate", "attack"))),
             " ".join(row[-1] for row in db.execute(
-                f"EXPLAIN QUERY PLAN {join} k.day BETWEEN ? AND ?", ("casualty|killed|count", 1, 2))),
+                f"EXPLAIN QUERY PLAN {select} k.day BETWEEN ? AND ?", ("casualty|killed|count", 1, 2))),
         ]
     assert all("SEARCH" in plan and "SCAN" not in plan for plan in plans), plans
 
@@ -223,3 +235,101 @@ def test_an_unlistable_record_is_one_error(recorded: Path, monkeypatch: pytest.M
         store.record_files(recorded)
     documents, errors = store.load_record(recorded)
     assert documents == [] and len(errors) == 1
+
+
+# ---- the place pre-filter: what the matcher would refuse for its place alone is never parsed ------------------
+
+# report on record -> the places its toll and its date give (invented names; "Amberly" is the new report's town)
+PLACED = {
+    "same": ["Amberly"],  # the same town
+    "othertown": ["Corvale"],  # another town no claim relates to it
+    "ostravia": ["Ostravia"],  # a name another report calls a country, which may hold the town
+    "related": ["Brackton"],  # a place another report names with the town ("Brackton's Amberly district")
+    "lexicon": [min(lexicon_countries(default_lexicon()))],  # a country the lexicon knows
+    "nationwide": ["*wide"],  # "across the country": the matcher decides
+    "noplace": [],
+    "elsewhere": ["*other"],  # "elsewhere": another place, unnamed
+}
+# reports whose injured count (another block: never a candidate here) says what the places are
+TEACHING = {"country": ["*country", "Ostravia"], "link": ["Amberly", "Brackton"]}
+
+
+def _placed_claims(report: str, place: list[str], measures: tuple[str, ...] = ("killed", "date")) -> ClaimsFile:
+    source = Source(path=f"{report}.md", start=0, end=1, line=1, column=1)
+    common: dict[str, Any] = {"subject": "people", "event": "flood", "place": place, "report": report, "source": source}
+    day = DateSpan(start="2024-05-14", end="2024-05-14")
+    claims: list[Claim] = [
+        CountClaim(kind="casualty", id=f"{report}:{measure}", fingerprint=f"{report}|{measure}", measure=measure,
+                   text="12", value=Amount(low=12, best=12, high=12), scope="incident", event_date=day, **common)
+        if measure != "date" else
+        DateClaim(kind="date", id=f"{report}:date", fingerprint=f"{report}|date", measure="date", text="Tuesday",
+                  value=day, **{**common, "subject": "flood"})
+        for measure in measures
+    ]
+    return ClaimsFile(report=ReportMeta(id=report, path=f"{report}.md", published="2024-05-16"), claims=claims)
+
+
+def test_places_the_matcher_refuses_are_never_candidates(tmp_path: Path) -> None:
+    folder = tmp_path / "claims"
+    documents = [_placed_claims(r, p) for r, p in PLACED.items()] + [
+        _placed_claims(r, p, ("injured",)) for r, p in TEACHING.items()]
+    for document in documents:
+        store.add(folder, document)
+    new = _placed_claims("new", ["Amberly"])
+    new_ids = {c.id for c in new.claims}
+    with RecordIndex(folder) as index:
+        index.refresh()
+        found = index.candidates_for(new.claims, {"new": new.report}, {"new"})
+        # every pair the matcher accepts, having seen the whole record, is found
+        for group in Matcher().groups(new.claims + [c for d in documents for c in d.claims]):
+            for pair in group.pairs:
+                if len(set(pair) & new_ids) == 1:
+                    assert set(pair) - new_ids <= {c.id for c in found}, pair
+        tolls = {c.report for c in found if c.kind == "casualty"}
+        assert tolls == {"same", "ostravia", "related", "lexicon", "nationwide", "noplace"}
+        # dates of two different places are two facts, whatever is known of the places
+        assert {c.report for c in found if c.kind == "date"} == {"same", "nationwide", "noplace"}
+        # once the report that names the two places together is gone, the other town's toll is another fact
+        store.remove(folder, "link")
+        index.refresh()
+        assert index.db.execute("SELECT count(*) FROM place_links WHERE name = 'Brackton'").fetchone()[0] == 0
+        found = index.candidates_for(new.claims, {"new": new.report}, {"new"})
+        tolls = {c.report for c in found if c.kind == "casualty"}
+        assert tolls == {"same", "ostravia", "lexicon", "nationwide", "noplace"}
+
+
+def test_claims_come_back_from_the_index_as_recorded(recorded: Path) -> None:
+    # the index stores claims without their default fields: parsing must give each field back
+    on_file = [c for path in store.record_files(recorded) for c in store.load_file(path).claims]
+    with RecordIndex(recorded) as index:
+        index.refresh()
+        back = index.load_claims(range(1, 10_000))
+    assert sorted(back, key=lambda c: c.id) == sorted(on_file, key=lambda c: c.id)
+    assert [c.model_dump() for c in sorted(back, key=lambda c: c.id)] == [
+        c.model_dump() for c in sorted(on_file, key=lambda c: c.id)]
+
+
+def test_a_claim_the_matcher_pairs_with_nothing_brings_only_what_teaches_places(tmp_path: Path) -> None:
+    folder = tmp_path / "claims"
+    store.add(folder, _placed_claims("old", ["Amberly"]))
+    new = _placed_claims("new", ["Amberly"])
+    bare_date = new.claims[1].model_copy(update={"subject": None})
+    distance = CountClaim(kind="quantity", id="road:1", fingerprint="road|1", measure="distance", subject="road",
+                          text="12 km", value=Amount(low=12, best=12, high=12, unit="km"), report="road",
+                          source=new.claims[0].source)
+    bare_distance = distance.model_copy(update={"id": "new:bare", "report": "new", "subject": None})
+    taught = distance.model_copy(update={"id": "road:2", "fingerprint": "road|2", "place": ["Amberly", "Brackton"]})
+    store.add(folder, ClaimsFile(report=ReportMeta(id="road", path="road.md", published="2024-05-16"),
+                                 claims=[distance, taught]))
+    # the matcher pairs them with nothing: a date that names no subject, a distance that names no thing
+    record = [c for d in ("old", "road") for c in store.load_file(folder / store.file_name(d)).claims]
+    assert all(Matcher().same_fact(bare, r) is None for bare in (bare_date, bare_distance) for r in record)
+    with RecordIndex(folder) as index:
+        index.refresh()
+        assert index.candidates(bare_date, "2024-05-16") == []
+        # a claim whose places teach the matcher (two places named together) still comes, for what it teaches
+        assert [c.id for c in index.candidates(bare_distance, "2024-05-16")] == ["road:2"]
+        # with another claim of its block that can pair, what that one could match comes too
+        found = index.candidates_for([bare_distance, distance.model_copy(update={"id": "new:2", "report": "new"})],
+                                     {"new": new.report}, {"new"})
+        assert {c.id for c in found} == {"road:1", "road:2"}
