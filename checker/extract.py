@@ -921,7 +921,9 @@ class Extractor:
             first = toks[0] if toks else None
             if first is not None and first.text[:1].isupper() and first.low not in _FUNCTION_WORDS and first.start < m.start:
                 owner = first.text
-        inst = self.institution_re.search(text, m.start - base, s_hi - base) if not m.unit else None
+        # "rose to 278 after two more died in hospital": the hospital belongs to the next figure, not this one
+        inst_end = min([a.start for a in amounts if a.start > m.start] + [s_hi])
+        inst = self.institution_re.search(text, m.start - base, inst_end - base) if not m.unit else None
         if inst is not None and kind in ("casualty", "displacement"):
             # "1,250 deaths registered in hospitals": the count of one kind of place, not the whole toll
             subject = f"{inst.group(1).lower().rstrip('s')} count"
@@ -1184,7 +1186,13 @@ class Extractor:
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
         best: tuple[int, int] | None = None
+        before = [t for t in toks if t.end <= m.start and t.is_word]
+        # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
+        # verb counts its victims; people named before that verb are who acted or spoke, never the counted
+        object_of_verb = bool(before) and self._casualty_word(before[-1].low)
         for k, t in enumerate(toks):
+            if object_of_verb and t.start < m.start:
+                continue
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):

@@ -338,3 +338,17 @@ def test_a_resignation_is_dated() -> None:
     report = read_text("The head of the relief agency resigned on Tuesday.", path="case.md", published="2024-03-07")
     assert [(c.event, c.value.start) for c in Extractor().extract(report) if c.kind == "date"] == [
         ("resignation", "2024-03-05")]
+
+
+TOLL_SUBJECT_CASES = [
+    # people before the casualty verb whose object the figure is acted or spoke; the figure counts the dead
+    ("Police open an inquiry into the ferry sinking that killed 41.", [("killed", 41.0, "people")]),
+    # a hospital named after a later figure of the sentence is that figure's, not the toll's
+    ("The toll rose to 64 on Tuesday after three more of the injured died in hospital.",
+     [("killed", 64.0, "people")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TOLL_SUBJECT_CASES, ids=[c[0][:40] for c in TOLL_SUBJECT_CASES])
+def test_who_a_toll_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.measure, c.value.best, c.subject) for c in _claims(text) if c.measure == "killed"] == expected
