@@ -1109,14 +1109,24 @@ class Extractor:
             # a toll in a clause that names a year long past, with no other figure between them, is that year's
             # disaster's ("the Alder Fire, which killed 40 people in 1990", "the tsunami that struck Nesby in 1960
             # killed 12"), unless the year opens a period the toll is counted over ("since 1990": an aggregate,
-            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700
+            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700;
+            # "since 1990, when two ferries collided, killing 40" names one occasion, no period, and what its
+            # when-clause counts on the way describes that occasion
             clause_past = next((dm for dm in past if lo <= dm.start < hi and dm.last is not None
-                                and not any(min(dm.start, a) - base < o < max(dm.start, a) - base for o in others)
-                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
-                                                                 dm.start - base)), None)
+                                and (self._opens_when_clause(text, base, dm) and dm.end <= a
+                                     or not any(min(dm.start, a) - base < o < max(dm.start, a) - base
+                                                for o in others))
+                                and (not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
+                                                                  dm.start - base)
+                                     or self._opens_when_clause(text, base, dm))), None)
             if clause_past is not None and clause_past.last is not None:
                 return str(clause_past.last.year)
         return None
+
+    @staticmethod
+    def _opens_when_clause(text: str, base: int, dm: DateMention) -> bool:
+        """Whether a when-clause follows the date: "in 1990, when ..." tells what happened then."""
+        return re.match(r"\s*,?\s+when\b", text[dm.end - base:]) is not None
 
     def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
         """Where the word of a one-occurrence event nearest the figure stands (start, end), in its clause."""
@@ -1156,7 +1166,7 @@ class Extractor:
             when = text[dm.end - base:s - base] if dm.end <= s else ""
             if np_start <= dm.start and dm.end <= s \
                     or after is not None and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+year\s+)?", after) \
-                    or re.fullmatch(r"\s*,?\s+when\s+(?:the|a|an)\s+[^,;]{0,30}", when):
+                    or re.fullmatch(r"\s*,?\s+when\s+[^,;]{0,30}", when):
                 return str(dm.last.year)
         return None
 

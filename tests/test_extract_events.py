@@ -254,6 +254,9 @@ PAST_DISASTER_CASES = [
     ("The wave that struck Merrin in 1958 killed 37 people, a year after the port opened.", "1958"),
     # the year belongs to the figure beside it, not to the running toll before it
     ("The toll rose to 412, passing the roughly 300 who died at Osk in 1903.", None),
+    # "since" a year with a when-clause names that year's disaster, not a period; what the clause counts on the
+    # way ("two ferries") describes it
+    ("It is the worst since 1987, when two ferries collided off Merrin, killing 212 people.", "1987"),
 ]
 
 
