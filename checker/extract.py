@@ -161,6 +161,13 @@ class Extractor:
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
         self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.origin_subject = c["origin_subject"]
+        markers = "|".join(sorted((re.escape(w) for w in c["origin_markers"]), key=len, reverse=True))
+        # "people from West Valia": the name after the marker is where they come from
+        self.origin_after_people_re = re.compile(r"\s+(?:" + markers + r")\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+        # "40 of the dead were residents of ...", "... were from ...": the dead counted by origin
+        self.origin_after_dead_re = re.compile(r"\s+(?:were|are|was)\s+(?:all\s+)?(?:" + markers + r")\b",
+                                               re.IGNORECASE)
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
@@ -178,6 +185,7 @@ class Extractor:
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
+        self.body_measures = frozenset(c["body_measures"])
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
         self.tally_verb_re = re.compile(
@@ -330,8 +338,9 @@ class Extractor:
             if d is not None:
                 out.append(d)
         out = self._conjoined(out, sent)
+        # (a part of the toll, "103 of them from Valia", dates no incident of its own)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
-                       if d.kind in ("casualty", "displacement") and d.subject), None)
+                       if d.kind in ("casualty", "displacement") and d.subject and not d.subgroup), None)
         dated: list[_Draft] = []
         for k, dm in enumerate(dates):
             if k in used_dates or self._tally_moment(text, sent.start, dm, out):
@@ -912,7 +921,8 @@ class Extractor:
                 state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
                 if state is not None:  # "wiped out" against "under water": shares of two facts
                     share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
-        if head in self.body_nouns and measure == "killed":
+        if head in self.body_nouns and measure == "killed" or measure in self.body_measures and not m.unit \
+                and (head is None or head in self.people or head in self.body_nouns or head in self.dead_partitive):
             subject = "bodies"
         owner = None
         k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
@@ -927,7 +937,16 @@ class Extractor:
         if inst is not None and kind in ("casualty", "displacement"):
             # "1,250 deaths registered in hospitals": the count of one kind of place, not the whole toll
             subject = f"{inst.group(1).lower().rstrip('s')} count"
-        if not m.unit and head in self.dead_partitive and measure == "killed":
+        origin_name = None
+        if not m.unit and head in self.dead_partitive and self.origin_after_dead_re.match(text, claim_end - base):
+            # "61 of the dead were residents of Valia": a part of the toll by origin (the place is read after it)
+            kind, measure, subject, subgroup = "casualty", "killed", self.origin_subject, True
+        elif kind == "casualty" and not m.unit and subject == "people" and head in self.people:
+            origin = self.origin_after_people_re.match(text, claim_end - base)
+            if origin is not None:
+                origin_name = origin.group(1).strip()  # "103 people from West Valia died": Valia's own
+                subject, subgroup = self.origin_subject, True
+        if subject != self.origin_subject and not m.unit and head in self.dead_partitive and measure == "killed":
             # "40 of the dead were children": the group named after the verb is what is counted;
             # "90 of the dead were identified" names none: a share of the toll, not a toll
             named = None
@@ -992,6 +1011,8 @@ class Extractor:
         owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
         if owner_place is not None and place_level > _OWNER:
             place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
+        if origin_name is not None:
+            place, place_level = [origin_name], _AFTER_FIGURE  # where the counted come from, not where they died
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,

@@ -355,3 +355,18 @@ TOLL_SUBJECT_CASES = [
 @pytest.mark.parametrize("text,expected", TOLL_SUBJECT_CASES, ids=[c[0][:40] for c in TOLL_SUBJECT_CASES])
 def test_who_a_toll_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(c.measure, c.value.best, c.subject) for c in _claims(text) if c.measure == "killed"] == expected
+
+
+def test_the_dead_of_one_origin_are_a_part_of_the_toll() -> None:
+    """People counted by where they come from are that place's part of the toll, compared only with such parts."""
+    found = _conflicts("The ferry sinking off Karn killed 212 people.",
+                       "In Valia, the governor said 61 of the dead were residents of her state.",
+                       "Seventy people from Valia died in the sinking, the state government said.")
+    assert found == [("61 of the dead", "Seventy people")]
+
+
+def test_the_unidentified_dead_are_a_count_of_their_own() -> None:
+    """Bodies not yet identified are compared with each other, never with the toll or the identified."""
+    found = _conflicts("The landslide at Osk killed 140 people. Of the dead, 37 have yet to be identified.",
+                       "Only 90 of the dead had been identified, and 45 bodies were still unidentified.")
+    assert found == [("37", "45 bodies")]
