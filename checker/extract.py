@@ -142,6 +142,11 @@ class _Draft:
     increment: bool = False  # "a further $100 million": what adds to a figure given before, if one was
     state: str | None = None  # the state counted things are in ("destroyed", "damaged or destroyed")
     occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
+    # a date of a recurring event: the counts of its sentence, whose first toll (once the report resolves who it
+    # counts) names the incident dated; None where it needs no such tie
+    anchors: list["_Draft"] | None = None
+    attributive: bool = False  # a date that names its event's day before the event noun ("Friday's crash")
+    own_subject: bool = False  # a count that names who it counts in its own sentence (not "the toll rose to 90")
 
 
 
@@ -306,6 +311,7 @@ class Extractor:
             previous_thing = things[-1] if things else previous_thing
         self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
+        _anchor_dates(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
         self._report_places(drafts, segments, title)
@@ -338,9 +344,9 @@ class Extractor:
             if d is not None:
                 out.append(d)
         out = self._conjoined(out, sent)
-        # (a part of the toll, "103 of them from Valia", dates no incident of its own)
-        anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
-                       if d.kind in ("casualty", "displacement") and d.subject and not d.subgroup), None)
+        counts = list(out)
+        for d in counts:
+            d.own_subject = d.subject is not None
         dated: list[_Draft] = []
         for k, dm in enumerate(dates):
             if k in used_dates or self._tally_moment(text, sent.start, dm, out):
@@ -354,7 +360,7 @@ class Extractor:
         for d2 in dated:
             # (an old event keeps the year its subject names)
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
-                d2.subject = f"{d2.event}: {anchor}" if anchor else None
+                d2.anchors = counts  # the subject is set once the report's tolls know who they count
             out.append(d2)
         return out
 
@@ -1628,6 +1634,15 @@ class Extractor:
         return mm.group(1).strip() if mm else None
 
     # ---- dates ------------------------------------------------------------------------------
+    def _possessive_of_event(self, text: str, base: int, dm: DateMention) -> bool:
+        """"Friday's rail disaster", "last Friday's train collision": a possessive day names its event's day
+        (what comes "from" it starts nothing)."""
+        if not re.search(r"['’]s$", dm.text):
+            return False
+        words = re.match(r"\s*((?:[\w-]+\s+){0,2}[\w-]+)", text[dm.end - base:])
+        return words is not None and any(self._event_noun(w) is not None or w in self.story_nouns
+                                         for w in re.split(r"[\s-]+", words.group(1).lower()))
+
     def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None,
                     previous_event: str | None) -> _Draft | None:
         text, base = sent.text, sent.start
@@ -1638,7 +1653,7 @@ class Extractor:
         # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
         attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
-            and (dm.text.lower().startswith("the ") or before.endswith("the "))
+            and (dm.text.lower().startswith("the ") or before.endswith("the ")) or self._possessive_of_event(text, base, dm)
         starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
@@ -1709,7 +1724,7 @@ class Extractor:
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
+            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion, attributive=attributive,
         )
 
     def _instant(self, dm: DateMention) -> DateSpan | None:
@@ -1963,6 +1978,35 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
             d.subject = "people"  # "the death toll rose to 640" with no group named before: people
         if d.share_state and d.subject:
             d.subject = f"{d.subject} {d.share_state}"  # "a third of the town destroyed", "... under water"
+
+
+def _toll_anchor(d: _Draft) -> str:
+    return f"{d.measure} {' '.join(d.actors)} {d.subject}".strip()
+
+
+def _is_toll(d: _Draft) -> bool:
+    """A count of the incident's own casualties (a part, "103 of them from Valia", dates no incident of its own)."""
+    return d.kind in ("casualty", "displacement") and bool(d.subject) and not d.subgroup
+
+
+def _anchor_dates(drafts: list[_Draft]) -> None:
+    """A date of an event that recurs in a story (a strike, a crash) is compared only with dates tied to the
+    same count: its sentence's first toll ("34 soldiers killed on Thursday"). A date that names its event's day
+    outright ("Saturday's crash") with no toll beside it takes the report's first toll of that event, which is
+    the incident the report is about."""
+    for d in drafts:
+        if d.anchors is None:
+            continue
+        # a toll that names no one ("the toll climbed to 900 on Friday") is a tally, whose day is not the
+        # incident's, unless the date names the event outright ("the toll from Friday's crash")
+        toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive)), None)
+        if toll is None and d.attributive:
+            toll = next((c for c in drafts if _is_toll(c) and c.event == d.event and c.occasion is None
+                         and c.reference == "current"), None)
+        if toll is None:
+            d.subject = None
+        else:  # a toll of another occasion ("killed 80 in 1977") dates that occasion, not the report's incident
+            d.subject = f"{d.event}{' ' + toll.occasion if toll.occasion else ''}: {_toll_anchor(toll)}"
 
 
 def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:

@@ -12,13 +12,18 @@ import pytest
 
 from checker import check
 from checker.extract import Extractor
-from checker.models import CountClaim
+from checker.models import CountClaim, DateClaim
 from checker.read import read_text
 
 
 def _claims(text: str, published: str = "2024-03-04") -> list[CountClaim]:
     report = read_text(text, path="case.md", published=published)
     return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+
+
+def _dates(text: str, published: str = "2024-03-04") -> list[DateClaim]:
+    report = read_text(text, path="case.md", published=published)
+    return [c for c in Extractor().extract(report) if isinstance(c, DateClaim)]
 
 
 def _conflicts(*texts: str, published: str = "2024-03-04") -> list[tuple[str, str]]:
@@ -370,3 +375,19 @@ def test_the_unidentified_dead_are_a_count_of_their_own() -> None:
     found = _conflicts("The landslide at Osk killed 140 people. Of the dead, 37 have yet to be identified.",
                        "Only 90 of the dead had been identified, and 45 bodies were still unidentified.")
     assert found == [("37", "45 bodies")]
+
+
+def test_a_possessive_day_names_its_event_s_day_whatever_precedes_it() -> None:
+    """"from Friday's collision" looks back, and a day that names its event outright is tied to the report's toll
+    of that event even with no toll beside it."""
+    found = _conflicts("Divers searched the wreck of Saturday's ferry collision. The collision killed 40 people.",
+                       "The toll from Friday's ferry collision off Karn rose to 41.")
+    assert ("Friday's", "Saturday's") in found
+    assert [c.value.start for c in _dates("The toll from Friday's ferry collision off Karn rose to 41.")] == [
+        "2024-03-01"]
+
+
+def test_the_day_a_tally_was_revised_is_tied_to_no_incident() -> None:
+    """A toll that names no one in its sentence is a tally: the day beside it is not the incident's."""
+    dates = _dates("Officials on Sunday lowered the toll from the ferry collision to 38.")
+    assert dates and all(c.subject is None for c in dates)

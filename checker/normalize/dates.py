@@ -1153,7 +1153,11 @@ class DateReader:
         if ref is None:
             return self._unresolved(m)
         wd = self.weekdays[m["wd"].lower()]
-        d = self._weekday_day(ref, wd, (m["rel"] or "").lower(), self._is_future(text, m.start()))
+        # "the toll from Friday's crash": a possessive day names what happened then; "from" before it starts nothing
+        possessive = re.search(r"['’]s$", m.group()) is not None
+        future = self.future.search(text, max(0, m.start() - 60), m.start()) is not None if possessive \
+            else self._is_future(text, m.start())
+        d = self._weekday_day(ref, wd, (m["rel"] or "").lower(), future)
         found = self._mk(m, d, d, True)
         found.role_hint = "weekday"
         return found
