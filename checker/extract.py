@@ -166,6 +166,9 @@ class Extractor:
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
         self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.figure_noun_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, c["figure_nouns"])) + r")\s+of\s+(?:about\s+|some\s+|around\s+)?$",
+            re.IGNORECASE)
         self.origin_subject = c["origin_subject"]
         markers = "|".join(sorted((re.escape(w) for w in c["origin_markers"]), key=len, reverse=True))
         # "people from West Valia": the name after the marker is where they come from
@@ -299,12 +302,15 @@ class Extractor:
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        previous_toll: str | None = None  # the measure of the last casualty figure: what "a count of 90" counts
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing, groups))
+            found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll)
+            drafts.extend(found_drafts)
+            previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
@@ -323,7 +329,8 @@ class Extractor:
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
-                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None) -> list[_Draft]:
+                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None,
+                  previous_toll: str | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
@@ -340,9 +347,11 @@ class Extractor:
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref, previous_toll)
             if d is not None:
                 out.append(d)
+                if d.kind == "casualty":
+                    previous_toll = d.measure
         out = self._conjoined(out, sent)
         counts = list(out)
         for d in counts:
@@ -824,7 +833,7 @@ class Extractor:
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
         toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
-        ref: date | None = None,
+        ref: date | None = None, previous_toll: str | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
@@ -896,6 +905,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            if not measure and not np and previous_toll and self.figure_noun_re.search(
+                    text, max(c_lo - base, m.start - base - 30), m.start - base):
+                measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
                 np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted

@@ -391,3 +391,19 @@ def test_the_day_a_tally_was_revised_is_tied_to_no_incident() -> None:
     """A toll that names no one in its sentence is a tally: the day beside it is not the incident's."""
     dates = _dates("Officials on Sunday lowered the toll from the ferry collision to 38.")
     assert dates and all(c.subject is None for c in dates)
+
+
+FIGURE_OF_TOLL_CASES = [
+    ("The flood killed 140 people, the ministry said, though the province has kept its own lower count of 120.",
+     [("killed", 140.0, "current"), ("killed", 120.0, "current")]),
+    ("The toll stood at 75 on Monday. Officials said the earlier figure of 80 had counted some dead twice.",
+     [("killed", 75.0, "current"), ("killed", 80.0, "earlier")]),
+    # a figure of things, or one with no toll before it, is no toll
+    ("The flood killed 140 people and left a total of 300 homes under water.", [("killed", 140.0, "current")]),
+    ("Officials gave a figure of 80 on Monday.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIGURE_OF_TOLL_CASES, ids=[c[0][:40] for c in FIGURE_OF_TOLL_CASES])
+def test_a_count_of_n_is_a_figure_of_the_last_toll(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.measure, c.value.best, c.reference) for c in _claims(text) if c.kind == "casualty"] == expected
