@@ -73,7 +73,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
@@ -146,6 +146,7 @@ class _Draft:
     # counts) names the incident dated; None where it needs no such tie
     anchors: list["_Draft"] | None = None
     attributive: bool = False  # a date that names its event's day before the event noun ("Friday's crash")
+    zone: str | None = None  # the zone written after a date's clock time ("GMT", "local time")
     own_subject: bool = False  # a count that names who it counts in its own sentence (not "the toll rose to 90")
 
 
@@ -169,6 +170,14 @@ class Extractor:
         self.figure_noun_re = re.compile(
             r"\b(?:" + "|".join(map(re.escape, c["figure_nouns"])) + r")\s+of\s+(?:about\s+|some\s+|around\s+)?$",
             re.IGNORECASE)
+        # "the derailment happened at 7.20pm": the event named as the subject of a verb of happening, dated outright
+        self.occurrence_re = re.compile(
+            r"\b(?:" + "|".join(sorted((re.escape(w) for w in self.lex.event_words), key=len, reverse=True)) + r")\s+(?:"
+            + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$", re.IGNORECASE)
+        self.pronoun_occurrence_re = re.compile(
+            r"\W*(?:it|this)\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
+            re.IGNORECASE)
+        self.zone_phrases = frozenset(self.lex.calendar.get("zone_phrases", []))
         self.origin_subject = c["origin_subject"]
         markers = "|".join(sorted((re.escape(w) for w in c["origin_markers"]), key=len, reverse=True))
         # "people from West Valia": the name after the marker is where they come from
@@ -212,6 +221,8 @@ class Extractor:
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
             str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
+        self.seasonal_zones: dict[str, dict[str, object]] = {
+            re.sub(r"[\s-]+", " ", str(k)).lower(): v for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
@@ -303,13 +314,16 @@ class Extractor:
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
         previous_toll: str | None = None  # the measure of the last casualty figure: what "a count of 90" counts
+        previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll)
+            found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll,
+                                          previous_day)
             drafts.extend(found_drafts)
+            previous_day = next((day for day in map(_one_day, reversed(found_drafts)) if day is not None), previous_day)
             previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
@@ -330,10 +344,17 @@ class Extractor:
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
                   previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None,
-                  previous_toll: str | None = None) -> list[_Draft]:
+                  previous_toll: str | None = None, previous_day: date | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
+        # "It happened at 7.20pm": a clock time with no day is on the day the report last dated; with none, it
+        # dates nothing (but is still no count)
+        day_named = any(dm.first is not None and dm.first == dm.last for dm in dates)
+        for dm in dates:
+            if dm.role_hint == "bare_time" and previous_day is not None and not day_named:
+                dm.first = dm.last = previous_day  # (a day of its own sentence may be another's: leave it)
+        dates = [dm for dm in dates if dm.first is not None or dm.role_hint != "bare_time"]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
         amounts = [m for m in amounts if not self._numbered_name(toks, m)]
@@ -362,6 +383,10 @@ class Extractor:
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
+                if dated and re.fullmatch(r"\s*\(\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
+                    d2.attributive = dated[-1].attributive  # "at 6.40pm local time (1.10pm GMT)": one moment twice
+                    if dated[-1].zone in self.zone_phrases:
+                        dated[-1].value = _local_from_restatement(dated[-1].value, d2.value)
                 dated.append(d2)
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
         listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
@@ -1665,7 +1690,8 @@ class Extractor:
         # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
         attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
-            and (dm.text.lower().startswith("the ") or before.endswith("the ")) or self._possessive_of_event(text, base, dm)
+            and (dm.text.lower().startswith("the ") or before.endswith("the ")) or self._possessive_of_event(text, base, dm) \
+            or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
         starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
@@ -1679,9 +1705,12 @@ class Extractor:
             ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
-        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
-                self.arrival_re.search(text, c_lo - base, dm.start - base):
-            ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
+        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and (
+                self.arrival_re.search(text, c_lo - base, dm.start - base)
+                or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base)):
+            # "The cyclone formed ... It reached the islands on Friday"; "The collision ... It happened at 6pm"
+            ev = (previous_event, dm.start, 0)
+            attributive = attributive or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base) is not None
         elif ev is None and re.search(r"\s$", text[max(c_lo, dm.start - 12) - base:dm.start - base]):
             # "the first of the two quakes, of magnitude 7.8, hit on 6 March": a verb of arriving dates its subject
             verb = self.arrival_re.search(text, max(c_lo, dm.start - 12) - base, dm.start - base)
@@ -1736,7 +1765,7 @@ class Extractor:
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion, attributive=attributive,
+            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion, attributive=attributive, zone=dm.zone,
         )
 
     def _instant(self, dm: DateMention) -> DateSpan | None:
@@ -1748,7 +1777,11 @@ class Extractor:
             return None
         zone = re.sub(r"[\s-]+", " ", dm.zone or "")
         named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
-        hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
+        seasonal = self.seasonal_zones.get(zone.lower())
+        if seasonal is not None:  # "9:25 a.m. Eastern time": the offset of that zone in that month
+            hours = seasonal["summer" if dm.first.month in seasonal["summer_months"] else "standard"]  # type: ignore[operator]
+        else:
+            hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
         if hours is None:
             return None
         minutes = round(float(hours) * 60)
@@ -1939,6 +1972,39 @@ def _value_key(v: Amount | DateSpan) -> str:
     return f"{v.start}/{v.end}"
 
 
+def _local_from_restatement(local: Amount | DateSpan, restated: Amount | DateSpan) -> Amount | DateSpan:
+    """"6.40pm local time (1.10pm GMT)": the bracketed time in a known zone says what offset the local clock
+    keeps; the local time is that same instant, written with it. Unchanged where either is no instant."""
+    if not isinstance(local, DateSpan) or not isinstance(restated, DateSpan) or not local.start \
+            or not restated.start or "T" not in local.start or "T" not in restated.start:
+        return local
+    try:
+        clock = datetime.fromisoformat(local.start[:19])
+        instant = datetime.fromisoformat(restated.start)
+    except ValueError:
+        return local
+    utc = instant.replace(tzinfo=None) - (instant.utcoffset() or timedelta(0))
+    minutes = round((clock - utc).total_seconds() / 60)
+    minutes = (minutes + 720) % 1440 - 720  # (the local day may be the next or the one before)
+    if abs(minutes) > 14 * 60:
+        return local
+    sign = "-" if minutes < 0 else "+"
+    offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    moment = (utc + timedelta(minutes=minutes)).isoformat(timespec="minutes")
+    return DateSpan(start=f"{moment}:00{offset}", end=f"{moment}:59{offset}")
+
+
+def _one_day(d: _Draft) -> date | None:
+    """The day a date claim names, where it names one day (a clock time on it included)."""
+    if d.kind != "date" or not isinstance(d.value, DateSpan) or not d.value.start or not d.value.end \
+            or d.value.start[:10] != d.value.end[:10]:
+        return None
+    try:
+        return date.fromisoformat(d.value.start[:10])
+    except ValueError:
+        return None
+
+
 def _reference_date(published: str | None) -> date | None:
     if not published:
         return None
@@ -2013,8 +2079,11 @@ def _anchor_dates(drafts: list[_Draft]) -> None:
         # incident's, unless the date names the event outright ("the toll from Friday's crash")
         toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive)), None)
         if toll is None and d.attributive:
-            toll = next((c for c in drafts if _is_toll(c) and c.event == d.event and c.occasion is None
-                         and c.reference == "current"), None)
+            # (the report's toll of that event, else its first toll of no event named: the news it reports; its
+            # dead before any other count)
+            tolls = [c for c in drafts if _is_toll(c) and c.occasion is None and c.reference == "current"
+                     and c.event in (d.event, None)]
+            toll = min(tolls, key=lambda c: (c.event != d.event, c.measure != "killed"), default=None)
         if toll is None:
             d.subject = None
         else:  # a toll of another occasion ("killed 80 in 1977") dates that occasion, not the report's incident
