@@ -904,6 +904,11 @@ class Extractor:
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
                 measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
+            if found is not None and found[1] < m.start and re.fullmatch(
+                    r"\W*of\s+(?:[^,;]|(?<=\d),(?=\d))+,\s*", text[c_lo - base:m.start - base], re.IGNORECASE):
+                # "Of 1,175 people admitted to hospital, 793 had gone home": a part of the figure before, counted
+                # by its own verb, not by that figure's
+                measure = ""
             cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
                 else None
             if cut is not None and found is not None and not (

@@ -407,3 +407,11 @@ FIGURE_OF_TOLL_CASES = [
 @pytest.mark.parametrize("text,expected", FIGURE_OF_TOLL_CASES, ids=[c[0][:40] for c in FIGURE_OF_TOLL_CASES])
 def test_a_count_of_n_is_a_figure_of_the_last_toll(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(c.measure, c.value.best, c.reference) for c in _claims(text) if c.kind == "casualty"] == expected
+
+
+def test_passengers_hurt_and_people_admitted_to_hospital_are_the_injured() -> None:
+    found = _conflicts("Some 300 injured passengers were taken to clinics in Karn.",
+                       "Of 410 people admitted to hospital, 150 had since gone home.")
+    assert found == [("410 people", "Some 300")]
+    claims = _claims("Of 410 people admitted to hospital, 150 had since gone home.")
+    assert [(c.measure, c.value.best) for c in claims] == [("injured", 410.0), ("discharged", 150.0)]
