@@ -177,6 +177,8 @@ class Extractor:
         self.pronoun_occurrence_re = re.compile(
             r"\W*(?:it|this)\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
             re.IGNORECASE)
+        self.mover_measures = frozenset(c["mover_measures"])
+        self.motion_verb_re = phrase_pattern(c["motion_verbs"])
         self.zone_phrases = frozenset(self.lex.calendar.get("zone_phrases", []))
         self.origin_subject = c["origin_subject"]
         markers = "|".join(sorted((re.escape(w) for w in c["origin_markers"]), key=len, reverse=True))
@@ -765,10 +767,12 @@ class Extractor:
         """The words right after the figure that name what is counted ("Turkish soldiers")."""
         i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
         np: list[Token] = []
+        partitive = False
         if i < len(toks) and toks[i].low == "of":
             i += 1
             if i < len(toks) and toks[i].low in ("the", "its", "their", "his", "her", "our"):
                 i += 1
+                partitive = True  # "17 of its coaches": a share of things named, not "dozens of troops"
             if i < len(toks) and toks[i].low in _PRONOUNS:
                 return [toks[i]], i + 1
             if i < len(toks) and toks[i].low in self.dead_partitive:
@@ -788,7 +792,23 @@ class Extractor:
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
+            if partitive and len(t.low) > 3 and t.low.endswith("s") and t.text.islower():
+                break  # "17 of its coaches came off the rails": the plural ends what is counted, a verb follows
         return np, i
+
+    def _named_mover(self, text: str, base: int, lo: int, at: int) -> str | None:
+        """Who moves at a speed: the name before the verb of moving that leads to the figure ("the Orla Express
+        was travelling at 90 km/h", "the Brask-Tollen train, moving at 60 km/h"); None without such a verb."""
+        verbs = list(self.motion_verb_re.finditer(text, max(lo - base, at - base - 160), at - base))
+        if not verbs:
+            return None
+        names = [mm for mm in re.finditer(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:\s+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)*",
+                                          text[max(0, lo - base):verbs[-1].start()])]
+        for mm in reversed(names):
+            words = [w for w in mm.group().split() if w.lower() not in _FUNCTION_WORDS]
+            if words:
+                return " ".join(words).lower()
+        return None
 
     def _number_of_thing(self, toks: list[Token], lo: int, m: AmountMention) -> Token | None:
         """The things a figure counts when its clause names them before it as "the number of <things>" and the
@@ -969,6 +989,8 @@ class Extractor:
                 state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
                 if state is not None:  # "wiped out" against "under water": shares of two facts
                     share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
+        if measure in self.mover_measures:
+            subject = self._named_mover(text, base, c_lo, m.start) or subject
         if head in self.body_nouns and measure == "killed" or measure in self.body_measures and not m.unit \
                 and (head is None or head in self.people or head in self.body_nouns or head in self.dead_partitive):
             subject = "bodies"

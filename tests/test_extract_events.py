@@ -415,3 +415,16 @@ def test_passengers_hurt_and_people_admitted_to_hospital_are_the_injured() -> No
     assert found == [("410 people", "Some 300")]
     claims = _claims("Of 410 people admitted to hospital, 150 had since gone home.")
     assert [(c.measure, c.value.best) for c in claims] == [("injured", 410.0), ("discharged", 150.0)]
+
+
+def test_a_share_of_named_things_counts_those_things_whatever_verb_follows() -> None:
+    found = _conflicts("The ferry listed and nine of its lifeboats came off their davits.",
+                       "About 14 of its lifeboats broke loose, the coastguard said.")
+    assert found == [("About 14 of its lifeboats", "nine of its lifeboats")]
+
+
+def test_each_named_mover_keeps_its_own_speed() -> None:
+    """Two vessels' speeds in one story are two facts: the name before the verb of moving tells them apart."""
+    found = _conflicts("The Orla Star was sailing at 30 km/h when the Brask-Tollen ferry, moving at 12 km/h, hit it.",
+                       "The Orla Star had been travelling at 22 km/h, the harbour master said.")
+    assert found == [("22 km/h", "30 km/h")]
