@@ -210,7 +210,7 @@ class Extractor:
         self.tally_verb_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
         self.tally_object_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$",
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,80}\b(?:to|at)\s+$",
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
@@ -415,7 +415,7 @@ class Extractor:
         """Whether the figure at ``at`` is a tally's level: right after a tally verb ("rose to 90", "stood at 90")
         or the "to"/"at" of one earlier in its clause ("lowered the death toll from the fire to 90")."""
         return bool(self.tally_verb_re.search(text, max(lo - base, at - base - 30), at - base)
-                    or self.tally_object_re.search(text, max(lo - base, at - base - 70), at - base))
+                    or self.tally_object_re.search(text, max(lo - base, at - base - 100), at - base))
 
     def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
         """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts

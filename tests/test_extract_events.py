@@ -283,6 +283,11 @@ def test_the_day_a_tally_stood_is_not_the_event_s() -> None:
                        "Officials on Monday lowered the death toll from the Tollen fire to 64.",
                        published="2024-03-11")
     assert found == [("64", "70")]
+    # however long the words between the verb and the level
+    found = _conflicts("The ferry collision off Tollen killed 70 people on Thursday, officials said.",
+                       "Officials on Monday lowered the death toll from Thursday's ferry collision off Tollen to 64.",
+                       published="2024-03-11")
+    assert found == [("64", "70 people")]
 
 
 def test_buildings_and_structures_are_one_count() -> None:
