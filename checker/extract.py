@@ -177,6 +177,7 @@ class Extractor:
         self.pronoun_occurrence_re = re.compile(
             r"\W*(?:it|this)\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
             re.IGNORECASE)
+        self.point_events = frozenset(c["point_events"])
         self.mover_measures = frozenset(c["mover_measures"])
         self.motion_verb_re = phrase_pattern(c["motion_verbs"])
         self.zone_phrases = frozenset(self.lex.calendar.get("zone_phrases", []))
@@ -1553,7 +1554,7 @@ class Extractor:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
-                elif toll and topic_country:
+                elif toll and topic_country and d.event not in self.point_events:
                     d.place = ["*wide"]  # a report about a country gives its tolls for the country
                 continue
             before = [n for pos, n in mentions if pos < d.start and n not in countries]

@@ -433,3 +433,10 @@ def test_each_named_mover_keeps_its_own_speed() -> None:
     found = _conflicts("The Orla Star was sailing at 30 km/h when the Brask-Tollen ferry, moving at 12 km/h, hit it.",
                        "The Orla Star had been travelling at 22 km/h, the harbour master said.")
     assert found == [("22 km/h", "30 km/h")]
+
+
+def test_a_crash_toll_in_a_report_about_a_country_is_the_crash_s_not_the_country_s() -> None:
+    """A crash happens at one spot: a report about the country gives its toll for that spot, not as an area."""
+    found = _conflicts("---\ntitle: Ostrian ferry disaster toll rises\n---\nThe ferry collision killed 212 people, the"
+                       " government said.", "The ferry collision in Karn killed 190 people, officials said.")
+    assert found == [("190 people", "212 people")]
