@@ -2098,20 +2098,20 @@ def _is_toll(d: _Draft) -> bool:
 def _anchor_dates(drafts: list[_Draft]) -> None:
     """A date of an event that recurs in a story (a strike, a crash) is compared only with dates tied to the
     same count: its sentence's first toll ("34 soldiers killed on Thursday"). A date that names its event's day
-    outright ("Saturday's crash") with no toll beside it takes the report's first toll of that event, which is
-    the incident the report is about."""
+    outright ("Saturday's crash") with no toll of the dead beside it ("arrested over the 2 June crash") takes
+    the report's first toll of that event, which is the incident the report is about."""
     for d in drafts:
         if d.anchors is None:
             continue
         # a toll that names no one ("the toll climbed to 900 on Friday") is a tally, whose day is not the
         # incident's, unless the date names the event outright ("the toll from Friday's crash")
         toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive)), None)
-        if toll is None and d.attributive:
+        if d.attributive and (toll is None or toll.measure != "killed"):
             # (the report's toll of that event, else its first toll of no event named: the news it reports; its
             # dead before any other count)
             tolls = [c for c in drafts if _is_toll(c) and c.occasion is None and c.reference == "current"
                      and c.event in (d.event, None)]
-            toll = min(tolls, key=lambda c: (c.event != d.event, c.measure != "killed"), default=None)
+            toll = min(tolls, key=lambda c: (c.event != d.event, c.measure != "killed"), default=toll)
         if toll is None:
             d.subject = None
         else:  # a toll of another occasion ("killed 80 in 1977") dates that occasion, not the report's incident

@@ -440,3 +440,10 @@ def test_a_crash_toll_in_a_report_about_a_country_is_the_crash_s_not_the_country
     found = _conflicts("---\ntitle: Ostrian ferry disaster toll rises\n---\nThe ferry collision killed 212 people, the"
                        " government said.", "The ferry collision in Karn killed 190 people, officials said.")
     assert found == [("190 people", "212 people")]
+
+
+def test_a_day_named_for_the_event_beside_another_count_is_the_event_s() -> None:
+    """"arrested over Friday's collision": the day is the collision's, tied to its toll, not to the arrests."""
+    found = _conflicts("The ferry collision off Karn killed 40 people. Police arrested three dock workers over"
+                       " Friday's collision.", "Saturday's ferry collision off Karn killed 40 people.")
+    assert found == [("Friday's", "Saturday's")]
