@@ -62,8 +62,20 @@ casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
 opens its sentence to its casualty or arrest verb; a dateline's date dates the
 report and makes no claim. A day with a clock time is an instant one minute
-wide where its zone is known: written after the time ("GMT", "Hawaii time"),
-else ("local time", or none) the zone of the report's publication time.
+wide where its zone is known: written after the time ("GMT", "Hawaii time",
+"Eastern time" by the month's offset), else ("local time", or none) the zone
+of the report's publication time, or the offset a bracketed restatement in a
+known zone implies ("6.55pm local time (2.25pm BST)"). A clock time with no
+day ("it happened at 7.20pm") is on the day the report last dated. A date of a
+recurring event (a crash) is tied to its sentence's toll once the report knows
+who that toll counts; one that names its event outright ("Saturday's crash",
+"the collision occurred at ...") to the report's toll of the dead.
+
+Parts of a toll are not the toll: the dead counted by origin ("people from X",
+"N of the dead were residents of X") share one subject apart from it; the dead
+not yet identified count bodies; "Of N admitted, M had gone home" counts M by
+its own verb. A figure after "count of"/"figure of" with no noun of its own is
+a figure of the report's last toll; a speed is its named mover's.
 """
 
 from __future__ import annotations
