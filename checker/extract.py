@@ -156,7 +156,7 @@ class _Draft:
     occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
     # a date of a recurring event: the counts of its sentence, whose first toll (once the report resolves who it
     # counts) names the incident dated; None where it needs no such tie
-    anchors: list["_Draft"] | None = None
+    anchors: list[_Draft] | None = None
     attributive: bool = False  # a date that names its event's day before the event noun ("Friday's crash")
     zone: str | None = None  # the zone written after a date's clock time ("GMT", "local time")
     own_subject: bool = False  # a count that names who it counts in its own sentence (not "the toll rose to 90")
@@ -184,8 +184,9 @@ class Extractor:
             re.IGNORECASE)
         # "the derailment happened at 7.20pm": the event named as the subject of a verb of happening, dated outright
         self.occurrence_re = re.compile(
-            r"\b(?:" + "|".join(sorted((re.escape(w) for w in self.lex.event_words), key=len, reverse=True)) + r")\s+(?:"
-            + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$", re.IGNORECASE)
+            r"\b(?:" + "|".join(sorted((re.escape(w) for w in self.lex.event_words), key=len, reverse=True))
+            + r")\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
+            re.IGNORECASE)
         self.pronoun_occurrence_re = re.compile(
             r"\W*(?:it|this)\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
             re.IGNORECASE)
@@ -236,7 +237,8 @@ class Extractor:
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
             str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
-        self.seasonal_zones: dict[str, dict[str, object]] = {
+        # name -> {standard: hours, summer: hours, summer_months: [1-12]}
+        self.seasonal_zones: dict[str, dict[str, float | list[int]]] = {
             re.sub(r"[\s-]+", " ", str(k)).lower(): v for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
@@ -815,8 +817,8 @@ class Extractor:
         verbs = list(self.motion_verb_re.finditer(text, max(lo - base, at - base - 160), at - base))
         if not verbs:
             return None
-        names = [mm for mm in re.finditer(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*(?:\s+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*)*",
-                                          text[max(0, lo - base):verbs[-1].start()])]
+        word = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+        names = list(re.finditer(rf"\b{word}(?:\s+{word})*", text[max(0, lo - base):verbs[-1].start()]))
         for mm in reversed(names):
             words = [w for w in mm.group().split() if w.lower() not in _FUNCTION_WORDS]
             if words:
@@ -1730,7 +1732,8 @@ class Extractor:
         # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
         attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
-            and (dm.text.lower().startswith("the ") or before.endswith("the ")) or self._possessive_of_event(text, base, dm) \
+            and (dm.text.lower().startswith("the ") or before.endswith("the ")) \
+            or self._possessive_of_event(text, base, dm) \
             or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
         starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
@@ -1750,7 +1753,8 @@ class Extractor:
                 or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base)):
             # "The cyclone formed ... It reached the islands on Friday"; "The collision ... It happened at 6pm"
             ev = (previous_event, dm.start, 0)
-            attributive = attributive or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base) is not None
+            attributive = attributive or \
+                self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base) is not None
         elif ev is None and re.search(r"\s$", text[max(c_lo, dm.start - 12) - base:dm.start - base]):
             # "the first of the two quakes, of magnitude 7.8, hit on 6 March": a verb of arriving dates its subject
             verb = self.arrival_re.search(text, max(c_lo, dm.start - 12) - base, dm.start - base)
@@ -1819,7 +1823,9 @@ class Extractor:
         named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
         seasonal = self.seasonal_zones.get(zone.lower())
         if seasonal is not None:  # "9:25 a.m. Eastern time": the offset of that zone in that month
-            hours = seasonal["summer" if dm.first.month in seasonal["summer_months"] else "standard"]  # type: ignore[operator]
+            summer_months = seasonal["summer_months"]
+            in_summer = isinstance(summer_months, list) and dm.first.month in summer_months
+            hours = seasonal["summer" if in_summer else "standard"]
         else:
             hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
         if hours is None:
