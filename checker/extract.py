@@ -62,8 +62,20 @@ casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
 opens its sentence to its casualty or arrest verb; a dateline's date dates the
 report and makes no claim. A day with a clock time is an instant one minute
-wide where its zone is known: written after the time ("GMT", "Hawaii time"),
-else ("local time", or none) the zone of the report's publication time.
+wide where its zone is known: written after the time ("GMT", "Hawaii time",
+"Eastern time" by the month's offset), else ("local time", or none) the zone
+of the report's publication time, or the offset a bracketed restatement in a
+known zone implies ("6.55pm local time (2.25pm BST)"). A clock time with no
+day ("it happened at 7.20pm") is on the day the report last dated. A date of a
+recurring event (a crash) is tied to its sentence's toll once the report knows
+who that toll counts; one that names its event outright ("Saturday's crash",
+"the collision occurred at ...") to the report's toll of the dead.
+
+Parts of a toll are not the toll: the dead counted by origin ("people from X",
+"N of the dead were residents of X") share one subject apart from it; the dead
+not yet identified count bodies; "Of N admitted, M had gone home" counts M by
+its own verb. A figure after "count of"/"figure of" with no noun of its own is
+a figure of the report's last toll; a speed is its named mover's.
 """
 
 from __future__ import annotations
@@ -73,7 +85,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 
 from .lexicon import Lexicon, default_lexicon, phrase_pattern
@@ -142,6 +154,12 @@ class _Draft:
     increment: bool = False  # "a further $100 million": what adds to a figure given before, if one was
     state: str | None = None  # the state counted things are in ("destroyed", "damaged or destroyed")
     occasion: str | None = None  # another occurrence of the event than the report's news: a past year, "another"
+    # a date of a recurring event: the counts of its sentence, whose first toll (once the report resolves who it
+    # counts) names the incident dated; None where it needs no such tie
+    anchors: list[_Draft] | None = None
+    attributive: bool = False  # a date that names its event's day before the event noun ("Friday's crash")
+    zone: str | None = None  # the zone written after a date's clock time ("GMT", "local time")
+    own_subject: bool = False  # a count that names who it counts in its own sentence (not "the toll rose to 90")
 
 
 
@@ -161,6 +179,28 @@ class Extractor:
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
         self.named_victim_measures = frozenset(c["named_victim_measures"])
+        self.figure_noun_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, c["figure_nouns"])) + r")\s+of\s+(?:about\s+|some\s+|around\s+)?$",
+            re.IGNORECASE)
+        # "the derailment happened at 7.20pm": the event named as the subject of a verb of happening, dated outright
+        self.occurrence_re = re.compile(
+            r"\b(?:" + "|".join(sorted((re.escape(w) for w in self.lex.event_words), key=len, reverse=True))
+            + r")\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
+            re.IGNORECASE)
+        self.pronoun_occurrence_re = re.compile(
+            r"\W*(?:it|this)\s+(?:" + "|".join(map(re.escape, c["occurrence_verbs"])) + r")\s+(?:at|on|in)?\s*$",
+            re.IGNORECASE)
+        self.point_events = frozenset(c["point_events"])
+        self.mover_measures = frozenset(c["mover_measures"])
+        self.motion_verb_re = phrase_pattern(c["motion_verbs"])
+        self.zone_phrases = frozenset(self.lex.calendar.get("zone_phrases", []))
+        self.origin_subject = c["origin_subject"]
+        markers = "|".join(sorted((re.escape(w) for w in c["origin_markers"]), key=len, reverse=True))
+        # "people from West Valia": the name after the marker is where they come from
+        self.origin_after_people_re = re.compile(r"\s+(?:" + markers + r")\s+((?:[A-Z][\w'’-]*\s?){1,3})")
+        # "40 of the dead were residents of ...", "... were from ...": the dead counted by origin
+        self.origin_after_dead_re = re.compile(r"\s+(?:were|are|was)\s+(?:all\s+)?(?:" + markers + r")\b",
+                                               re.IGNORECASE)
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
@@ -178,12 +218,13 @@ class Extractor:
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
         self.dead_partitive = {w.lower() for w in c["dead_partitive_nouns"]}
+        self.body_measures = frozenset(c["body_measures"])
         self.earlier_re = phrase_pattern(c["reference_markers"]["earlier"])
         self.revision_re = phrase_pattern(c["reference_markers"]["revision"])
         self.tally_verb_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\s+(?:to\s+|at\s+)?$", re.IGNORECASE)
         self.tally_object_re = re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$",
+            r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,80}\b(?:to|at)\s+$",
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
@@ -196,6 +237,9 @@ class Extractor:
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
             str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
+        # name -> {standard: hours, summer: hours, summer_months: [1-12]}
+        self.seasonal_zones: dict[str, dict[str, float | list[int]]] = {
+            re.sub(r"[\s-]+", " ", str(k)).lower(): v for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
@@ -286,18 +330,25 @@ class Extractor:
         segments.extend(sentences(report.text, report.body_start))
         previous_event: str | None = None
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
+        previous_toll: str | None = None  # the measure of the last casualty figure: what "a count of 90" counts
+        previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
-            drafts.extend(self._sentence(sent, ref, previous_event, previous_thing, groups))
+            found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll,
+                                          previous_day)
+            drafts.extend(found_drafts)
+            previous_day = next((day for day in map(_one_day, reversed(found_drafts)) if day is not None), previous_day)
+            previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
         self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
+        _anchor_dates(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
         self._report_places(drafts, segments, title)
@@ -309,10 +360,18 @@ class Extractor:
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
-                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None) -> list[_Draft]:
+                  previous_thing: str | None = None, groups: dict[str, AmountMention] | None = None,
+                  previous_toll: str | None = None, previous_day: date | None = None) -> list[_Draft]:
         text = sent.text
         dates = self.dates.read(text, sent.start, ref)
         taken = [(d.start, d.end) for d in dates]
+        # "It happened at 7.20pm": a clock time with no day is on the day the report last dated; with none, it
+        # dates nothing (but is still no count)
+        day_named = any(dm.first is not None and dm.first == dm.last for dm in dates)
+        for dm in dates:
+            if dm.role_hint == "bare_time" and previous_day is not None and not day_named:
+                dm.first = dm.last = previous_day  # (a day of its own sentence may be another's: leave it)
+        dates = [dm for dm in dates if dm.first is not None or dm.role_hint != "bare_time"]
         amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
         amounts = [m for m in amounts if not self._numbered_name(toks, m)]
@@ -326,18 +385,25 @@ class Extractor:
         out: list[_Draft] = []
         used_dates: set[int] = set()
         for k, m in enumerate(amounts):
-            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref)
+            d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref, previous_toll)
             if d is not None:
                 out.append(d)
+                if d.kind == "casualty":
+                    previous_toll = d.measure
         out = self._conjoined(out, sent)
-        anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
-                       if d.kind in ("casualty", "displacement") and d.subject), None)
+        counts = list(out)
+        for d in counts:
+            d.own_subject = d.subject is not None
         dated: list[_Draft] = []
         for k, dm in enumerate(dates):
             if k in used_dates or self._tally_moment(text, sent.start, dm, out):
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
+                if dated and re.fullmatch(r"\s*\(\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
+                    d2.attributive = dated[-1].attributive  # "at 6.40pm local time (1.10pm GMT)": one moment twice
+                    if dated[-1].zone in self.zone_phrases:
+                        dated[-1].value = _local_from_restatement(dated[-1].value, d2.value)
                 dated.append(d2)
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
         listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
@@ -345,7 +411,7 @@ class Extractor:
         for d2 in dated:
             # (an old event keeps the year its subject names)
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
-                d2.subject = f"{d2.event}: {anchor}" if anchor else None
+                d2.anchors = counts  # the subject is set once the report's tolls know who they count
             out.append(d2)
         return out
 
@@ -364,7 +430,7 @@ class Extractor:
         """Whether the figure at ``at`` is a tally's level: right after a tally verb ("rose to 90", "stood at 90")
         or the "to"/"at" of one earlier in its clause ("lowered the death toll from the fire to 90")."""
         return bool(self.tally_verb_re.search(text, max(lo - base, at - base - 30), at - base)
-                    or self.tally_object_re.search(text, max(lo - base, at - base - 70), at - base))
+                    or self.tally_object_re.search(text, max(lo - base, at - base - 100), at - base))
 
     def _conjoined(self, drafts: list[_Draft], sent: Span) -> list[_Draft]:
         """Objects joined to a casualty verb's object share its verb: "killed a commander and one fighter" counts
@@ -716,10 +782,12 @@ class Extractor:
         """The words right after the figure that name what is counted ("Turkish soldiers")."""
         i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
         np: list[Token] = []
+        partitive = False
         if i < len(toks) and toks[i].low == "of":
             i += 1
             if i < len(toks) and toks[i].low in ("the", "its", "their", "his", "her", "our"):
                 i += 1
+                partitive = True  # "17 of its coaches": a share of things named, not "dozens of troops"
             if i < len(toks) and toks[i].low in _PRONOUNS:
                 return [toks[i]], i + 1
             if i < len(toks) and toks[i].low in self.dead_partitive:
@@ -739,7 +807,23 @@ class Extractor:
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
+            if partitive and len(t.low) > 3 and t.low.endswith("s") and t.text.islower():
+                break  # "17 of its coaches came off the rails": the plural ends what is counted, a verb follows
         return np, i
+
+    def _named_mover(self, text: str, base: int, lo: int, at: int) -> str | None:
+        """Who moves at a speed: the name before the verb of moving that leads to the figure ("the Orla Express
+        was travelling at 90 km/h", "the Brask-Tollen train, moving at 60 km/h"); None without such a verb."""
+        verbs = list(self.motion_verb_re.finditer(text, max(lo - base, at - base - 160), at - base))
+        if not verbs:
+            return None
+        word = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*"
+        names = list(re.finditer(rf"\b{word}(?:\s+{word})*", text[max(0, lo - base):verbs[-1].start()]))
+        for mm in reversed(names):
+            words = [w for w in mm.group().split() if w.lower() not in _FUNCTION_WORDS]
+            if words:
+                return " ".join(words).lower()
+        return None
 
     def _number_of_thing(self, toks: list[Token], lo: int, m: AmountMention) -> Token | None:
         """The things a figure counts when its clause names them before it as "the number of <things>" and the
@@ -809,7 +893,7 @@ class Extractor:
     def _count_claim(
         self, m: AmountMention, k: int, amounts: list[AmountMention], dates: list[DateMention],
         toks: list[Token], sent: Span, used_dates: set[int], previous_thing: str | None = None,
-        ref: date | None = None,
+        ref: date | None = None, previous_toll: str | None = None,
     ) -> _Draft | None:
         text = sent.text
         base = sent.start
@@ -855,6 +939,11 @@ class Extractor:
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
                 measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
+            if found is not None and found[1] < m.start and re.fullmatch(
+                    r"\W*of\s+(?:[^,;]|(?<=\d),(?=\d))+,\s*", text[c_lo - base:m.start - base], re.IGNORECASE):
+                # "Of 1,175 people admitted to hospital, 793 had gone home": a part of the figure before, counted
+                # by its own verb, not by that figure's
+                measure = ""
             cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
                 else None
             if cut is not None and found is not None and not (
@@ -881,6 +970,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            if not measure and not np and previous_toll and self.figure_noun_re.search(
+                    text, max(c_lo - base, m.start - base - 30), m.start - base):
+                measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
                 np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
@@ -912,7 +1004,10 @@ class Extractor:
                 state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
                 if state is not None:  # "wiped out" against "under water": shares of two facts
                     share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
-        if head in self.body_nouns and measure == "killed":
+        if measure in self.mover_measures:
+            subject = self._named_mover(text, base, c_lo, m.start) or subject
+        if head in self.body_nouns and measure == "killed" or measure in self.body_measures and not m.unit \
+                and (head is None or head in self.people or head in self.body_nouns or head in self.dead_partitive):
             subject = "bodies"
         owner = None
         k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
@@ -921,11 +1016,22 @@ class Extractor:
             first = toks[0] if toks else None
             if first is not None and first.text[:1].isupper() and first.low not in _FUNCTION_WORDS and first.start < m.start:
                 owner = first.text
-        inst = self.institution_re.search(text, m.start - base, s_hi - base) if not m.unit else None
+        # "rose to 278 after two more died in hospital": the hospital belongs to the next figure, not this one
+        inst_end = min([a.start for a in amounts if a.start > m.start] + [s_hi])
+        inst = self.institution_re.search(text, m.start - base, inst_end - base) if not m.unit else None
         if inst is not None and kind in ("casualty", "displacement"):
             # "1,250 deaths registered in hospitals": the count of one kind of place, not the whole toll
             subject = f"{inst.group(1).lower().rstrip('s')} count"
-        if not m.unit and head in self.dead_partitive and measure == "killed":
+        origin_name = None
+        if not m.unit and head in self.dead_partitive and self.origin_after_dead_re.match(text, claim_end - base):
+            # "61 of the dead were residents of Valia": a part of the toll by origin (the place is read after it)
+            kind, measure, subject, subgroup = "casualty", "killed", self.origin_subject, True
+        elif kind == "casualty" and not m.unit and subject == "people" and head in self.people:
+            origin = self.origin_after_people_re.match(text, claim_end - base)
+            if origin is not None:
+                origin_name = origin.group(1).strip()  # "103 people from West Valia died": Valia's own
+                subject, subgroup = self.origin_subject, True
+        if subject != self.origin_subject and not m.unit and head in self.dead_partitive and measure == "killed":
             # "40 of the dead were children": the group named after the verb is what is counted;
             # "90 of the dead were identified" names none: a share of the toll, not a toll
             named = None
@@ -990,6 +1096,8 @@ class Extractor:
         owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
         if owner_place is not None and place_level > _OWNER:
             place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
+        if origin_name is not None:
+            place, place_level = [origin_name], _AFTER_FIGURE  # where the counted come from, not where they died
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,
@@ -1107,14 +1215,24 @@ class Extractor:
             # a toll in a clause that names a year long past, with no other figure between them, is that year's
             # disaster's ("the Alder Fire, which killed 40 people in 1990", "the tsunami that struck Nesby in 1960
             # killed 12"), unless the year opens a period the toll is counted over ("since 1990": an aggregate,
-            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700
+            # kept apart by its scope); "rose to 900, passing the 700 who died in 1990" gives 1990 to the 700;
+            # "since 1990, when two ferries collided, killing 40" names one occasion, no period, and what its
+            # when-clause counts on the way describes that occasion
             clause_past = next((dm for dm in past if lo <= dm.start < hi and dm.last is not None
-                                and not any(min(dm.start, a) - base < o < max(dm.start, a) - base for o in others)
-                                and not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
-                                                                 dm.start - base)), None)
+                                and (self._opens_when_clause(text, base, dm) and dm.end <= a
+                                     or not any(min(dm.start, a) - base < o < max(dm.start, a) - base
+                                                for o in others))
+                                and (not self.aggregate_re.search(text, max(lo, dm.start - 12) - base,
+                                                                  dm.start - base)
+                                     or self._opens_when_clause(text, base, dm))), None)
             if clause_past is not None and clause_past.last is not None:
                 return str(clause_past.last.year)
         return None
+
+    @staticmethod
+    def _opens_when_clause(text: str, base: int, dm: DateMention) -> bool:
+        """Whether a when-clause follows the date: "in 1990, when ..." tells what happened then."""
+        return re.match(r"\s*,?\s+when\b", text[dm.end - base:]) is not None
 
     def _nearest_single_event(self, text: str, base: int, lo: int, hi: int, a: int, b: int) -> tuple[int, int] | None:
         """Where the word of a one-occurrence event nearest the figure stands (start, end), in its clause."""
@@ -1154,7 +1272,7 @@ class Extractor:
             when = text[dm.end - base:s - base] if dm.end <= s else ""
             if np_start <= dm.start and dm.end <= s \
                     or after is not None and re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+year\s+)?", after) \
-                    or re.fullmatch(r"\s*,?\s+when\s+(?:the|a|an)\s+[^,;]{0,30}", when):
+                    or re.fullmatch(r"\s*,?\s+when\s+[^,;]{0,30}", when):
                 return str(dm.last.year)
         return None
 
@@ -1184,7 +1302,13 @@ class Extractor:
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
         best: tuple[int, int] | None = None
+        before = [t for t in toks if t.end <= m.start and t.is_word]
+        # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
+        # verb counts its victims; people named before that verb are who acted or spoke, never the counted
+        object_of_verb = bool(before) and self._casualty_word(before[-1].low)
         for k, t in enumerate(toks):
+            if object_of_verb and t.start < m.start:
+                continue
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):
@@ -1444,7 +1568,7 @@ class Extractor:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
                     d.place = ["*wide", label_area]
-                elif toll and topic_country:
+                elif toll and topic_country and d.event not in self.point_events:
                     d.place = ["*wide"]  # a report about a country gives its tolls for the country
                 continue
             before = [n for pos, n in mentions if pos < d.start and n not in countries]
@@ -1589,6 +1713,15 @@ class Extractor:
         return mm.group(1).strip() if mm else None
 
     # ---- dates ------------------------------------------------------------------------------
+    def _possessive_of_event(self, text: str, base: int, dm: DateMention) -> bool:
+        """"Friday's rail disaster", "last Friday's train collision": a possessive day names its event's day
+        (what comes "from" it starts nothing)."""
+        if not re.search(r"['’]s$", dm.text):
+            return False
+        words = re.match(r"\s*((?:[\w-]+\s+){0,2}[\w-]+)", text[dm.end - base:])
+        return words is not None and any(self._event_noun(w) is not None or w in self.story_nouns
+                                         for w in re.split(r"[\s-]+", words.group(1).lower()))
+
     def _date_claim(self, dm: DateMention, toks: list[Token], sent: Span, ref: date | None,
                     previous_event: str | None) -> _Draft | None:
         text, base = sent.text, sent.start
@@ -1599,7 +1732,9 @@ class Extractor:
         # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
         attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
-            and (dm.text.lower().startswith("the ") or before.endswith("the "))
+            and (dm.text.lower().startswith("the ") or before.endswith("the ")) \
+            or self._possessive_of_event(text, base, dm) \
+            or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
         starts = self.role_res["start"].search(before) is not None and not attributive
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
@@ -1613,9 +1748,13 @@ class Extractor:
             ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
-        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and \
-                self.arrival_re.search(text, c_lo - base, dm.start - base):
-            ev = (previous_event, dm.start, 0)  # "The cyclone formed ... It reached the islands on Friday"
+        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and (
+                self.arrival_re.search(text, c_lo - base, dm.start - base)
+                or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base)):
+            # "The cyclone formed ... It reached the islands on Friday"; "The collision ... It happened at 6pm"
+            ev = (previous_event, dm.start, 0)
+            attributive = attributive or \
+                self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base) is not None
         elif ev is None and re.search(r"\s$", text[max(c_lo, dm.start - 12) - base:dm.start - base]):
             # "the first of the two quakes, of magnitude 7.8, hit on 6 March": a verb of arriving dates its subject
             verb = self.arrival_re.search(text, max(c_lo, dm.start - 12) - base, dm.start - base)
@@ -1670,7 +1809,7 @@ class Extractor:
         return _Draft(
             kind="date", measure=measure, start=dm.start, end=dm.end, sentence=sent, value=value,
             subject=subject, event=event, place=self._places(text, base), attribution=self._attribution(sent),
-            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion,
+            note=dm.note, event_at=ev_start if ev_len else -1, occasion=occasion, attributive=attributive, zone=dm.zone,
         )
 
     def _instant(self, dm: DateMention) -> DateSpan | None:
@@ -1682,7 +1821,13 @@ class Extractor:
             return None
         zone = re.sub(r"[\s-]+", " ", dm.zone or "")
         named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
-        hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
+        seasonal = self.seasonal_zones.get(zone.lower())
+        if seasonal is not None:  # "9:25 a.m. Eastern time": the offset of that zone in that month
+            summer_months = seasonal["summer_months"]
+            in_summer = isinstance(summer_months, list) and dm.first.month in summer_months
+            hours = seasonal["summer" if in_summer else "standard"]
+        else:
+            hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
         if hours is None:
             return None
         minutes = round(float(hours) * 60)
@@ -1873,6 +2018,39 @@ def _value_key(v: Amount | DateSpan) -> str:
     return f"{v.start}/{v.end}"
 
 
+def _local_from_restatement(local: Amount | DateSpan, restated: Amount | DateSpan) -> Amount | DateSpan:
+    """"6.40pm local time (1.10pm GMT)": the bracketed time in a known zone says what offset the local clock
+    keeps; the local time is that same instant, written with it. Unchanged where either is no instant."""
+    if not isinstance(local, DateSpan) or not isinstance(restated, DateSpan) or not local.start \
+            or not restated.start or "T" not in local.start or "T" not in restated.start:
+        return local
+    try:
+        clock = datetime.fromisoformat(local.start[:19])
+        instant = datetime.fromisoformat(restated.start)
+    except ValueError:
+        return local
+    utc = instant.replace(tzinfo=None) - (instant.utcoffset() or timedelta(0))
+    minutes = round((clock - utc).total_seconds() / 60)
+    minutes = (minutes + 720) % 1440 - 720  # (the local day may be the next or the one before)
+    if abs(minutes) > 14 * 60:
+        return local
+    sign = "-" if minutes < 0 else "+"
+    offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    moment = (utc + timedelta(minutes=minutes)).isoformat(timespec="minutes")
+    return DateSpan(start=f"{moment}:00{offset}", end=f"{moment}:59{offset}")
+
+
+def _one_day(d: _Draft) -> date | None:
+    """The day a date claim names, where it names one day (a clock time on it included)."""
+    if d.kind != "date" or not isinstance(d.value, DateSpan) or not d.value.start or not d.value.end \
+            or d.value.start[:10] != d.value.end[:10]:
+        return None
+    try:
+        return date.fromisoformat(d.value.start[:10])
+    except ValueError:
+        return None
+
+
 def _reference_date(published: str | None) -> date | None:
     if not published:
         return None
@@ -1924,6 +2102,38 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
             d.subject = "people"  # "the death toll rose to 640" with no group named before: people
         if d.share_state and d.subject:
             d.subject = f"{d.subject} {d.share_state}"  # "a third of the town destroyed", "... under water"
+
+
+def _toll_anchor(d: _Draft) -> str:
+    return f"{d.measure} {' '.join(d.actors)} {d.subject}".strip()
+
+
+def _is_toll(d: _Draft) -> bool:
+    """A count of the incident's own casualties (a part, "103 of them from Valia", dates no incident of its own)."""
+    return d.kind in ("casualty", "displacement") and bool(d.subject) and not d.subgroup
+
+
+def _anchor_dates(drafts: list[_Draft]) -> None:
+    """A date of an event that recurs in a story (a strike, a crash) is compared only with dates tied to the
+    same count: its sentence's first toll ("34 soldiers killed on Thursday"). A date that names its event's day
+    outright ("Saturday's crash") with no toll of the dead beside it ("arrested over the 2 June crash") takes
+    the report's first toll of that event, which is the incident the report is about."""
+    for d in drafts:
+        if d.anchors is None:
+            continue
+        # a toll that names no one ("the toll climbed to 900 on Friday") is a tally, whose day is not the
+        # incident's, unless the date names the event outright ("the toll from Friday's crash")
+        toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive)), None)
+        if d.attributive and (toll is None or toll.measure != "killed"):
+            # (the report's toll of that event, else its first toll of no event named: the news it reports; its
+            # dead before any other count)
+            tolls = [c for c in drafts if _is_toll(c) and c.occasion is None and c.reference == "current"
+                     and c.event in (d.event, None)]
+            toll = min(tolls, key=lambda c: (c.event != d.event, c.measure != "killed"), default=toll)
+        if toll is None:
+            d.subject = None
+        else:  # a toll of another occasion ("killed 80 in 1977") dates that occasion, not the report's incident
+            d.subject = f"{d.event}{' ' + toll.occasion if toll.occasion else ''}: {_toll_anchor(toll)}"
 
 
 def extract(report: Report, lex: Lexicon | None = None) -> list[Claim]:

@@ -5,6 +5,8 @@ Reports are written with ``write_reports`` (published Thursday 2020-03-05 unless
 
 from __future__ import annotations
 
+import pytest
+
 from checker import DateClaim, extract_files
 
 from conftest import WriteReports
@@ -120,3 +122,39 @@ def test_a_bracket_that_restates_the_whole_date_is_no_second_statement(write_rep
     text = "The quake struck at 03:10 on Wednesday, local time (23:10 GMT on Tuesday)."
     dates = _dates(write_reports, text, "2020-03-05T09:00:00+04:00")
     assert [c.value.start for c in dates] == ["2020-03-04T03:10:00+04:00"]
+
+
+BARE_TIME_CASES = [
+    # a clock time with no day of its own is on the day the report last dated
+    ("The ferry sank off Karn on Friday evening, killing 40 people. The sinking happened at 7.20pm.",
+     "2020-03-07T09:00:00+02:00", [("2020-03-06", "2020-03-06"),
+                                    ("2020-03-06T19:20:00+02:00", "2020-03-06T19:20:59+02:00")]),
+    # "local time" restated in a known zone in brackets keeps the offset the two clocks differ by
+    ("The ferry sank off Karn on Friday evening. The sinking happened at 6.55pm local time (4.55pm GMT).",
+     "2020-03-07T09:00:00+00:00", [("2020-03-06", "2020-03-06"),
+                                    ("2020-03-06T18:55:00+02:00", "2020-03-06T18:55:59+02:00"),
+                                    ("2020-03-06T16:55:00+00:00", "2020-03-06T16:55:59+00:00")]),
+    # a pronoun continues the event of the sentence before
+    ("The ferry sank off Karn on Friday evening. It happened at 11.25pm Tokyo time.",
+     "2020-03-07T09:00:00+02:00", [("2020-03-06", "2020-03-06"),
+                                    ("2020-03-06T23:25:00+09:00", "2020-03-06T23:25:59+09:00")]),
+    # with no day before it the time dates nothing
+    ("The sinking happened at 7.20pm.", "2020-03-07T09:00:00+02:00", []),
+    # a zone whose offset changes with the season: that of the month
+    ("The sinking occurred at 9:25 a.m. Eastern time on Friday.", "2020-07-11T09:00:00+02:00",
+     [("2020-07-10T09:25:00-04:00", "2020-07-10T09:25:59-04:00")]),
+    ("The sinking occurred at 9:25 a.m. Eastern time on Friday.", "2020-01-11T09:00:00+02:00",
+     [("2020-01-10T09:25:00-05:00", "2020-01-10T09:25:59-05:00")]),
+]
+
+
+@pytest.mark.parametrize("text,published,values", BARE_TIME_CASES, ids=[c[0][-40:] for c in BARE_TIME_CASES])
+def test_a_clock_time_with_no_day_takes_the_report_s_last_day(
+        write_reports: WriteReports, text: str, published: str, values: list[tuple[str, str]]) -> None:
+    dates = _dates(write_reports, text, published)
+    assert [(c.value.start, c.value.end) for c in dates] == values
+
+
+def test_a_dotted_clock_time_is_no_count(write_reports: WriteReports) -> None:
+    document = extract_files([str(p) for p in write_reports(["The sinking happened at 7.20pm."], "2020-03-07")])
+    assert document.claims == []

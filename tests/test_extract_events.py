@@ -12,13 +12,18 @@ import pytest
 
 from checker import check
 from checker.extract import Extractor
-from checker.models import CountClaim
+from checker.models import CountClaim, DateClaim
 from checker.read import read_text
 
 
 def _claims(text: str, published: str = "2024-03-04") -> list[CountClaim]:
     report = read_text(text, path="case.md", published=published)
     return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+
+
+def _dates(text: str, published: str = "2024-03-04") -> list[DateClaim]:
+    report = read_text(text, path="case.md", published=published)
+    return [c for c in Extractor().extract(report) if isinstance(c, DateClaim)]
 
 
 def _conflicts(*texts: str, published: str = "2024-03-04") -> list[tuple[str, str]]:
@@ -254,6 +259,9 @@ PAST_DISASTER_CASES = [
     ("The wave that struck Merrin in 1958 killed 37 people, a year after the port opened.", "1958"),
     # the year belongs to the figure beside it, not to the running toll before it
     ("The toll rose to 412, passing the roughly 300 who died at Osk in 1903.", None),
+    # "since" a year with a when-clause names that year's disaster, not a period; what the clause counts on the
+    # way ("two ferries") describes it
+    ("It is the worst since 1987, when two ferries collided off Merrin, killing 212 people.", "1987"),
 ]
 
 
@@ -275,6 +283,11 @@ def test_the_day_a_tally_stood_is_not_the_event_s() -> None:
                        "Officials on Monday lowered the death toll from the Tollen fire to 64.",
                        published="2024-03-11")
     assert found == [("64", "70")]
+    # however long the words between the verb and the level
+    found = _conflicts("The ferry collision off Tollen killed 70 people on Thursday, officials said.",
+                       "Officials on Monday lowered the death toll from Thursday's ferry collision off Tollen to 64.",
+                       published="2024-03-11")
+    assert found == [("64", "70 people")]
 
 
 def test_buildings_and_structures_are_one_count() -> None:
@@ -338,3 +351,99 @@ def test_a_resignation_is_dated() -> None:
     report = read_text("The head of the relief agency resigned on Tuesday.", path="case.md", published="2024-03-07")
     assert [(c.event, c.value.start) for c in Extractor().extract(report) if c.kind == "date"] == [
         ("resignation", "2024-03-05")]
+
+
+TOLL_SUBJECT_CASES = [
+    # people before the casualty verb whose object the figure is acted or spoke; the figure counts the dead
+    ("Police open an inquiry into the ferry sinking that killed 41.", [("killed", 41.0, "people")]),
+    # a hospital named after a later figure of the sentence is that figure's, not the toll's
+    ("The toll rose to 64 on Tuesday after three more of the injured died in hospital.",
+     [("killed", 64.0, "people")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TOLL_SUBJECT_CASES, ids=[c[0][:40] for c in TOLL_SUBJECT_CASES])
+def test_who_a_toll_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.measure, c.value.best, c.subject) for c in _claims(text) if c.measure == "killed"] == expected
+
+
+def test_the_dead_of_one_origin_are_a_part_of_the_toll() -> None:
+    """People counted by where they come from are that place's part of the toll, compared only with such parts."""
+    found = _conflicts("The ferry sinking off Karn killed 212 people.",
+                       "In Valia, the governor said 61 of the dead were residents of her state.",
+                       "Seventy people from Valia died in the sinking, the state government said.")
+    assert found == [("61 of the dead", "Seventy people")]
+
+
+def test_the_unidentified_dead_are_a_count_of_their_own() -> None:
+    """Bodies not yet identified are compared with each other, never with the toll or the identified."""
+    found = _conflicts("The landslide at Osk killed 140 people. Of the dead, 37 have yet to be identified.",
+                       "Only 90 of the dead had been identified, and 45 bodies were still unidentified.")
+    assert found == [("37", "45 bodies")]
+
+
+def test_a_possessive_day_names_its_event_s_day_whatever_precedes_it() -> None:
+    """"from Friday's collision" looks back, and a day that names its event outright is tied to the report's toll
+    of that event even with no toll beside it."""
+    found = _conflicts("Divers searched the wreck of Saturday's ferry collision. The collision killed 40 people.",
+                       "The toll from Friday's ferry collision off Karn rose to 41.")
+    assert ("Friday's", "Saturday's") in found
+    assert [c.value.start for c in _dates("The toll from Friday's ferry collision off Karn rose to 41.")] == [
+        "2024-03-01"]
+
+
+def test_the_day_a_tally_was_revised_is_tied_to_no_incident() -> None:
+    """A toll that names no one in its sentence is a tally: the day beside it is not the incident's."""
+    dates = _dates("Officials on Sunday lowered the toll from the ferry collision to 38.")
+    assert dates and all(c.subject is None for c in dates)
+
+
+FIGURE_OF_TOLL_CASES = [
+    ("The flood killed 140 people, the ministry said, though the province has kept its own lower count of 120.",
+     [("killed", 140.0, "current"), ("killed", 120.0, "current")]),
+    ("The toll stood at 75 on Monday. Officials said the earlier figure of 80 had counted some dead twice.",
+     [("killed", 75.0, "current"), ("killed", 80.0, "earlier")]),
+    # a figure of things, or one with no toll before it, is no toll
+    ("The flood killed 140 people and left a total of 300 homes under water.", [("killed", 140.0, "current")]),
+    ("Officials gave a figure of 80 on Monday.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIGURE_OF_TOLL_CASES, ids=[c[0][:40] for c in FIGURE_OF_TOLL_CASES])
+def test_a_count_of_n_is_a_figure_of_the_last_toll(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(c.measure, c.value.best, c.reference) for c in _claims(text) if c.kind == "casualty"] == expected
+
+
+def test_passengers_hurt_and_people_admitted_to_hospital_are_the_injured() -> None:
+    found = _conflicts("Some 300 injured passengers were taken to clinics in Karn.",
+                       "Of 410 people admitted to hospital, 150 had since gone home.")
+    assert found == [("410 people", "Some 300")]
+    claims = _claims("Of 410 people admitted to hospital, 150 had since gone home.")
+    assert [(c.measure, c.value.best) for c in claims] == [("injured", 410.0), ("discharged", 150.0)]
+
+
+def test_a_share_of_named_things_counts_those_things_whatever_verb_follows() -> None:
+    found = _conflicts("The ferry listed and nine of its lifeboats came off their davits.",
+                       "About 14 of its lifeboats broke loose, the coastguard said.")
+    assert found == [("About 14 of its lifeboats", "nine of its lifeboats")]
+
+
+def test_each_named_mover_keeps_its_own_speed() -> None:
+    """Two vessels' speeds in one story are two facts: the name before the verb of moving tells them apart."""
+    found = _conflicts("The Orla Star was sailing at 30 km/h when the Brask-Tollen ferry, moving at 12 km/h, hit it.",
+                       "The Orla Star had been travelling at 22 km/h, the harbour master said.")
+    assert found == [("22 km/h", "30 km/h")]
+
+
+def test_a_crash_toll_in_a_report_about_a_country_is_the_crash_s_not_the_country_s() -> None:
+    """A crash happens at one spot: a report about the country gives its toll for that spot, not as an area."""
+    found = _conflicts("---\ntitle: Ostrian ferry disaster toll rises\n---\nThe ferry collision killed 212 people, the"
+                       " government said.", "The ferry collision in Karn killed 190 people, officials said.")
+    assert found == [("190 people", "212 people")]
+
+
+def test_a_day_named_for_the_event_beside_another_count_is_the_event_s() -> None:
+    """"arrested over Friday's collision": the day is the collision's, tied to its toll, not to the arrests."""
+    found = _conflicts("The ferry collision off Karn killed 40 people. Police arrested three dock workers over"
+                       " Friday's collision.", "Saturday's ferry collision off Karn killed 40 people.")
+    assert found == [("Friday's", "Saturday's")]

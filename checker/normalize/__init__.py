@@ -34,6 +34,8 @@ def normalize_text(text: str, reference: date | None = None, lex: Lexicon | None
         found_dates = dates.read(sent.text, sent.start, reference)
         taken = [(d.start, d.end) for d in found_dates]
         for d in found_dates:
+            if d.role_hint == "bare_time":
+                continue  # a clock time with no day dates nothing on its own (but is no number either)
             out.append({"kind": "date", "text": text[d.start:d.end], "start": d.start, "end": d.end, "value": d.value()})
         for m in amounts.read(sent.text, sent.start, taken):
             for shown in (m, *m.conversions):  # a bracketed conversion is a mention of its own too

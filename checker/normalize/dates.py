@@ -38,6 +38,10 @@ days, following CODING.md section 2:
   of the first to the last day of the second, inclusive (a bare "2009-2010"
   names two years and gives two mentions);
 - "midnight" names the coming midnight: the value is the day that starts there;
+- a clock time ("at 7.20pm", "9:25 a.m. Eastern time") beside no day, in a clause
+  told in the past, is kept with no day (role "bare_time"): the reader of the
+  whole report gives it the day the report last dated; a possessive weekday
+  ("from Friday's crash") looks back whatever start word precedes it;
 - a relative date with no reference date is kept, unresolved, with a note; so
   is a date that does not exist ("Feb 30"), whose number is then no count.
 """
@@ -210,7 +214,8 @@ class DateReader:
         year = r"(?P<year>1[0-9]\d\d|20\d\d|21\d\d)(?![\d%])"
         year_tail = rf"(?:(?:\s*,\s*|\s+|\s+of\s+|\s+in\s+){year})?"
         zones = "|".join(sorted(cal["zones"], key=len, reverse=True))
-        zone = _alt([*cal["zone_phrases"], *cal.get("named_zones", {})]) + r"|(?-i:" + zones + r")\b"
+        zone = _alt([*cal["zone_phrases"], *cal.get("named_zones", {}), *cal.get("seasonal_zones", {})]) \
+            + r"|(?-i:" + zones + r")\b"
         time = (
             r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
             # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
@@ -445,10 +450,12 @@ class DateReader:
         for d in mentions:
             before = text[max(0, d.start - offset - 8):d.start - offset].rstrip()
             shared_day = ")" in text[d.start - offset:d.end - offset]
+            no_day = d.role_hint == kept[-1].role_hint == "bare_time" if kept else False
             if kept and before.endswith("(") and d.start - kept[-1].end <= 24 and not (
-                    shared_day and d.time and kept[-1].time and d.zone != kept[-1].zone):
+                    (shared_day or no_day) and d.time and kept[-1].time and d.zone != kept[-1].zone):
                 # (but two times of one day written after both, "6am local time (5pm GMT) on Friday", are two
-                # statements of that day; "(22:01 GMT on Thursday)" restates the date before it whole)
+                # statements of that day, as are two with no day, "at 6am local time (5pm GMT)"; "(22:01 GMT
+                # on Thursday)" restates the date before it whole)
                 continue
             kept.append(d)
         return kept
@@ -568,9 +575,11 @@ class DateReader:
         """A time of day joins the date beside it; "midnight" alone names the coming midnight."""
         t = m.group("time").lower()
         # "on March 5 at 10:00", and across one verb: "the fire of March 5 started at 6:30 a.m."
-        near = [d for d in mentions if (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4) or (
-            0 <= s - d.end <= 16 and m.group().lower().startswith("at ")
-            and re.fullmatch(r"\s+[a-z]+(?:\s+out)?\s+", text[d.end:s]) is not None)]
+        # (a clock time with no day of its own joins no other)
+        near = [d for d in mentions if d.role_hint != "bare_time" and (
+            (0 <= d.start - e <= 12) or (0 <= s - d.end <= 4) or (
+                0 <= s - d.end <= 16 and m.group().lower().startswith("at ")
+                and re.fullmatch(r"\s+[a-z]+(?:\s+out)?\s+", text[d.end:s]) is not None))]
         if near:
             d = near[0]
             d.start = min(d.start, s)
@@ -592,6 +601,12 @@ class DateReader:
             # a statement of its own beside the one in brackets
             mentions.append(DateMention(s, e, "", ahead[0].first, ahead[0].last, ahead[0].relative, time=t,
                                         zone=m.group("zone")))
+            return
+        if t not in ("midnight", "noon", "midday") and (":" in t or re.search(r"[ap]\.?m", t) or m.group("zone")) \
+                and not self._is_future(text, s):
+            # "it happened at 7.20pm": a clock time of a day the words leave to what the report said before
+            mentions.append(DateMention(s, e, "", None, None, True, "clock time with no day", role_hint="bare_time",
+                                        time=t, zone=m.group("zone")))
             return
         if t == "midnight":
             if reference is None:
@@ -1153,7 +1168,11 @@ class DateReader:
         if ref is None:
             return self._unresolved(m)
         wd = self.weekdays[m["wd"].lower()]
-        d = self._weekday_day(ref, wd, (m["rel"] or "").lower(), self._is_future(text, m.start()))
+        # "the toll from Friday's crash": a possessive day names what happened then; "from" before it starts nothing
+        possessive = re.search(r"['’]s$", m.group()) is not None
+        future = self.future.search(text, max(0, m.start() - 60), m.start()) is not None if possessive \
+            else self._is_future(text, m.start())
+        d = self._weekday_day(ref, wd, (m["rel"] or "").lower(), future)
         found = self._mk(m, d, d, True)
         found.role_hint = "weekday"
         return found
