@@ -329,6 +329,7 @@ class Extractor:
             d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref)
             if d is not None:
                 out.append(d)
+                out.extend(self._conversion_drafts(d, m))
         out = self._conjoined(out, sent)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
@@ -348,6 +349,21 @@ class Extractor:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
         return out
+
+    @staticmethod
+    def _conversion_drafts(d: _Draft, m: AmountMention) -> list[_Draft]:
+        """A conversion in brackets ("47 nautical miles (87 km)") is a statement of its own, with its own
+        rounding, of the fact the figure before it states; that figure's words end at the bracket."""
+        if not m.conversions or not isinstance(d.value, Amount):
+            return []
+        opening = d.sentence.text.rfind("(", 0, m.conversions[0].start - d.sentence.start + 1)
+        if opening > 0:
+            d.end = d.sentence.start + len(d.sentence.text[:opening].rstrip())
+        return [dataclasses.replace(
+            d, start=c.start, end=c.end, value=Amount(low=c.low, best=c.best, high=c.high, unit=c.unit),
+            hedge=c.hedge, precision=c.precision,
+            alternates=[(m.best, m.unit)] if m.best is not None and m.unit else [])
+            for c in m.conversions]
 
     def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
         """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday") says
@@ -1235,7 +1251,9 @@ class Extractor:
             return self._qualified_thing(text, earlier[-1], m.start - base, m.end - base)
         np, _ = self._noun_phrase(toks, m, stops)
         if np and np[-1].low in _PRONOUNS or _PRONOUN_OPENING.match(text[lo - base:m.start - base]):
-            return previous_thing  # "It reaches 6 km north of the road and 6 km south of it"
+            # "It reaches 6 km north of the road and 6 km south of it"; "It sank 40 km off X": the event, where
+            # the sentence before named no thing
+            return previous_thing or self._event_of(text, base, lo, hi, m.start, m.end)
         if np and np[-1].low not in self.directions:
             return self.lex.subject_alias.get(np[-1].low, np[-1].low)
         return self._event_of(text, base, lo, hi, m.start, m.end)
@@ -1391,8 +1409,10 @@ class Extractor:
             lead_locality = locality
             if locality is None and label and label.group(1) not in countries:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
-            topic_country = locality is None and not self.locality_noun_re.search(title) and any(
-                w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
+            national = {w.lower()[:4] for w in words if w in countries or w.lower().endswith(self.demonym_suffixes)}
+            # a headline of two nations ("Ostria mourns citizens lost in Valian shipwreck") makes neither the
+            # report's topic
+            topic_country = locality is None and not self.locality_noun_re.search(title) and len(national) == 1
         counted_in: dict[str, set[str]] = {}  # measure -> the countries the report gives such counts for
         for d in drafts:
             if d.kind in ("casualty", "displacement") and not d.total:
