@@ -354,8 +354,8 @@ class Extractor:
     def _conversion_drafts(d: _Draft, m: AmountMention) -> list[_Draft]:
         """A conversion in brackets ("47 nautical miles (87 km)") is a statement of its own, with its own
         rounding, of the fact the figure before it states; that figure's words end at the bracket."""
-        if not m.conversions or not isinstance(d.value, Amount):
-            return []
+        if not m.conversions or m.per_side or not isinstance(d.value, Amount):
+            return []  # (a width given per side is stated once, whole, with its conversion as an alternate)
         opening = d.sentence.text.rfind("(", 0, m.conversions[0].start - d.sentence.start + 1)
         if opening > 0:
             d.end = d.sentence.start + len(d.sentence.text[:opening].rstrip())
@@ -752,6 +752,8 @@ class Extractor:
                 break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
             if np and t.low in self.share_states:
                 break  # "1,700 buildings destroyed": the state the things are in, not what they are
+            if np and np[-1].low in self.people and self._event_noun(t.low):
+                break  # "750 people sank": people are what is counted, what happened to them is no part of it
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
@@ -928,8 +930,9 @@ class Extractor:
                 state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
                 if state is not None:  # "wiped out" against "under water": shares of two facts
                     share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
-        if head in self.body_nouns and measure == "killed":
-            subject = "bodies"
+        if head in self.body_nouns and measure == "killed" or (
+                measure == "bodies_recovered" and not np and found and any(w in found[0] for w in self.body_nouns)):
+            subject = "bodies"  # "corrected the number of bodies recovered to 78": the bodies, whoever is named near
         owner = None
         k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
         if not actors and k_after + 1 < len(toks) and toks[k_after].low == "of" and toks[k_after + 1].low in ("its", "their"):

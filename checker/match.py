@@ -145,6 +145,8 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
+        if _converts(a, b) or _converts(b, a):
+            return None  # "60 metres (200 feet)": one statement in two units, rounded apart
         if a.state and b.state and a.state != b.state:
             return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact
         if self.occasion(a) != self.occasion(b):
@@ -434,6 +436,15 @@ def other_occurrence_places(claims: list[Claim], events: frozenset[str]) -> dict
         if c.event in other and c.occasion is None and not named <= other[c.event or ""]:
             own[c.event or ""].update(named)
     return {event: places - own[event] for event, places in other.items() if places - own[event]}
+
+
+def _converts(a: Claim, b: Claim) -> bool:
+    """Whether b is the conversion a gives of itself in brackets: one report, one sentence, b's unit among a's
+    alternates."""
+    if not isinstance(a, CountClaim) or not isinstance(b, CountClaim) or a.report != b.report \
+            or a.sentence != b.sentence or b.value.unit is None:
+        return False
+    return any(alt.unit == b.value.unit for alt in a.alternates)
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:
