@@ -372,8 +372,8 @@ class Extractor:
             if d.kind not in ("casualty", "displacement") or not 0 <= dm.start - d.end <= 12 \
                     or not re.fullmatch(r"[\s,]*(?:on|by|as of|at)?\s*", text[d.end - base:dm.start - base]):
                 continue
-            if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
-                return True
+            if self._tally_figure(text, base, base, d.start):
+                return True  # (also "corrected the number of bodies to 78 on Friday": the verb's object's level)
         return False
 
     def _tally_figure(self, text: str, base: int, lo: int, at: int) -> bool:
