@@ -186,6 +186,7 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,50}\b(?:to|at)\s+$",
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
+        self.clause_opener_re = phrase_pattern(c["clause_openers"])
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
         self.dimension_res = {k: phrase_pattern(v) for k, v in c["dimension_measures"].items()}
@@ -1623,7 +1624,11 @@ class Extractor:
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
         attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
             and (dm.text.lower().startswith("the ") or before.endswith("the "))
-        starts = self.role_res["start"].search(before) is not None and not attributive
+        start_word = self.role_res["start"].search(before)
+        # "set sail from Tobruk on 10 June": a place after the word says where from, and the date is another's
+        from_place = start_word is not None and re.search(
+            r"\b[A-Z]", text[dm.start - base - len(before) + start_word.end():dm.start - base]) is not None
+        starts = start_word is not None and not attributive and not from_place
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
         # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")
@@ -1737,6 +1742,11 @@ class Extractor:
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
                 continue
+            if self._date_between(text, base, e, dm) if e <= dm.start else \
+                    self.clause_opener_re.search(text, dm.end - base, s - base):
+                # "the trawler that sank on Wednesday was brought before a judge on Friday": the event has its
+                # own date; "came under pressure on Thursday to explain why the boat capsized": another clause's
+                continue
             dist = float(dm.start - e) if e <= dm.start else (s - dm.end) * 3.0
             started = self.role_res["start"].search(text, e - base, dm.start - base) if e <= dm.start else None
             if started and not self.event_re.search(text, started.end(), dm.start - base):
@@ -1751,6 +1761,16 @@ class Extractor:
         if best is None or best[1] in self.undated_events:
             return None
         return best[1], best[2], best[3]
+
+    def _date_between(self, text: str, base: int, event_end: int, dm: DateMention) -> bool:
+        """Whether another date stands between an event word and the date after it, other than as a list
+        ("floods in 1938 and 1954", "13 to 14 June")."""
+        between = text[event_end - base:dm.start - base]
+        others = list(self.dates.read(between, event_end, None))
+        if not others:
+            return False
+        joint = text[others[-1].end - base:dm.start - base]
+        return re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|to|-|–)?\s*", joint) is None
 
     def _incident(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
         """No event word, but people killed, detained or displaced beside the date (or an arrest, a detention:
@@ -1806,13 +1826,20 @@ _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:
 
 def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
     """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
-    or after it ("opened fire", "the fire brigade" name no fire)."""
+    or after it ("opened fire", "the fire brigade" name no fire), and, if its guard says what must follow it,
+    only before that ("left Tobruk" is a departure, "left 20 dead" none)."""
     plain = phrase_pattern([w for w in event_words if w not in guarded])
     alternatives = [plain.pattern]
     for word, guard in guarded.items():
         before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))
         after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))
-        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
+        needed = [str(w) for w in guard.get("only_before", [])]
+        # ("*name": a capitalised name; a place noun may follow an article and a capitalised word)
+        nouns = "|".join(re.escape(w) for w in needed if w != "*name")
+        only = [rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{nouns})\b"] if nouns else []
+        only += [r"\s+(?-i:[A-Z])"] if "*name" in needed else []
+        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else "")
+                            + (rf"(?=(?:{'|'.join(only)}))" if only else ""))
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
