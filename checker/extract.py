@@ -187,6 +187,8 @@ class Extractor:
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.clause_opener_re = phrase_pattern(c["clause_openers"])
+        # "the trawler that sank": an event word in a relative clause, which ends before the sentence's own verb
+        self.relative_before_re = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|has|was|were)\s+)?$", re.IGNORECASE)
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
         self.dimension_res = {k: phrase_pattern(v) for k, v in c["dimension_measures"].items()}
@@ -1742,7 +1744,8 @@ class Extractor:
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
                 continue
-            if self._date_between(text, base, e, dm) if e <= dm.start else \
+            if self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base) \
+                    if e <= dm.start else \
                     self.clause_opener_re.search(text, dm.end - base, s - base):
                 # "the trawler that sank on Wednesday was brought before a judge on Friday": the event has its
                 # own date; "came under pressure on Thursday to explain why the boat capsized": another clause's
