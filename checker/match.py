@@ -57,7 +57,7 @@ class MatchSettings:
     window: int = 4
     # quantities whose subject must be named on both sides before they can be one fact
     subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
-                                         "share", "population", "affected", "rescued", "deadline", "area")
+                                         "share", "population", "affected", "rescued", "aboard", "deadline", "area")
     # quantities that belong to a place rather than to a named thing: a shared place names them
     # ("Norvik is a city of 50,000" and "the city had a population of 48,000")
     place_measures: tuple[str, ...] = ("population",)
