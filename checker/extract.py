@@ -1744,7 +1744,7 @@ class Extractor:
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
                 continue
-            if self._dated_by_possessive(text, base, s) or (
+            if self._dated_by_possessive(text, base, s, dm) or (
                     self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)
                     if e <= dm.start else self.clause_opener_re.search(text, dm.end - base, s - base)):
                 # "the trawler that sank on Wednesday was brought before a judge on Friday": the event has its
@@ -1765,11 +1765,12 @@ class Extractor:
             return None
         return best[1], best[2], best[3]
 
-    def _dated_by_possessive(self, text: str, base: int, event_start: int) -> bool:
-        """Whether an event word has its own date right before it ("Saturday's crash", "Monday's quake"), so
-        that another date of its sentence is not its."""
-        before = text[max(0, event_start - base - 40):event_start - base]
-        if not re.search(r"['’]s\s+$", before):
+    def _dated_by_possessive(self, text: str, base: int, event_start: int, dm: DateMention) -> bool:
+        """Whether an event word has another date than dm right before it ("Saturday's crash", "Monday's
+        quake"), so that dm, elsewhere in its sentence, is not its date."""
+        lo = max(base, event_start - 40)
+        before = text[lo - base:event_start - base]
+        if lo < dm.end <= event_start or not re.search(r"['’]s\s+$", before):
             return False
         own = self.dates.read(before, 0, None)
         return bool(own) and re.fullmatch(r"(?:['’]s)?\s*", before[own[-1].end:]) is not None
