@@ -1839,8 +1839,8 @@ _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:
 
 def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
     """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
-    or after it ("opened fire", "the fire brigade" name no fire), and, if its guard says what must follow it,
-    only before that ("left Tobruk" is a departure, "left 20 dead" none)."""
+    or after it ("opened fire", "the fire brigade" name no fire), and, if its guard says what must follow or
+    precede it, only there ("left Tobruk" is a departure, "left 20 dead" none; "the boat went down" sank)."""
     plain = phrase_pattern([w for w in event_words if w not in guarded])
     alternatives = [plain.pattern]
     for word, guard in guarded.items():
@@ -1851,7 +1851,12 @@ def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, lis
         nouns = "|".join(re.escape(w) for w in needed if w != "*name")
         only = [rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{nouns})\b"] if nouns else []
         only += [r"\s+(?-i:[A-Z])"] if "*name" in needed else []
-        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else "")
+        # ("only_after": the word names its event only after one of these, or their relative clause: "the
+        # trawler went down", "the boat that went down")
+        owners = [str(w) for w in guard.get("only_after", [])]
+        behind = "|".join(rf"(?<=\b{re.escape(w)}{rel}\s)" for w in owners for rel in ("", " that", " which"))
+        alternatives.append((rf"(?:{behind})" if behind else "")
+                            + rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else "")
                             + (rf"(?=(?:{'|'.join(only)}))" if only else ""))
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
