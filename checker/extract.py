@@ -334,6 +334,7 @@ class Extractor:
                 out.append(d)
                 out.extend(self._conversion_drafts(d, m))
         out = self._conjoined(out, sent)
+        self._shares_of_opener(out, text, sent.start)
         anchor = next((f"{d.measure} {' '.join(d.actors)} {d.subject}".strip() for d in out
                        if d.kind in ("casualty", "displacement") and d.subject), None)
         dated: list[_Draft] = []
@@ -352,6 +353,19 @@ class Extractor:
                 d2.subject = f"{d2.event}: {anchor}" if anchor else None
             out.append(d2)
         return out
+
+    @staticmethod
+    def _shares_of_opener(drafts: list[_Draft], text: str, base: int) -> None:
+        """"Of the 104 survivors, 43 are Ostrian, 47 Valian": the figures after such an opener count parts of
+        that group, whose subject names it ("survivors valian"), apart from all Valians."""
+        opener = _PARTITIVE_OPENER.match(text)
+        if opener is None:
+            return
+        for d in drafts:
+            if d.start - base >= opener.end() and d.kind == "quantity" and d.subject \
+                    and d.subject != opener.group(1).lower():
+                d.subject = f"{opener.group(1).lower()} {d.subject}"
+                d.subgroup = True
 
     @staticmethod
     def _conversion_drafts(d: _Draft, m: AmountMention) -> list[_Draft]:
@@ -1835,6 +1849,10 @@ class Extractor:
 # a dateline: a place (or nothing) at the start of a line, the date, maybe "(Reuters)", then a dash or the line's end
 _DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(]\s*\(?)?$")
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
+
+
+# "Of the 104 survivors, ...": the group the sentence's figures are parts of
+_PARTITIVE_OPENER = re.compile(r"\W*Of\s+(?:the|its|their|those)\s+[\w,.-]+\s+(?:[a-z-]+\s+)?([a-z]+)\s*,")
 
 
 def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:

@@ -400,3 +400,16 @@ def test_each_date_takes_the_event_of_its_own_clause(text: str, expected: list[t
     report = read_text(text, path="case.md", published="2024-03-08")
     dates = [c for c in Extractor().extract(report) if c.kind == "date"]
     assert [(c.event, c.value.start) for c in dates] == expected
+
+
+def test_survivors_are_the_rescued() -> None:
+    claims = _claims("There were 61 survivors. In all, 61 people survived.")
+    assert [(c.measure, c.value.best) for c in claims] == [("rescued", 61.0), ("rescued", 61.0)]
+
+
+def test_nationalities_after_an_opener_of_a_group_are_parts_of_it() -> None:
+    found = _conflicts("Of the 61 survivors, 20 are Ostrian, 12 Valian and two Norlandic.",
+                       "About 300 Valians were believed to have been on the ferry.")
+    assert found == []
+    claims = _claims("Of the 61 survivors, 20 are Ostrian, 12 Valian and two Norlandic.")
+    assert [c.subject for c in claims if c.text == "12 Valian"] == ["survivors valian"]
