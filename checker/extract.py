@@ -280,6 +280,7 @@ class Extractor:
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
         self._report_offset = _published_offset(report.meta.published)
+        self._event_days: dict[str, date] = {}  # the day the report last gave each event: what a bare time is of
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
         segments: list[Span] = []
@@ -347,6 +348,11 @@ class Extractor:
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
         listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
                   and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
+        dated += self._bare_time_claims(sent, dates, toks, ref, previous_event)
+        for d2 in dated:
+            if d2.measure == "date" and isinstance(d2.value, DateSpan) and d2.value.start and d2.event \
+                    and d2.value.start[:10] == (d2.value.end or "")[:10]:
+                self._event_days[d2.event] = date.fromisoformat(d2.value.start[:10])
         for d2 in dated:
             # (an old event keeps the year its subject names)
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
@@ -381,6 +387,33 @@ class Extractor:
             hedge=c.hedge, precision=c.precision,
             alternates=[(m.best, m.unit)] if m.best is not None and m.unit else [])
             for c in m.conversions]
+
+    def _bare_time_claims(self, sent: Span, dates: list[DateMention], toks: list[Token], ref: date | None,
+                          previous_event: str | None) -> list[_Draft]:
+        """"The ferry crashed early on Wednesday ... The ferry went down at 2:04 a.m.": a time of day with no
+        day of its own is of the day the report gave its event last; none where it gave none."""
+        out: list[_Draft] = []
+        text, base = sent.text, sent.start
+        for kind, pat in self.dates.patterns:
+            if kind != "time":
+                continue
+            for mm in pat.finditer(text):
+                s, e = mm.start() + base, mm.end() + base
+                clock = mm.group("time").lower()
+                if any(d.start < e and s < d.end for d in dates) or _clock(clock) is None \
+                        or not mm.group().lower().startswith("at "):
+                    continue
+                probe = DateMention(s, e, mm.group(), None, None, time=clock, zone=mm.group("zone"))
+                c_lo, c_hi = self._clause(sent, s)
+                ev = self._date_event(text, base, max(c_lo, s - 110), min(c_hi, e + 80), probe)
+                day = self._event_days.get(ev[0]) if ev is not None else None
+                if day is None:
+                    continue
+                probe.first = probe.last = day
+                d = self._date_claim(probe, toks, sent, ref, previous_event)
+                if d is not None and d.event == ev[0]:
+                    out.append(d)
+        return out
 
     def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
         """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday") says
