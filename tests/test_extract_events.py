@@ -390,7 +390,8 @@ SINKING_DATE_CASES = [
     ("The plane went down on Tuesday.", [("crash", "2024-03-05")]),
     ("Fuel prices went down on Tuesday.", []),
     # a court's day is its ruling's, not the day of the sinking it judges
-    ("A court in Brenna on Tuesday threw out the case over last year's sinking.", [("ruling", "2024-03-05")]),
+    ("A court in Brenna on Tuesday threw out the case over last year's sinking.",
+     [("ruling", "2024-03-05"), ("crash", "2023-01-01")]),
     # a possessively dated event has its day; a later date of the sentence is another event's
     ("Buses began running again past the site of Tuesday's crash late on Thursday.",
      [("crash", "2024-03-05"), ("launch", "2024-03-07")]),
