@@ -13,7 +13,9 @@ Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
 rose to 22") takes the subject of the report's previous claim of that measure
 (people when there is none). A line of key figures ("1,200 deaths | ...") is
-read cell by cell.
+read cell by cell. A conversion in brackets ("47 nautical miles (87 km)") is a
+statement of its own; the figures after "Of the 104 survivors," are parts of
+that group.
 
 People are also counted without a figure: one person by an article, a title, a
 bare name after a verb of harm or a pronoun ("killed an insurgent", "killing
@@ -55,15 +57,21 @@ damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
 "Struck", "broke out", "began" are the event their subject or agent names ("the
 provinces struck by the quakes", "the blaze broke out"); time elapsed ("eight
 days after") is measured to the report's day. A guarded event word ("fire")
-names its event only away from its guard words ("opened fire", "fire crews").
+names its event only away from its guard words ("opened fire", "fire crews"),
+or only beside the words it needs ("left Tobruk" departs, "the boat went down"
+sank).
 
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
 opens its sentence to its casualty or arrest verb; a dateline's date dates the
-report and makes no claim. A day with a clock time is an instant one minute
-wide where its zone is known: written after the time ("GMT", "Hawaii time"),
-else ("local time", or none) the zone of the report's publication time.
+report and makes no claim. An event word that has its own date ("Saturday's
+crash", "the boat that sank on Wednesday") or stands in another clause after
+the date ("... on Thursday to explain why the boat capsized") is not the date's.
+A day with a clock time is an instant one minute wide where its zone is known:
+written after the time ("GMT", "Hawaii time", "Central European Summer Time"),
+else ("local time", or none) the zone of the report's publication time; a
+bare time ("at 2:04 a.m.") is of the day the report last gave its event.
 """
 
 from __future__ import annotations
