@@ -379,8 +379,8 @@ def test_bodies_in_a_corrected_count_are_bodies_and_its_day_is_the_tally_s() -> 
 
 SINKING_DATE_CASES = [
     # a date of another clause or of a relative clause's own event is not the sinking's
-    ("The harbour office came under pressure on Thursday to explain why it did not act before the ferry capsized "
-     "late on Tuesday.", [("crash", "2024-03-05")]),
+    (("The harbour office came under pressure on Thursday to explain why it did not act before the ferry "
+      "capsized late on Tuesday."), [("crash", "2024-03-05")]),
     ("Two crew members of the ferry that sank on Tuesday were brought before a judge on Friday.",
      [("crash", "2024-03-05")]),
     # a departure has its day, apart from the sinking's
