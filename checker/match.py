@@ -119,6 +119,15 @@ def _overlap_ratio(a: tuple[date, date], b: tuple[date, date]) -> float:
     return inter / shorter
 
 
+def _converts(a: Claim, b: Claim) -> bool:
+    """Whether b is the conversion a gives of itself in brackets: one report, one sentence, b's unit among a's
+    alternates."""
+    if not isinstance(a, CountClaim) or not isinstance(b, CountClaim) or a.report != b.report \
+            or a.sentence != b.sentence or b.value.unit is None:
+        return False
+    return any(alt.unit == b.value.unit for alt in a.alternates)
+
+
 class Matcher:
     """Decides which claims speak of the same fact."""
 
@@ -436,15 +445,6 @@ def other_occurrence_places(claims: list[Claim], events: frozenset[str]) -> dict
         if c.event in other and c.occasion is None and not named <= other[c.event or ""]:
             own[c.event or ""].update(named)
     return {event: places - own[event] for event, places in other.items() if places - own[event]}
-
-
-def _converts(a: Claim, b: Claim) -> bool:
-    """Whether b is the conversion a gives of itself in brackets: one report, one sentence, b's unit among a's
-    alternates."""
-    if not isinstance(a, CountClaim) or not isinstance(b, CountClaim) or a.report != b.report \
-            or a.sentence != b.sentence or b.value.unit is None:
-        return False
-    return any(alt.unit == b.value.unit for alt in a.alternates)
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:
