@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from checker import check
+from checker.extract import Extractor
+from checker.models import Claim
+from checker.read import read_text
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "idlib-2020"
 SCHEMAS = ROOT / "schemas"
@@ -43,3 +48,19 @@ def write_reports(tmp_path: Path) -> WriteReports:
         return paths
 
     return write
+
+
+CASE_PUBLISHED = "2024-03-04"  # a Monday: the publication date of one-sentence extraction and matching cases
+
+
+def claims_of(text: str, published: str = CASE_PUBLISHED) -> list[Claim]:
+    """The claims read from one text, as one report published on ``published``."""
+    return Extractor().extract(read_text(text, path="case.md", published=published))
+
+
+def conflict_texts(*texts: str, published: str = CASE_PUBLISHED) -> list[tuple[str, str]]:
+    """The conflicts found among texts (one report each), as the sorted pair of their claims' quoted texts."""
+    reports = [read_text(t, path=f"r{k}.md", published=published) for k, t in enumerate(texts)]
+    doc = check(reports)
+    index = {c.id: c for c in doc.claims}
+    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]  # type: ignore[misc]

@@ -9,6 +9,7 @@ cases give short reports and whether their figures are flagged as disagreeing
 from __future__ import annotations
 
 import pytest
+from conftest import CASE_PUBLISHED, claims_of, conflict_texts
 
 from checker import check
 from checker.extract import Extractor
@@ -16,21 +17,15 @@ from checker.models import CountClaim, DateClaim
 from checker.read import read_text
 
 
-def _claims(text: str, published: str = "2024-03-04") -> list[CountClaim]:
-    report = read_text(text, path="case.md", published=published)
-    return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+def _claims(text: str, published: str = CASE_PUBLISHED) -> list[CountClaim]:
+    return [c for c in claims_of(text, published) if isinstance(c, CountClaim)]
 
 
-def _dates(text: str, published: str = "2024-03-04") -> list[DateClaim]:
-    report = read_text(text, path="case.md", published=published)
-    return [c for c in Extractor().extract(report) if isinstance(c, DateClaim)]
+def _dates(text: str, published: str = CASE_PUBLISHED) -> list[DateClaim]:
+    return [c for c in claims_of(text, published) if isinstance(c, DateClaim)]
 
 
-def _conflicts(*texts: str, published: str = "2024-03-04") -> list[tuple[str, str]]:
-    reports = [read_text(t, path=f"r{k}.md", published=published) for k, t in enumerate(texts)]
-    doc = check(reports)
-    index = {c.id: c for c in doc.claims}
-    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]  # type: ignore[misc]
+_conflicts = conflict_texts
 
 
 # another occurrence of the event than the report's news: a past year, an ordinal, "another", "a new"

@@ -9,24 +9,20 @@ elsewhere in its sentence or report; a sum over places ("in the two countries",
 from __future__ import annotations
 
 import pytest
+from conftest import claims_of, conflict_texts
 
-from checker import check
 from checker.extract import Extractor
 from checker.models import CountClaim
 from checker.read import read_text
 
 
 def _places(text: str) -> list[tuple[float | None, list[str]]]:
-    report = read_text(text, path="case.md", published="2024-03-04")
     return [(c.value.best, [p for p in c.place if p != "*country"])
-            for c in Extractor().extract(report) if isinstance(c, CountClaim) and c.kind == "casualty"]
+            for c in claims_of(text) if isinstance(c, CountClaim) and c.kind == "casualty"]
 
 
 def _conflicts(*texts: str) -> list[tuple[str, str]]:
-    reports = [read_text(t, path=f"r{k}.md", published="2024-03-04") for k, t in enumerate(texts)]
-    doc = check(reports)
-    index = {c.id: c for c in doc.claims}
-    return sorted(tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts)  # type: ignore[misc]
+    return sorted(conflict_texts(*texts))
 
 
 PLACE_CASES = [

@@ -8,6 +8,7 @@ flagged as disagreeing (one fact) or kept apart (two facts).
 from __future__ import annotations
 
 import pytest
+from conftest import claims_of, conflict_texts
 
 from checker import check
 from checker.extract import Extractor
@@ -16,15 +17,10 @@ from checker.read import read_text
 
 
 def _claims(text: str) -> list[CountClaim]:
-    report = read_text(text, path="case.md", published="2024-03-04")
-    return [c for c in Extractor().extract(report) if isinstance(c, CountClaim)]
+    return [c for c in claims_of(text) if isinstance(c, CountClaim)]
 
 
-def _conflicts(*texts: str, published: str = "2024-03-04") -> list[tuple[str, str]]:
-    reports = [read_text(t, path=f"r{k}.md", published=published) for k, t in enumerate(texts)]
-    doc = check(reports)
-    index = {c.id: c for c in doc.claims}
-    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]  # type: ignore[misc]
+_conflicts = conflict_texts
 
 
 # a hedged or modal verb keeps the measure, and a verb is never what is counted
