@@ -1931,12 +1931,17 @@ class Extractor:
         """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
         first of the quakes, ..., hit"."""
         found = None
+        # "the offensive that the deal is meant to freeze began": what a relative clause names is not the subject
+        relative = [mm.start() for mm in re.finditer(r"\b(?:that|which|who)\b", text[lo - base:hi - base])]
+        cut = lo - base + relative[-1] if relative else None
         plurals = (mm for mm in re.finditer(r"\b[a-z]+s\b", text[:hi - base]) if mm.start() >= lo - base
                    and mm.group() not in self.lex.event_words and self._event_noun(mm.group()) is not None)
         for mm in sorted([*self.event_re.finditer(text, lo - base, hi - base), *plurals], key=lambda x: x.start()):
             word = re.sub(r"\s+", " ", mm.group().lower())
             event = self._event_noun(word) if " " not in word else self.lex.event_words.get(word)
             if event is not None and word not in self.general_event_verbs:
+                if cut is not None and found is not None and mm.start() > cut:
+                    break
                 found = (event, mm.start() + base, mm.end() - mm.start())
         return found
 

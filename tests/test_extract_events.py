@@ -528,3 +528,9 @@ def test_an_event_dated_by_a_possessive_with_modifiers_is_no_other_date_s() -> N
     found = _conflicts("The ferry collision off Karn happened on 27 February.",
                        "Investigators will open an inquiry on Tuesday into last week's ferry collision off Karn.")
     assert found == []
+
+
+def test_what_a_relative_clause_names_is_not_the_subject_that_began() -> None:
+    """"The offensive that the truce was meant to halt began in June": June dates the offensive, not the truce."""
+    dates = _dates("The army offensive that the truce was meant to halt began in June.")
+    assert [(c.event, c.value.start) for c in dates] == [("offensive", "2023-06-01")]
