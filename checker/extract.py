@@ -385,8 +385,8 @@ class Extractor:
             if dm.role_hint == "bare_time" and previous_day is not None and not day_named:
                 dm.first = dm.last = previous_day  # (a day of its own sentence may be another's: leave it)
         dates = [dm for dm in dates if dm.first is not None or dm.role_hint != "bare_time"]
-        amounts = self.amounts.read(text, sent.start, taken)
         toks = tokenize(text, sent.start)
+        amounts = self.amounts.read(text, sent.start, taken, toks)
         amounts = [m for m in amounts if not self._numbered_name(toks, m)]
         amounts = [self._measured_magnitude(text, sent.start, m, previous_event) for m in amounts]
         singles = self._singular_people(toks, amounts)

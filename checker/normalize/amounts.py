@@ -541,8 +541,11 @@ class AmountReader:
         return False
 
     # ---- the scan ------------------------------------------------------------------------------
-    def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None) -> list[AmountMention]:
-        toks = tokenize(text, offset)
+    def read(self, text: str, offset: int = 0, taken: list[tuple[int, int]] | None = None,
+             tokens: list[Token] | None = None) -> list[AmountMention]:
+        """The amounts in text (its first character at ``offset``); ``tokens``, if given, are
+        ``tokenize(text, offset)``, which a caller that has them need not pay for twice."""
+        toks = tokens if tokens is not None else tokenize(text, offset)
         self._text, self._offset = text, offset
         self._taken_until = 0  # tokens before this index belong to mentions already read
         # phone numbers, addresses and version strings ("+1-222-2222", "192.168.1.2") hold no amounts
