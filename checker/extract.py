@@ -58,7 +58,7 @@ damaged"). A bare figure a verb of measuring puts a quake at ("measured it at
 provinces struck by the quakes", "the blaze broke out"); time elapsed ("eight
 days after") is measured to the report's day. A guarded event word ("fire")
 names its event only away from its guard words ("opened fire", "fire crews"),
-or only beside the words it needs ("left Tobruk" departs, "the boat went down"
+or only beside the words it needs ("left Karn" departs, "the boat went down"
 sank).
 
 A date becomes a claim when an event word stands near it, or, failing one, a
@@ -333,7 +333,6 @@ class Extractor:
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
         self._report_offset = _published_offset(report.meta.published)
-        self._event_days: dict[str, date] = {}  # the day the report last gave each event: what a bare time is of
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
         segments: list[Span] = []
@@ -423,11 +422,6 @@ class Extractor:
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
         listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
                   and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
-        dated += self._bare_time_claims(sent, dates, toks, ref, previous_event)
-        for d2 in dated:
-            if d2.measure == "date" and isinstance(d2.value, DateSpan) and d2.value.start and d2.event \
-                    and d2.value.start[:10] == (d2.value.end or "")[:10]:
-                self._event_days[d2.event] = date.fromisoformat(d2.value.start[:10])
         for d2 in dated:
             # (an old event keeps the year its subject names)
             if (d2.event in self.recurring_events or id(d2) in listed) and d2.subject == d2.event:
@@ -462,33 +456,6 @@ class Extractor:
             hedge=c.hedge, precision=c.precision,
             alternates=[(m.best, m.unit)] if m.best is not None and m.unit else [])
             for c in m.conversions]
-
-    def _bare_time_claims(self, sent: Span, dates: list[DateMention], toks: list[Token], ref: date | None,
-                          previous_event: str | None) -> list[_Draft]:
-        """"The ferry crashed early on Wednesday ... The ferry went down at 2:04 a.m.": a time of day with no
-        day of its own is of the day the report gave its event last; none where it gave none."""
-        out: list[_Draft] = []
-        text, base = sent.text, sent.start
-        for kind, pat in self.dates.patterns:
-            if kind != "time":
-                continue
-            for mm in pat.finditer(text):
-                s, e = mm.start() + base, mm.end() + base
-                clock = mm.group("time").lower()
-                if any(d.start < e and s < d.end for d in dates) or _clock(clock) is None \
-                        or not mm.group().lower().startswith("at "):
-                    continue
-                probe = DateMention(s, e, mm.group(), None, None, time=clock, zone=mm.group("zone"))
-                c_lo, c_hi = self._clause(sent, s)
-                ev = self._date_event(text, base, max(c_lo, s - 110), min(c_hi, e + 80), probe)
-                day = self._event_days.get(ev[0]) if ev is not None else None
-                if day is None:
-                    continue
-                probe.first = probe.last = day
-                d = self._date_claim(probe, toks, sent, ref, previous_event)
-                if d is not None and d.event == ev[0]:
-                    out.append(d)
-        return out
 
     def _tally_moment(self, text: str, base: int, dm: DateMention, drafts: list[_Draft]) -> bool:
         """A date right after a tally's figure ("the toll rose to 640 on Tuesday", "stood at 90 by Friday"), or
@@ -859,7 +826,7 @@ class Extractor:
 
     def _noun_phrase(self, toks: list[Token], m: AmountMention, stops: frozenset[int] = frozenset()
                      ) -> tuple[list[Token], int]:
-        """The words right after the figure that name what is counted ("Turkish soldiers")."""
+        """The words right after the figure that name what is counted ("Ostrian soldiers")."""
         i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
         np: list[Token] = []
         partitive = False
@@ -1383,7 +1350,7 @@ class Extractor:
         return (event, e + agent.start(2), len(word)) if event is not None else None
 
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
-        """"The number of Turkish soldiers killed ... has climbed to 29": the people named nearest the figure."""
+        """"The number of Ostrian soldiers killed ... has climbed to 41": the people named nearest the figure."""
         best: tuple[int, int] | None = None
         before = [t for t in toks if t.end <= m.start and t.is_word]
         # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
@@ -1741,7 +1708,7 @@ class Extractor:
         return mm.group(1)
 
     def _places(self, text: str, base: int) -> list[str]:
-        """Capitalised names after a preposition of place: "in Derna", "across Libya", "of Idlib"."""
+        """Capitalised names after a preposition of place: "in Belvar", "across Ostria", "of Karn"."""
         return sorted({name for _, name in self._place_mentions(text)})
 
     def _place_mentions(self, text: str) -> list[tuple[int, str]]:
@@ -1764,7 +1731,7 @@ class Extractor:
                 continue
             name = mm.group(1)
             owner = re.match(r"^([A-Z][\w-]+)['’]s\s+([A-Z][\w'’-]+)", name)
-            if owner:  # "Syria's Idlib": both, and so the two are related
+            if owner:  # "Ostria's Karn": both, and so the two are related
                 places.extend((mm.start(1), g) for g in owner.groups())
                 continue
             if self._ranking_frame(text, mm.start(1), mm.end(1)):
@@ -1774,7 +1741,7 @@ class Extractor:
             if first in self.month_weekday or first in ("the", "president", "prime", "minister", "mr", "mrs"):
                 continue
             if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):
-                continue  # demonyms ("Turkish", "Libyan") say whose, not where
+                continue  # demonyms ("Ostrian", "Valian") say whose, not where
             places.append((mm.start(1), name))
             joined = re.match(r"\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)\b", text[mm.end():])
             if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
@@ -1823,7 +1790,7 @@ class Extractor:
             or self._possessive_of_event(text, base, dm) \
             or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
         start_word = self.role_res["start"].search(before)
-        # "set sail from Tobruk on 10 June": a place after the word says where from, and the date is another's
+        # "set sail from Karn on 10 June": a place after the word says where from, and the date is another's
         from_place = start_word is not None and re.search(
             r"\b[A-Z]", text[dm.start - base - len(before) + start_word.end():dm.start - base]) is not None
         starts = start_word is not None and not attributive and not from_place
@@ -2057,7 +2024,7 @@ _PARTITIVE_OPENER = re.compile(r"\W*Of\s+(?:the|its|their|those)\s+[\w,.-]+\s+(?
 class _EventPattern:
     """Event words as whole words (``finditer``/``search`` as a compiled pattern's), a guarded word ("fire") only
     where no word of its guard stands right before or after it ("opened fire", "the fire brigade" name no fire),
-    and, if its guard says what must follow or precede it, only there ("left Tobruk" is a departure, "left 20
+    and, if its guard says what must follow or precede it, only there ("left Karn" is a departure, "left 20
     dead" none; "the boat went down" sank).
 
     One alternation with every guard would try each guard's lookbehinds at every character of every clause,

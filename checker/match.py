@@ -11,7 +11,7 @@ about one fact and, for every pair, the level and scores that decided it
 2. Hard constraints, any of which keeps two claims apart: another reference
    time (an earlier or projected figure is a fact of its own); an aggregate
    against an incident, or aggregates over different periods; named groups
-   that differ ("Turkish" against "Syrian" soldiers); another occurrence of
+   that differ ("Ostrian" against "Valian" soldiers); another occurrence of
    the event (a past year's quake, "a second quake", a quake dated far from
    the day the reports give it most, a figure placed only where the reports
    put another occurrence: "a separate fire near X") against the story's own; things counted
@@ -218,7 +218,7 @@ class Matcher:
 
     def _places_compatible(self, a: Claim, b: Claim, reasons: list[str], strict: bool) -> bool:
         """A wide area against one place is two facts; disjoint names only count where strict (dates),
-        since without a gazetteer "Idlib" and "Syria" look as different as "Derna" and "Libya".
+        since without a gazetteer "Karn" and "Ostria" look as different as "Belvar" and "Valia".
         The record index pre-filters by ``places_never_compatible``: keep the two in step."""
         pa, pb = set(a.place), set(b.place)
         if "*other" in pa | pb:
@@ -299,7 +299,7 @@ class Matcher:
         return blocks
 
     def prepare(self, claims: list[Claim]) -> None:
-        """What matching needs to know of all claims at once: places named together ("Syria's Idlib") are
+        """What matching needs to know of all claims at once: places named together ("Ostria's Karn") are
         related (one may hold the other); names some claim marks as a whole area or as a country are such."""
         self.relate_places(pair for c in claims for pair in related_places(c))
         self._areas = {x for c in claims if "*wide" in c.place for x in c.place if not x.startswith("*")}
@@ -497,7 +497,7 @@ def _known_country(place: Collection[str], names: frozenset[str], countries: Con
 
 
 def related_places(c: Claim) -> list[tuple[str, str]]:
-    """Places one claim names together ("Syria's Idlib"): one may hold the other."""
+    """Places one claim names together ("Ostria's Karn"): one may hold the other."""
     return [(x, y) for x in c.place for y in c.place if x != y and "*" not in x + y]
 
 

@@ -34,7 +34,7 @@ def _names(words: list[str], lexicon: Lexicon, not_actors: frozenset[str], skip_
         stem = re.sub(r"['’]s$", "", word)
         if low in not_actors:
             if skip_leading and not found:
-                continue  # "by the Russian air force": skip the article
+                continue  # "by the Ostrian air force": skip the article
             break
         alias = lexicon.actor_alias.get(stem) if stem.islower() else None  # "Islamic State" is a name, not "state"
         if alias is not None:
@@ -65,8 +65,8 @@ class CT06(Rule):
 
     What it flags: two reports whose claims the matcher judged to be about
     one event (the toll or the date of one strike) and whose sentences name
-    perpetrators with nothing in common: "a regime air strike" against "a
-    Russian air strike", "shelling by Turkish forces" against "Kurdish
+    perpetrators with nothing in common: "a regime air strike" against "an
+    Ostrian air strike", "shelling by Valian forces" against "rebel
     shelling". Names are read just before an act word or after "by"; actor
     aliases ("regime" = government) are applied first.
 
@@ -75,8 +75,8 @@ class CT06(Rule):
     is a correction waiting to happen.
 
     Example: fires on "A regime air strike on the market in Ariha killed 15
-    people on Monday" against "A Russian air strike on the market in Ariha
-    killed 15 people on Monday"; does not fire on "A Syrian regime air strike
+    people on Monday" against "An Ostrian air strike on the market in Ariha
+    killed 15 people on Monday"; does not fire on "A Valian regime air strike
     ..." against "A government air strike ...".
 
     Options: none. Act words, "by" markers and words that never name an actor

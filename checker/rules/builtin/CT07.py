@@ -48,9 +48,9 @@ class CT07(Rule):
 
     What it flags: two claims of one fact with the same figure (the same
     best value and unit, with hedges that do not point opposite ways) whose reports credit it to
-    different sources: "900,000
-    displaced, the UN said" against "900,000 displaced, according to the Syrian
-    Observatory". Sources are compared without articles and case; an acronym
+    different sources: "48,000
+    displaced, the UN said" against "48,000 displaced, according to the Norland
+    Monitoring Group". Sources are compared without articles and case; an acronym
     matches its full name ("UN" and "United Nations").
 
     Why it matters: a figure has one origin; when two outlets credit it to
