@@ -258,6 +258,9 @@ class Extractor:
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
         self.undated_events = frozenset(c["undated_events"])
+        self.denied_event_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["event_denials"]) + r")\s+(?:[\w'-]+\s+){0,2}$",
+            re.IGNORECASE)
         self.incident_event = str(c["incident_event"])
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
@@ -1920,7 +1923,7 @@ class Extractor:
             if (s < dm.end and e > dm.start) or self.compound_head_re.match(text, mm.end()):
                 continue
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
-            if event is None:
+            if event is None or self.denied_event_re.search(text, max(0, s - base - 40), s - base):
                 continue
             if self._dated_by_possessive(text, base, s, dm) or (
                     self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)

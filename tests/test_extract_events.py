@@ -534,3 +534,10 @@ def test_what_a_relative_clause_names_is_not_the_subject_that_began() -> None:
     """"The offensive that the truce was meant to halt began in June": June dates the offensive, not the truce."""
     dates = _dates("The army offensive that the truce was meant to halt began in June.")
     assert [(c.event, c.value.start) for c in dates] == [("offensive", "2023-06-01")]
+
+
+def test_a_denied_event_is_dated_by_nothing() -> None:
+    """"no shelling overnight" says when nothing happened: the night dates the clashes that did, not the shelling."""
+    dates = _dates("Observers logged sporadic clashes but no shelling overnight.")
+    assert [(d.event, d.text) for d in dates] == [("fighting", "overnight")]
+    assert _dates("Observers logged no shelling overnight.") == []

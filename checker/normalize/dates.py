@@ -147,6 +147,10 @@ def _alt(words: Any) -> str:
     return trie_alternation((str(w) for w in words), r"[\s-]+", word_end=False)
 
 
+# the word right after a mention, when only spaces stand between them
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
+
+
 def _key(s: str) -> str:
     return re.sub(r"[\s-]+", " ", s.lower().strip())
 
@@ -357,6 +361,10 @@ class DateReader:
             r"(?:" + phrase_pattern(cal["future_markers_adjacent"]).pattern + r")(?:\s+(?:on|the|this|next))?\s*$", re.IGNORECASE)
         self.month_parts = cal["month_parts"]
         self.relative_days = {_key(k): int(v) for k, v in cal["relative_days"].items()}
+        self.adjective_relative_days = {_key(k): {_key(w) for w in v}
+                                        for k, v in cal.get("adjective_relative_days", {}).items()}
+        self.adverb_followers = {_key(w) for w in cal.get("adverb_followers", [])}
+        self.relative_days_future = {_key(k): int(v) for k, v in cal.get("relative_days_future", {}).items()}
         self.date_preps = re.compile(
             rf"(?:\b(?:on|from|to|until|till|through|between|since|by|before|after|and|or|this|next|last|{wd_long})|,|-|–)\s*$",
             re.IGNORECASE)
@@ -1249,8 +1257,22 @@ class DateReader:
     def _r_relative_day(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         if ref is None:
             return self._unresolved(m)
-        d = ref + timedelta(days=self.relative_days[_key(m.group())])
+        key = _key(m.group())
+        if key in self.adjective_relative_days and not self._dates_as_adjective(key, text, m.end()):
+            return None
+        offset = self.relative_days[key]
+        if key in self.relative_days_future and self._is_future(text, m.start()):
+            offset = self.relative_days_future[key]
+        d = ref + timedelta(days=offset)
         return self._mk(m, d, d, True)
+
+    def _dates_as_adjective(self, key: str, text: str, end: int) -> bool:
+        """Whether a relative-day word that may be an adjective dates here: as an adverb, or before an event noun."""
+        following = _NEXT_WORD.match(text, end)
+        if following is None:
+            return True
+        word = _key(following.group(1))
+        return word in self.adverb_followers or word in self.adjective_relative_days[key]
 
     def _period(self, ref: date, span: str, shift: int) -> tuple[date, date]:
         """The calendar week, month, quarter, year or decade holding ref, moved by shift of them."""
