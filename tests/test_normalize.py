@@ -20,7 +20,7 @@ from checker.normalize import normalize_text
 
 CASES = Path(__file__).parent / "cases"
 AMOUNT_KEYS = ("low", "best", "high", "unit")
-CASE_KEYS = {"text", "reference", "value", "xfail", "note", "index"}
+CASE_KEYS = {"text", "reference", "value", "xfail", "note", "index", "quote"}
 
 
 def _cases(name: str) -> list[Any]:
@@ -80,6 +80,8 @@ def test_date(case: dict[str, Any]) -> None:
     assert dates, f"no date mention in {text!r} (mentions: {mentions})"
     got = {"start": dates[0]["value"].get("start"), "end": dates[0]["value"].get("end")}
     assert got == case["value"], f"{text!r} (reference {case.get('reference')}): {got}, expected {case['value']}"
+    if "quote" in case:
+        assert dates[0]["text"] == case["quote"], f"{text!r}: quoted {dates[0]['text']!r}, expected {case['quote']!r}"
 
 
 def test_mentions_come_in_text_order() -> None:

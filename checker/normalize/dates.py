@@ -220,8 +220,11 @@ class DateReader:
         units = _alt(self.units)
         num = r"\d{1,3}|" + _alt(self.count_words)
         rel = _alt(self.shift_words)
-        mon = rf"(?P<mon>{months})(?![a-z])\.?"
-        mon2 = rf"(?P<mon2>{months})(?![a-z])\.?"
+        # only an abbreviation takes a dot: "Nov. 3", but "in mid-November." leaves the sentence its full stop
+        abbreviations = _alt(n for n in self.months if n not in self.full_months)
+        month_alt = rf"(?:{_alt(self.full_months)})(?![a-z])|(?:{abbreviations})(?![a-z])\.?"
+        mon = rf"(?P<mon>{month_alt})"
+        mon2 = rf"(?P<mon2>{month_alt})"
         dnum = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:%]|\.\d|[.,]\d{3})"
 
         def day(name: str) -> str:
