@@ -110,21 +110,12 @@ def checker_extract(reports: list[Report], repeats: int = 3) -> tuple[float, int
     return best, n
 
 
-class Baseline:
-    """quantulum3 + dateparser's search_dates, run through ../shared/tools/baseline_normalize.py.
+class LineTool:
+    """A normaliser that speaks ``checker normalize``'s JSON lines on stdin/stdout, started once and warmed with
+    one line, so that the time measured is its steady reading rate (start-up is not reading)."""
 
-    The tool speaks JSON lines on stdin/stdout; it is started once and warmed
-    with one line, so the time measured is its steady reading rate.
-    """
-
-    def __init__(self) -> None:
-        tool = SHARED / "tools" / "baseline_normalize.py"
-        if not tool.exists():
-            raise Skip(f"{tool} not found")
-        if importlib.util.find_spec("quantulum3") is None or importlib.util.find_spec("dateparser") is None:
-            raise Skip("baseline needs the bench extra: pip install -e '.[bench]'")
-        self.proc = subprocess.Popen([sys.executable, str(tool)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     text=True, bufsize=1)
+    def __init__(self, command: list[str]) -> None:
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self.read([("Warm-up: 3 people were hurt on Monday.", "2020-01-01")])
 
     def read(self, texts: list[tuple[str, str | None]]) -> tuple[float, list[list[dict[str, Any]]]]:
@@ -142,6 +133,18 @@ class Baseline:
         if self.proc.stdin:
             self.proc.stdin.close()
         self.proc.wait(timeout=30)
+
+
+class Baseline(LineTool):
+    """quantulum3 + dateparser's search_dates, run through ../shared/tools/baseline_normalize.py."""
+
+    def __init__(self) -> None:
+        tool = SHARED / "tools" / "baseline_normalize.py"
+        if not tool.exists():
+            raise Skip(f"{tool} not found")
+        if importlib.util.find_spec("quantulum3") is None or importlib.util.find_spec("dateparser") is None:
+            raise Skip("baseline needs the bench extra: pip install -e '.[bench]'")
+        super().__init__([sys.executable, str(tool)])
 
 
 def _baseline_input(r: Report) -> tuple[str, str | None]:
@@ -365,12 +368,37 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def section_peer(args: argparse.Namespace) -> list[Row]:
+    """The peers' normalisation suites read by `checker normalize` and by the baseline, both as JSON lines."""
+    try:
+        cases = _shared_tool("peer_score").load_cases(str(SHARED / "peer"))
+        baseline = Baseline()
+    except Skip as why:
+        return [Row("peer suites", note=f"skipped: {why}")]
+    texts = [(c["text"], c["reference"]) for c in cases][:args.peer_cases]
+    checker = LineTool([sys.executable, "-m", "checker", "normalize"])
+    try:
+        # the best of three passes for checker, whose pass takes about a second; the baseline's takes a minute
+        secs = min(checker.read(texts)[0] for _ in range(3))
+        bsecs, _ = baseline.read(texts)
+    finally:
+        checker.close()
+        baseline.close()
+    rate, brate = len(texts) / secs, len(texts) / bsecs
+    return [
+        Row("peer suites: checker normalize", {"texts": len(texts), "texts/s": rate, "seconds": secs}),
+        Row("peer suites: baseline", {"texts": len(texts), "texts/s": brate, "seconds": bsecs}),
+        Row("peer suites: speed ratio", {"checker/baseline": rate / brate}, "target >= 10: a small fraction of its time"),
+    ]
+
+
 SECTIONS: dict[str, Callable[[argparse.Namespace], list[Row]]] = {
     "extract": section_extract,
     "real": section_real,
     "recall": section_recall,
     "match": section_match,
     "jobs": section_jobs,
+    "peer": section_peer,
     "lookup": section_lookup,
 }
 
@@ -382,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--reports", type=int, default=2000, help="synthetic reports for extraction (default 2000)")
     p.add_argument("--baseline-reports", type=int, default=100,
                    help="reports of each set the baseline reads (it is slow; default 100)")
+    p.add_argument("--peer-cases", type=int, default=None, help="peer-suite texts to read (default: all)")
     p.add_argument("--claims", type=int, default=100_000, help="claims for matching; doubled for the growth ratio")
     p.add_argument("--million", action="store_true", help="also match and judge 1,000,000 claims")
     p.add_argument("--seed", type=int, default=1)
@@ -394,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.small:
         args.reports, args.baseline_reports, args.claims, args.million = 40, 5, 2000, False
+        args.peer_cases = 20
     names = [s.strip() for s in args.sections.split(",") if s.strip()]
     unknown = [s for s in names if s not in SECTIONS]
     if unknown:

@@ -146,7 +146,7 @@ def test_dask_engine_gives_the_same_document(tmp_path: Path) -> None:
 
 def test_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
     """The benchmark runs end to end at small sizes and its figures are sane (no timing is judged)."""
-    assert bench_run.main(["--small", "--sections", "extract,match,jobs,lookup", "--json"]) == 0
+    assert bench_run.main(["--small", "--sections", "extract,match,jobs,lookup,peer", "--json"]) == 0
     import json
 
     out = json.loads(capsys.readouterr().out)
@@ -157,6 +157,8 @@ def test_benchmark_smoke(capsys: pytest.CaptureFixture[str]) -> None:
     assert match["growth 2,000 -> 4,000 claims"]["cpu_ratio"] > 0
     jobs = out["jobs"]
     assert jobs[0]["claims"] == jobs[1]["claims"] > 100 and jobs[2]["same_claims"] is True
+    peer = out["peer"]  # skipped without ../shared or the bench extra; else both tools read the same 20 texts
+    assert peer[0].get("note", "").startswith("skipped") or peer[0]["texts"] == peer[1]["texts"] == 20
 
 
 def test_dask_renumbering_rebuilds_a_rule_error_for_its_global_group() -> None:
