@@ -212,6 +212,13 @@ class Extractor:
                                                re.IGNORECASE)
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
+        self.attributive_heads = frozenset(w.lower() for w in c["attributive_heads"])
+        # a people word after a part opener ("among them five children", "six of them children") names a part
+        # of the toll, never who another figure counts
+        self.part_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in [*c["subgroup_openers"], "of them"]) + r")(?:\s+[\w-]+){0,2}\s*$",
+            re.IGNORECASE)
         self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
         self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
         self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
@@ -565,6 +572,8 @@ class Extractor:
                 k += 1
             if noun is None or toks[noun].low not in self.singular_people:
                 continue
+            if noun + 1 < n and toks[noun + 1].low in self.attributive_heads:
+                continue  # "a heavy civilian toll": the person word describes the toll, nobody is counted
             before = toks[i - 1].low if i > 0 else ""
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
             while after and after[0] in self.passive_links:
@@ -836,6 +845,8 @@ class Extractor:
                 i += 1
                 partitive = True  # "17 of its coaches": a share of things named, not "dozens of troops"
             if i < len(toks) and toks[i].low in _PRONOUNS:
+                if toks[i].low in self.partitive_pronouns and i + 1 < len(toks) and toks[i + 1].low in self.people:
+                    return [toks[i + 1]], i + 2  # "six of them children": the children are counted
                 return [toks[i]], i + 1
             if i < len(toks) and toks[i].low in self.dead_partitive:
                 return [toks[i]], i + 1  # "hundreds of the dead": the dead are counted, the verb says how
@@ -1098,6 +1109,9 @@ class Extractor:
                 subject = "people"  # "900 of the dead were in Ostria": Ostria's toll (the place is read after it)
             elif share_of_toll:
                 return None
+        if kind == "casualty" and np and np_end >= 3 and toks[np_end - 2].low in self.partitive_pronouns \
+                and toks[np_end - 3].low == "of":
+            subgroup = True  # "40 people, six of them children": a part of that toll
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
             subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
@@ -1359,7 +1373,8 @@ class Extractor:
         for k, t in enumerate(toks):
             if object_of_verb and t.start < m.start:
                 continue
-            if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
+            if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end) \
+                    and not self.part_before_re.search(" ".join(x.low for x in toks[max(0, k - 4):k])):
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):
                     continue  # "wounding 40, police said": the police are the source, not the counted
