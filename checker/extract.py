@@ -219,6 +219,8 @@ class Extractor:
         self.part_before_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in [*c["subgroup_openers"], "of them"]) + r")(?:\s+[\w-]+){0,2}\s*$",
             re.IGNORECASE)
+        # a clause that opens on its event with a definite article, at most two words before the event word
+        self.definite_opening_re = re.compile(r"[\W_]*(?:the|this)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
         self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
         self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
         self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
@@ -1033,6 +1035,11 @@ class Extractor:
             if not measure and not np and previous_toll and self.figure_noun_re.search(
                     text, max(c_lo - base, m.start - base - 30), m.start - base):
                 measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
+            if not measure and previous_toll and (head is None or head in self.people) \
+                    and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
+                # "... has risen to 52, among them five children": a part of the toll just given, counted by its
+                # measure however far back the verb stands
+                measure = previous_toll
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
                 np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
@@ -1856,6 +1863,10 @@ class Extractor:
         if ev is None:
             return None
         event, ev_start, ev_len = ev
+        if ev_len and event != self.incident_event and c_lo <= ev_start < dm.start and self.definite_opening_re.fullmatch(text, c_lo - base, ev_start - base):
+            # "The strike came at 10:30 a.m.", "The missile struck the depot at dawn": an event the clause opens
+            # on with "the" is the one the report has told of, so the day is that incident's, toll or none beside
+            attributive = True
         said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
         if said is not None and self.detection_re.match(text, max(0, said[1] - base - 6)) is not None:
             said = None  # "the fire was first reported at dawn": when the fire was noticed, not a statement's day

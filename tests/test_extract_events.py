@@ -534,3 +534,38 @@ def test_what_a_relative_clause_names_is_not_the_subject_that_began() -> None:
     """"The offensive that the truce was meant to halt began in June": June dates the offensive, not the truce."""
     dates = _dates("The army offensive that the truce was meant to halt began in June.")
     assert [(c.event, c.value.start) for c in dates] == [("offensive", "2023-06-01")]
+
+
+# a weapon that hits is the attack: its day and toll are the attack's
+WEAPON_CASES = [
+    ("A rocket hit the bus depot in Marlow on Tuesday, killing 14 people.", "attack"),
+    ("Two missiles slammed into a shopping centre on Friday, killing nine people.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,event", WEAPON_CASES, ids=[c[0][:40] for c in WEAPON_CASES])
+def test_a_weapon_that_hits_is_the_attack(text: str, event: str) -> None:
+    assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
+    assert [c.event for c in _dates(text)] == [event]
+
+
+def test_a_definite_event_opening_its_clause_dates_the_report_s_incident() -> None:
+    """"The strike came at 9:10 a.m.": no toll beside it, but "the" strike is the one the report told of, so its
+    moment is compared with another report's day of that strike."""
+    first = ("A rocket hit the bus depot in Marlow on Tuesday, killing 14 people. "
+             "The strike came at 9:10 a.m. local time, as drivers changed shifts.")
+    second = "A rocket hit the bus depot in Marlow on Wednesday, killing 14 people."
+    pairs = _conflicts(first, second, published="2024-03-07")
+    assert ("9:10 a.m. local time", "on Wednesday") in {(a.removeprefix("at "), b) for a, b in pairs}
+
+
+def test_a_part_of_a_toll_takes_its_measure_however_far_the_verb() -> None:
+    text = ("The number of people killed in Sunday's shelling of the central bus station in Marlow has risen to "
+            "forty, among them six children, the governor said.")
+    assert [(c.measure, c.subject, c.value.best) for c in _claims(text)] == [
+        ("killed", "people", 40.0), ("killed", "children", 6.0)]
+
+
+def test_a_weapon_asked_for_is_no_attack() -> None:
+    assert [c.event for c in _dates("Late last month the navy asked its allies for a new missile system.")] \
+        != ["attack"]
