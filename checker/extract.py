@@ -1035,10 +1035,11 @@ class Extractor:
             if not measure and not np and previous_toll and self.figure_noun_re.search(
                     text, max(c_lo - base, m.start - base - 30), m.start - base):
                 measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
-            if not measure and previous_toll and (head is None or head in self.people) \
+            if previous_toll and (head is None or head in self.people) \
                     and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
                 # "... has risen to 52, among them five children": a part of the toll just given, counted by its
-                # measure however far back the verb stands
+                # measure however far back the verb stands, and whatever measure word follows ("..., among them
+                # seven children, the town has lost half its residents")
                 measure = previous_toll
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
@@ -1460,7 +1461,7 @@ class Extractor:
             # "at a depth of 10 km", "the width of 3 km": the dimension named just before, with "of"
             named = re.search(r"\b([a-z]+)\s+of\s+(?:about|some|around|roughly|nearly|almost|just|over|under)?\s*$",
                               text[max(c_lo, m.start - 30) - base:m.start - base])
-            for measure in ("width", "height", "depth", "length"):
+            for measure in ("width", "height", "depth", "length", "range"):
                 if self.dimension_res[measure].search(after[:14]) or (
                         named is not None and self.dimension_res[measure].fullmatch(named.group(1))):
                     return measure

@@ -569,3 +569,16 @@ def test_a_part_of_a_toll_takes_its_measure_however_far_the_verb() -> None:
 def test_a_weapon_asked_for_is_no_attack() -> None:
     assert [c.event for c in _dates("Late last month the navy asked its allies for a new missile system.")] \
         != ["attack"]
+
+
+def test_a_range_is_its_own_measure_compared_across_units() -> None:
+    assert [c.measure for c in _claims("The drone has a range of about 300 kilometres.")] == ["range"]
+    pairs = _conflicts("The drone has a range of about 300 kilometres.", "The drone has a range of 300 miles.")
+    assert pairs == [("300 miles", "about 300 kilometres")]
+
+
+def test_a_part_of_a_toll_keeps_its_measure_before_another_measure_word() -> None:
+    text = ("One month after the shelling that killed 40 people at the market, among them seven children, "
+            "the town has lost half of its residents.")
+    assert [(c.measure, c.subject) for c in _claims(text) if c.kind == "casualty"] == [
+        ("killed", "people"), ("killed", "children")]
