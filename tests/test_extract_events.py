@@ -582,3 +582,11 @@ def test_a_part_of_a_toll_keeps_its_measure_before_another_measure_word() -> Non
             "the town has lost half of its residents.")
     assert [(c.measure, c.subject) for c in _claims(text) if c.kind == "casualty"] == [
         ("killed", "people"), ("killed", "children")]
+
+
+def test_a_crowd_at_a_place_is_a_count_of_its_own() -> None:
+    """"3,000 people were at the stadium": the crowd's size, compared with other crowds, never with the toll."""
+    first = "About 3,000 people were at the stadium when the stand collapsed, killing 12 people."
+    second = "Some 6,000 people had been waiting at the stadium when the stand collapsed, killing 12 people."
+    assert [c.measure for c in _claims(first)] == ["present", "killed"]
+    assert _conflicts(first, second) == [("About 3,000 people", "Some 6,000 people")]
