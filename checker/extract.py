@@ -369,6 +369,7 @@ class Extractor:
             previous_thing = things[-1] if things else previous_thing
         self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
+        _lead_dates_name_the_news(drafts, segments, report.body_start, self.harmful_events)
         _anchor_dates(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
@@ -2275,6 +2276,20 @@ def _toll_anchor(d: _Draft) -> str:
 def _is_toll(d: _Draft) -> bool:
     """A count of the incident's own casualties (a part, "103 of them from Valia", dates no incident of its own)."""
     return d.kind in ("casualty", "displacement") and bool(d.subject) and not d.subgroup
+
+
+def _lead_dates_name_the_news(drafts: list[_Draft], segments: list[Span], body_start: int,
+                              harmful: frozenset[str]) -> None:
+    """The report's first sentence tells its news: a date there of a harmful event that recurs, in a lead that
+    gives no toll ("A year ago today, a shell hit the market"), is the day of the incident the report is about.
+    (A lead with a toll dates what that toll counts; one of a meeting or a protest tells of no incident.)"""
+    lead = next((s for s in segments if s.start >= body_start and "|" not in s.text
+                 and re.search(r"[a-z]{4,}", s.text)), None)
+    if lead is None or any(d.kind in ("casualty", "displacement") and d.sentence.start == lead.start for d in drafts):
+        return
+    for d in drafts:
+        if d.kind == "date" and d.anchors is not None and d.sentence.start == lead.start and d.event in harmful:
+            d.attributive = True
 
 
 def _anchor_dates(drafts: list[_Draft]) -> None:

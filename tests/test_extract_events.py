@@ -590,3 +590,13 @@ def test_a_crowd_at_a_place_is_a_count_of_its_own() -> None:
     second = "Some 6,000 people had been waiting at the stadium when the stand collapsed, killing 12 people."
     assert [c.measure for c in _claims(first)] == ["present", "killed"]
     assert _conflicts(first, second) == [("About 3,000 people", "Some 6,000 people")]
+
+
+def test_a_lead_with_no_toll_dates_the_report_s_incident() -> None:
+    """A recurring harmful event dated in the report's first sentence, with the toll only in the next one, is the
+    incident the report is about; "exploded" tells of an attack."""
+    first = "On Monday, a shell exploded over the square in front of the town hall in Marlow. Forty people were killed."
+    second = "A shell hit the town hall in Marlow on Tuesday, killing forty people."
+    assert ("On Monday", "on Tuesday") in _conflicts(first, second, published="2024-03-07")
+    later = "Forty people were killed in Marlow last week. On Monday, a shell exploded near the bridge."
+    assert not [p for p in _conflicts(later, second, published="2024-03-07") if "On Monday" in p]
