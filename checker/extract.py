@@ -1887,8 +1887,11 @@ class Extractor:
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
         measure = "start" if role == "start" or (dm.time and event in self.starting_events) else "date"
         subject = event
-        if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
-            subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
+        if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366 \
+                and not (event in self.recurring_events and dm.first == dm.last):
+            # "a flood in 1961": an earlier flood; but one day of an event that recurs ("the strike of 8 April
+            # 2022" in a report of the year after) is anchored like any other, by the toll it is told with
+            subject = str(dm.first.year if dm.first else dm.last.year)
         occasion = None
         if ev_len and event in self.single_events:
             occasion = self._occurrence_of(text, base, c_lo, ev_start, ev_start + ev_len, [])

@@ -600,3 +600,22 @@ def test_a_lead_with_no_toll_dates_the_report_s_incident() -> None:
     assert ("On Monday", "on Tuesday") in _conflicts(first, second, published="2024-03-07")
     later = "Forty people were killed in Marlow last week. On Monday, a shell exploded near the bridge."
     assert not [p for p in _conflicts(later, second, published="2024-03-07") if "On Monday" in p]
+
+
+def _conflicts_published(texts: list[str], published: list[str]) -> list[tuple[str, ...]]:
+    reports = [read_text(t, path=f"r{k}.md", published=p) for k, (t, p) in enumerate(zip(texts, published, strict=True))]
+    doc = check(reports)
+    index = {c.id: c for c in doc.claims}
+    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]
+
+
+def test_a_day_of_a_recurring_event_told_a_year_later_is_still_the_incident_s() -> None:
+    """A strike's full date in a report over a year later is compared by the toll told with it; another strike's
+    date, with its own toll, is not."""
+    news = "A rocket hit the bus depot in Marlow on Tuesday, killing 14 people."
+    later = "The deadliest attack of the war was the strike on the bus depot in Marlow on {}, which killed 14 people."
+    published = ["2023-03-08", "2024-05-20"]
+    assert _conflicts_published([news, later.format("6 March 2023")], published) == [("6 March 2023", "on Tuesday")]
+    assert _conflicts_published([news, later.format("7 March 2023")], published) == []
+    other = "Investigators compared it with the strike on a market in Dunmore on 3 June 2019, which killed 12 people."
+    assert _conflicts_published([news, other], published) == []
