@@ -266,6 +266,8 @@ class Extractor:
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
+        # events whose toll is one incident's, unless the words give a period
+        self.incident_scoped_events = frozenset(("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"))
         self.undated_events = frozenset(c["undated_events"])
         self.incident_event = str(c["incident_event"])
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
@@ -355,16 +357,19 @@ class Extractor:
         previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
+        last_event: str | None = None  # the event the sentence just before named, if any
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
             found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll,
                                           previous_day)
+            self._continue_event(found_drafts, last_event)
             drafts.extend(found_drafts)
             previous_day = next((day for day in map(_one_day, reversed(found_drafts)) if day is not None), previous_day)
             previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
+            last_event = found
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
         self._subject_places(drafts, segments)
@@ -438,6 +443,19 @@ class Extractor:
                 d2.anchors = counts  # the subject is set once the report's tolls know who they count
             out.append(d2)
         return out
+
+    def _continue_event(self, drafts: list[_Draft], last_event: str | None) -> None:
+        """"A shell exploded over the square. Forty people were killed.": a toll that names no event, right after
+        a sentence that told of a harmful one, counts that event's victims (an incident, never a running total)."""
+        if last_event not in self.harmful_events:
+            return
+        for d in drafts:
+            if d.kind in ("casualty", "displacement") and d.event is None and d.scope == "unknown" \
+                    and d.reference == "current" and d.event_date is None:
+                # (a toll dated apart, "passed 50,000 on Friday night", is a tally of its own moment)
+                d.event = last_event
+                if last_event in self.incident_scoped_events:
+                    d.scope = "incident"
 
     @staticmethod
     def _shares_of_opener(drafts: list[_Draft], text: str, base: int) -> None:
@@ -1149,7 +1167,7 @@ class Extractor:
                                harmful=kind in ("casualty", "displacement"))
         if m.unit and (self.event_measures.get(measure) == "*" or event in self.event_measures.get(measure, ())):
             subject = event  # "a magnitude 6.1 quake", "the quake began 11 miles below the surface": the quake's
-        if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
+        if scope == "unknown" and event in self.incident_scoped_events:
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
         event_date = self._day_of(dates, s_lo, s_hi)

@@ -619,3 +619,14 @@ def test_a_day_of_a_recurring_event_told_a_year_later_is_still_the_incident_s() 
     assert _conflicts_published([news, later.format("7 March 2023")], published) == []
     other = "Investigators compared it with the strike on a market in Dunmore on 3 June 2019, which killed 12 people."
     assert _conflicts_published([news, other], published) == []
+
+
+def test_a_toll_right_after_a_harmful_event_counts_that_incident() -> None:
+    """"A shell exploded ... Forty people were killed.": the toll is the explosion's, so a running total since the
+    war began is another fact; a toll dated apart stays a tally of its moment."""
+    text = "A shell exploded over the square in Marlow. Forty people were killed."
+    assert [(c.event, c.scope) for c in _claims(text)] == [("attack", "incident")]
+    total = "The United Nations has confirmed more than 2,000 civilian deaths in the country since the war began."
+    assert _conflicts(text, total) == []
+    dated = "A shell exploded over the square in Marlow. The toll passed forty on Friday night."
+    assert [(c.event, c.scope) for c in _claims(dated)] == [(None, "unknown")]
