@@ -266,8 +266,7 @@ class Extractor:
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
-        # events whose toll is one incident's, unless the words give a period
-        self.incident_scoped_events = frozenset(("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"))
+        self.incident_scoped_events = frozenset(c["incident_scoped_events"])
         self.undated_events = frozenset(c["undated_events"])
         self.incident_event = str(c["incident_event"])
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))

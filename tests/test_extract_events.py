@@ -630,3 +630,9 @@ def test_a_toll_right_after_a_harmful_event_counts_that_incident() -> None:
     assert _conflicts(text, total) == []
     dated = "A shell exploded over the square in Marlow. The toll passed forty on Friday night."
     assert [(c.event, c.scope) for c in _claims(dated)] == [(None, "unknown")]
+
+
+def test_a_remembrance_is_dated_as_its_own_event() -> None:
+    text = "Relatives laid flowers at the depot in Marlow on Sunday morning."
+    assert [c.event for c in _dates(text)] == ["commemoration"]
+    assert _conflicts(text, "A rocket hit the bus depot in Marlow on Tuesday, killing 14 people.") == []
