@@ -267,6 +267,9 @@ class Extractor:
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
         self.incident_scoped_events = frozenset(c["incident_scoped_events"])
+        self.onlooker_place_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["onlooker_nouns"]) + r")\s+(?:in|across|throughout|from)\s+"
+            r"(?:the\s+)?$", re.IGNORECASE)
         self.undated_events = frozenset(c["undated_events"])
         self.incident_event = str(c["incident_event"])
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
@@ -1749,8 +1752,10 @@ class Extractor:
         return mm.group(1)
 
     def _places(self, text: str, base: int) -> list[str]:
-        """Capitalised names after a preposition of place: "in Belvar", "across Ostria", "of Karn"."""
-        return sorted({name for _, name in self._place_mentions(text)})
+        """Capitalised names after a preposition of place: "in Belvar", "across Ostria", "of Karn"; not where
+        onlookers are ("leaders across Ostria condemned the strike")."""
+        return sorted({name for at, name in self._place_mentions(text)
+                       if not self.onlooker_place_re.search(text, max(0, at - 40), at)})
 
     def _place_mentions(self, text: str) -> list[tuple[int, str]]:
         """Each place named in a text, with where (relative to the text) it is named."""
