@@ -212,6 +212,15 @@ class Extractor:
                                                re.IGNORECASE)
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
+        self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
+        self.attributive_heads = frozenset(w.lower() for w in c["attributive_heads"])
+        # a people word after a part opener ("among them five children", "six of them children") names a part
+        # of the toll, never who another figure counts
+        self.part_before_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in [*c["subgroup_openers"], "of them"]) + r")(?:\s+[\w-]+){0,2}\s*$",
+            re.IGNORECASE)
+        # a clause that opens on its event with a definite article, at most two words before the event word
+        self.definite_opening_re = re.compile(r"[\W_]*(?:the|this)\s+(?:[\w-]+\s+){0,2}", re.IGNORECASE)
         self.numbered_names = frozenset(w.lower() for w in c["numbered_names"])
         self.person_ordinals = frozenset(w.lower() for w in c["person_ordinals"])
         self.singular_possessives = frozenset(w.lower() for w in c["singular_possessives"])
@@ -257,6 +266,10 @@ class Extractor:
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
         self.starting_events = frozenset(c["starting_events"])
         self.recurring_events = frozenset(c["recurring_events"])
+        self.incident_scoped_events = frozenset(c["incident_scoped_events"])
+        self.onlooker_place_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["onlooker_nouns"]) + r")\s+(?:in|across|throughout|from)\s+"
+            r"(?:the\s+)?$", re.IGNORECASE)
         self.undated_events = frozenset(c["undated_events"])
         self.denied_event_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["event_denials"]) + r")\s+(?:[\w'-]+\s+){0,2}$",
@@ -349,20 +362,24 @@ class Extractor:
         previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
+        last_event: str | None = None  # the event the sentence just before named, if any
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
             found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll,
                                           previous_day)
+            self._continue_event(found_drafts, last_event)
             drafts.extend(found_drafts)
             previous_day = next((day for day in map(_one_day, reversed(found_drafts)) if day is not None), previous_day)
             previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
+            last_event = found
             things = [self._qualified_thing(sent.text, mm, -1, -1) for mm in self.thing_re.finditer(sent.text)]
             previous_thing = things[-1] if things else previous_thing
         self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
+        _lead_dates_name_the_news(drafts, segments, report.body_start, self.harmful_events)
         _anchor_dates(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
         title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
@@ -431,6 +448,19 @@ class Extractor:
                 d2.anchors = counts  # the subject is set once the report's tolls know who they count
             out.append(d2)
         return out
+
+    def _continue_event(self, drafts: list[_Draft], last_event: str | None) -> None:
+        """"A shell exploded over the square. Forty people were killed.": a toll that names no event, right after
+        a sentence that told of a harmful one, counts that event's victims (an incident, never a running total)."""
+        if last_event not in self.harmful_events:
+            return
+        for d in drafts:
+            if d.kind in ("casualty", "displacement") and d.event is None and d.scope == "unknown" \
+                    and d.reference == "current" and d.event_date is None:
+                # (a toll dated apart, "passed 50,000 on Friday night", is a tally of its own moment)
+                d.event = last_event
+                if last_event in self.incident_scoped_events:
+                    d.scope = "incident"
 
     @staticmethod
     def _shares_of_opener(drafts: list[_Draft], text: str, base: int) -> None:
@@ -568,6 +598,8 @@ class Extractor:
                 k += 1
             if noun is None or toks[noun].low not in self.singular_people:
                 continue
+            if noun + 1 < n and toks[noun + 1].low in self.attributive_heads:
+                continue  # "a heavy civilian toll": the person word describes the toll, nobody is counted
             before = toks[i - 1].low if i > 0 else ""
             after = [x.low for x in toks[noun + 1:noun + 5] if x.is_word]
             while after and after[0] in self.passive_links:
@@ -839,6 +871,8 @@ class Extractor:
                 i += 1
                 partitive = True  # "17 of its coaches": a share of things named, not "dozens of troops"
             if i < len(toks) and toks[i].low in _PRONOUNS:
+                if toks[i].low in self.partitive_pronouns and i + 1 < len(toks) and toks[i + 1].low in self.people:
+                    return [toks[i + 1]], i + 2  # "six of them children": the children are counted
                 return [toks[i]], i + 1
             if i < len(toks) and toks[i].low in self.dead_partitive:
                 return [toks[i]], i + 1  # "hundreds of the dead": the dead are counted, the verb says how
@@ -1025,6 +1059,12 @@ class Extractor:
             if not measure and not np and previous_toll and self.figure_noun_re.search(
                     text, max(c_lo - base, m.start - base - 30), m.start - base):
                 measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
+            if previous_toll and (head is None or head in self.people) \
+                    and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
+                # "... has risen to 52, among them five children": a part of the toll just given, counted by its
+                # measure however far back the verb stands, and whatever measure word follows ("..., among them
+                # seven children, the town has lost half its residents")
+                measure = previous_toll
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
                 np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
@@ -1101,6 +1141,9 @@ class Extractor:
                 subject = "people"  # "900 of the dead were in Ostria": Ostria's toll (the place is read after it)
             elif share_of_toll:
                 return None
+        if kind == "casualty" and np and np_end >= 3 and toks[np_end - 2].low in self.partitive_pronouns \
+                and toks[np_end - 3].low == "of":
+            subgroup = True  # "40 people, six of them children": a part of that toll
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
             subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
@@ -1129,7 +1172,7 @@ class Extractor:
                                harmful=kind in ("casualty", "displacement"))
         if m.unit and (self.event_measures.get(measure) == "*" or event in self.event_measures.get(measure, ())):
             subject = event  # "a magnitude 6.1 quake", "the quake began 11 miles below the surface": the quake's
-        if scope == "unknown" and event in ("attack", "crash", "collapse", "earthquake", "flood", "storm", "fire"):
+        if scope == "unknown" and event in self.incident_scoped_events:
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
         event_date = self._day_of(dates, s_lo, s_hi)
@@ -1362,7 +1405,8 @@ class Extractor:
         for k, t in enumerate(toks):
             if object_of_verb and t.start < m.start:
                 continue
-            if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end):
+            if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end) \
+                    and not self.part_before_re.search(" ".join(x.low for x in toks[max(0, k - 4):k])):
                 said = " ".join(x.low for x in toks[k + 1:k + 3])
                 if self.speech_re.match(said):
                     continue  # "wounding 40, police said": the police are the source, not the counted
@@ -1441,7 +1485,7 @@ class Extractor:
             # "at a depth of 10 km", "the width of 3 km": the dimension named just before, with "of"
             named = re.search(r"\b([a-z]+)\s+of\s+(?:about|some|around|roughly|nearly|almost|just|over|under)?\s*$",
                               text[max(c_lo, m.start - 30) - base:m.start - base])
-            for measure in ("width", "height", "depth", "length"):
+            for measure in ("width", "height", "depth", "length", "range"):
                 if self.dimension_res[measure].search(after[:14]) or (
                         named is not None and self.dimension_res[measure].fullmatch(named.group(1))):
                     return measure
@@ -1711,8 +1755,10 @@ class Extractor:
         return mm.group(1)
 
     def _places(self, text: str, base: int) -> list[str]:
-        """Capitalised names after a preposition of place: "in Belvar", "across Ostria", "of Karn"."""
-        return sorted({name for _, name in self._place_mentions(text)})
+        """Capitalised names after a preposition of place: "in Belvar", "across Ostria", "of Karn"; not where
+        onlookers are ("leaders across Ostria condemned the strike")."""
+        return sorted({name for at, name in self._place_mentions(text)
+                       if not self.onlooker_place_re.search(text, max(0, at - 40), at)})
 
     def _place_mentions(self, text: str) -> list[tuple[int, str]]:
         """Each place named in a text, with where (relative to the text) it is named."""
@@ -1844,6 +1890,10 @@ class Extractor:
         if ev is None:
             return None
         event, ev_start, ev_len = ev
+        if ev_len and event != self.incident_event and c_lo <= ev_start < dm.start and self.definite_opening_re.fullmatch(text, c_lo - base, ev_start - base):
+            # "The strike came at 10:30 a.m.", "The missile struck the depot at dawn": an event the clause opens
+            # on with "the" is the one the report has told of, so the day is that incident's, toll or none beside
+            attributive = True
         said = self._nearest(self.speech_re, text, max(c_lo, dm.start - 50), dm.start, dm.start, dm.end, base)
         if said is not None and self.detection_re.match(text, max(0, said[1] - base - 6)) is not None:
             said = None  # "the fire was first reported at dawn": when the fire was noticed, not a statement's day
@@ -1862,8 +1912,11 @@ class Extractor:
         # a ceasefire "at midnight" binds from then: the time of day makes it a start
         measure = "start" if role == "start" or (dm.time and event in self.starting_events) else "date"
         subject = event
-        if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366:
-            subject = str(dm.first.year if dm.first else dm.last.year)  # "a flood in 1961": an earlier flood
+        if event in self.news_events and ref and dm.last and (ref - dm.last).days > 366 \
+                and not (event in self.recurring_events and dm.first == dm.last):
+            # "a flood in 1961": an earlier flood; but one day of an event that recurs ("the strike of 8 April
+            # 2022" in a report of the year after) is anchored like any other, by the toll it is told with
+            subject = str(dm.first.year if dm.first else dm.last.year)
         occasion = None
         if ev_len and event in self.single_events:
             occasion = self._occurrence_of(text, base, c_lo, ev_start, ev_start + ev_len, [])
@@ -2251,6 +2304,20 @@ def _toll_anchor(d: _Draft) -> str:
 def _is_toll(d: _Draft) -> bool:
     """A count of the incident's own casualties (a part, "103 of them from Valia", dates no incident of its own)."""
     return d.kind in ("casualty", "displacement") and bool(d.subject) and not d.subgroup
+
+
+def _lead_dates_name_the_news(drafts: list[_Draft], segments: list[Span], body_start: int,
+                              harmful: frozenset[str]) -> None:
+    """The report's first sentence tells its news: a date there of a harmful event that recurs, in a lead that
+    gives no toll ("A year ago today, a shell hit the market"), is the day of the incident the report is about.
+    (A lead with a toll dates what that toll counts; one of a meeting or a protest tells of no incident.)"""
+    lead = next((s for s in segments if s.start >= body_start and "|" not in s.text
+                 and re.search(r"[a-z]{4,}", s.text)), None)
+    if lead is None or any(d.kind in ("casualty", "displacement") and d.sentence.start == lead.start for d in drafts):
+        return
+    for d in drafts:
+        if d.kind == "date" and d.anchors is not None and d.sentence.start == lead.start and d.event in harmful:
+            d.attributive = True
 
 
 def _anchor_dates(drafts: list[_Draft]) -> None:

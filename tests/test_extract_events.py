@@ -541,3 +541,105 @@ def test_a_denied_event_is_dated_by_nothing() -> None:
     dates = _dates("Observers logged sporadic clashes but no shelling overnight.")
     assert [(d.event, d.text) for d in dates] == [("fighting", "overnight")]
     assert _dates("Observers logged no shelling overnight.") == []
+
+
+# a weapon that hits is the attack: its day and toll are the attack's
+WEAPON_CASES = [
+    ("A rocket hit the bus depot in Marlow on Tuesday, killing 14 people.", "attack"),
+    ("Two missiles slammed into a shopping centre on Friday, killing nine people.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,event", WEAPON_CASES, ids=[c[0][:40] for c in WEAPON_CASES])
+def test_a_weapon_that_hits_is_the_attack(text: str, event: str) -> None:
+    assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
+    assert [c.event for c in _dates(text)] == [event]
+
+
+def test_a_definite_event_opening_its_clause_dates_the_report_s_incident() -> None:
+    """"The strike came at 9:10 a.m.": no toll beside it, but "the" strike is the one the report told of, so its
+    moment is compared with another report's day of that strike."""
+    first = ("A rocket hit the bus depot in Marlow on Tuesday, killing 14 people. "
+             "The strike came at 9:10 a.m. local time, as drivers changed shifts.")
+    second = "A rocket hit the bus depot in Marlow on Wednesday, killing 14 people."
+    pairs = _conflicts(first, second, published="2024-03-07")
+    assert ("9:10 a.m. local time", "on Wednesday") in {(a.removeprefix("at "), b) for a, b in pairs}
+
+
+def test_a_part_of_a_toll_takes_its_measure_however_far_the_verb() -> None:
+    text = ("The number of people killed in Sunday's shelling of the central bus station in Marlow has risen to "
+            "forty, among them six children, the governor said.")
+    assert [(c.measure, c.subject, c.value.best) for c in _claims(text)] == [
+        ("killed", "people", 40.0), ("killed", "children", 6.0)]
+
+
+def test_a_weapon_asked_for_is_no_attack() -> None:
+    assert [c.event for c in _dates("Late last month the navy asked its allies for a new missile system.")] \
+        != ["attack"]
+
+
+def test_a_range_is_its_own_measure_compared_across_units() -> None:
+    assert [c.measure for c in _claims("The drone has a range of about 300 kilometres.")] == ["range"]
+    pairs = _conflicts("The drone has a range of about 300 kilometres.", "The drone has a range of 300 miles.")
+    assert pairs == [("300 miles", "about 300 kilometres")]
+
+
+def test_a_part_of_a_toll_keeps_its_measure_before_another_measure_word() -> None:
+    text = ("One month after the shelling that killed 40 people at the market, among them seven children, "
+            "the town has lost half of its residents.")
+    assert [(c.measure, c.subject) for c in _claims(text) if c.kind == "casualty"] == [
+        ("killed", "people"), ("killed", "children")]
+
+
+def test_a_crowd_at_a_place_is_a_count_of_its_own() -> None:
+    """"3,000 people were at the stadium": the crowd's size, compared with other crowds, never with the toll."""
+    first = "About 3,000 people were at the stadium when the stand collapsed, killing 12 people."
+    second = "Some 6,000 people had been waiting at the stadium when the stand collapsed, killing 12 people."
+    assert [c.measure for c in _claims(first)] == ["present", "killed"]
+    assert _conflicts(first, second) == [("About 3,000 people", "Some 6,000 people")]
+
+
+def test_a_lead_with_no_toll_dates_the_report_s_incident() -> None:
+    """A recurring harmful event dated in the report's first sentence, with the toll only in the next one, is the
+    incident the report is about; "exploded" tells of an attack."""
+    first = "On Monday, a shell exploded over the square in front of the town hall in Marlow. Forty people were killed."
+    second = "A shell hit the town hall in Marlow on Tuesday, killing forty people."
+    assert ("On Monday", "on Tuesday") in _conflicts(first, second, published="2024-03-07")
+    later = "Forty people were killed in Marlow last week. On Monday, a shell exploded near the bridge."
+    assert not [p for p in _conflicts(later, second, published="2024-03-07") if "On Monday" in p]
+
+
+def _conflicts_published(texts: list[str], published: list[str]) -> list[tuple[str, ...]]:
+    reports = [read_text(t, path=f"r{k}.md", published=p) for k, (t, p) in enumerate(zip(texts, published, strict=True))]
+    doc = check(reports)
+    index = {c.id: c for c in doc.claims}
+    return [tuple(sorted(index[i].text for i in f.claims)) for f in doc.conflicts]
+
+
+def test_a_day_of_a_recurring_event_told_a_year_later_is_still_the_incident_s() -> None:
+    """A strike's full date in a report over a year later is compared by the toll told with it; another strike's
+    date, with its own toll, is not."""
+    news = "A rocket hit the bus depot in Marlow on Tuesday, killing 14 people."
+    later = "The deadliest attack of the war was the strike on the bus depot in Marlow on {}, which killed 14 people."
+    published = ["2023-03-08", "2024-05-20"]
+    assert _conflicts_published([news, later.format("6 March 2023")], published) == [("6 March 2023", "on Tuesday")]
+    assert _conflicts_published([news, later.format("7 March 2023")], published) == []
+    other = "Investigators compared it with the strike on a market in Dunmore on 3 June 2019, which killed 12 people."
+    assert _conflicts_published([news, other], published) == []
+
+
+def test_a_toll_right_after_a_harmful_event_counts_that_incident() -> None:
+    """"A shell exploded ... Forty people were killed.": the toll is the explosion's, so a running total since the
+    war began is another fact; a toll dated apart stays a tally of its moment."""
+    text = "A shell exploded over the square in Marlow. Forty people were killed."
+    assert [(c.event, c.scope) for c in _claims(text)] == [("attack", "incident")]
+    total = "The United Nations has confirmed more than 2,000 civilian deaths in the country since the war began."
+    assert _conflicts(text, total) == []
+    dated = "A shell exploded over the square in Marlow. The toll passed forty on Friday night."
+    assert [(c.event, c.scope) for c in _claims(dated)] == [(None, "unknown")]
+
+
+def test_a_remembrance_is_dated_as_its_own_event() -> None:
+    text = "Relatives laid flowers at the depot in Marlow on Sunday morning."
+    assert [c.event for c in _dates(text)] == ["commemoration"]
+    assert _conflicts(text, "A rocket hit the bus depot in Marlow on Tuesday, killing 14 people.") == []

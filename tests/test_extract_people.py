@@ -86,3 +86,30 @@ def test_part_of_a_toll_is_no_antecedent() -> None:
     report = read_text(text, path="case.md", published="2024-03-04")
     killed = [c for c in Extractor().extract(report) if c.kind == "casualty" and c.measure == "killed"]
     assert [c.subject for c in killed] == ["people", "sailors", "people"]
+
+
+# (measure, subject, reference, best) of each casualty claim: parts of a toll named after the figure, the killed
+# and injured together, a first count, and a person word that only describes a toll
+CASUALTY_CASES = [
+    ("At least 40 people, six of them children, died when shells hit the market in Ostrel.",
+     [("killed", "people", "current", 40.0), ("killed", "children", "current", 6.0)]),
+    ("Twenty-two people died, three of them women, and 75 were injured.",
+     [("killed", "people", "current", 22.0), ("killed", "women", "current", 3.0),
+      ("injured", "people", "current", 75.0)]),
+    ("The number killed in the bombing of the depot has risen to thirty, among them four children, the mayor said.",
+     [("killed", "people", "current", 30.0), ("killed", "children", "current", 4.0)]),
+    ("Ten of them were killed in the raid.", [("killed", None, "current", 10.0)]),
+    ("The shelling of the port left more than 90 casualties, the navy said.",
+     [("casualties", "people", "current", 90.0)]),
+    ("Medics, who had first counted 14 dead, said the toll had climbed through the night.",
+     [("killed", "people", "earlier", 14.0)]),
+    ("The siege took a heavy civilian toll in Varna province.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASUALTY_CASES, ids=[c[0][:40] for c in CASUALTY_CASES])
+def test_casualty_measure_subject_and_reference(text: str, expected: list[tuple]) -> None:
+    report = read_text(text, path="case.md", published="2024-03-04")
+    got = [(c.measure, c.subject, c.reference, c.value.best) for c in Extractor().extract(report)
+           if c.kind == "casualty"]
+    assert got == expected, f"{text!r}: {got}"

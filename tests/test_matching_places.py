@@ -140,3 +140,13 @@ def test_things_a_place_owns_or_has_are_that_place_s() -> None:
     found = _conflicts("None of Brask's 60 outdoor sirens was sounded.", "Norland has about 300 outdoor sirens.",
                        "Brask has 75 outdoor sirens.")
     assert found == [("60 outdoor sirens", "75 outdoor sirens")]
+
+
+def test_where_onlookers_are_is_not_where_the_event_happened() -> None:
+    """"Leaders across Norland condemned the shelling of X, which killed 30 on Monday": the date is X's shelling,
+    not Norland's, so it meets another report's day of that shelling."""
+    first = "Leaders across Norland condemned the shelling of the market in Karn, which killed 30 people on Sunday."
+    second = "A shell hit the market in Karn on Saturday, killing 30 people."
+    assert ("on Saturday", "on Sunday") in _conflicts(first, second)
+    dates = [c for c in claims_of(first) if c.kind == "date"]
+    assert [c.place for c in dates] == [["Karn"]]
