@@ -275,6 +275,10 @@ class Extractor:
             r"\s+(?:" + "|".join(re.escape(w) for w in c["event_compound_heads"]) + r")\b", re.IGNORECASE)
         self.increment_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
+        # "grew by 50 mph", "an increase of 12": the figure that follows is the size of a change
+        self.change_re = re.compile(
+            r"(?:\b(?:" + "|".join(re.escape(w) for w in c["change_verbs"]) + r")\b(?:\s+[\w'-]+){0,3}?\s+by"
+            r"|\b(?:" + "|".join(re.escape(w) for w in c["change_nouns"]) + r")\s+of)\s+$", re.IGNORECASE)
         self.story_nouns = tuple(c["story_event_nouns"]["words"])
         self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
@@ -1148,6 +1152,8 @@ class Extractor:
             place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
         if origin_name is not None:
             place, place_level = [origin_name], _AFTER_FIGURE  # where the counted come from, not where they died
+        if self.change_re.search(text, max(c_lo - base, m.start - base - 60), m.start - base):
+            measure = f"{measure}_change"  # "winds grew by 50 mph": how much a level changed, not the level
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,

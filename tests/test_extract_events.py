@@ -534,3 +534,25 @@ def test_what_a_relative_clause_names_is_not_the_subject_that_began() -> None:
     """"The offensive that the truce was meant to halt began in June": June dates the offensive, not the truce."""
     dates = _dates("The army offensive that the truce was meant to halt began in June.")
     assert [(c.event, c.value.start) for c in dates] == [("offensive", "2023-06-01")]
+
+
+CHANGE_CASES = [
+    # the size of a change, after "by" behind a verb of change or after "of" behind a noun of one
+    ("The typhoon's winds grew by 60 mph in a day before it hit the islands.", [("speed_change", 60.0)]),
+    ("Its winds strengthened sharply by some 100 km/h overnight.", [("speed_change", 100.0)]),
+    ("Forecasters logged an increase of 30 km/h in six hours.", [("speed_change", 30.0), ("duration", 6.0)]),
+    # a level, and a figure after "by" that follows no change
+    ("Winds of 140 mph battered the coast.", [("speed", 140.0)]),
+    ("The harbour was hit by 90 mph gusts.", [("speed", 90.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHANGE_CASES, ids=[c[0][:40] for c in CHANGE_CASES])
+def test_a_figure_of_change_is_its_own_measure(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == expected
+
+
+def test_a_change_is_never_compared_with_the_level() -> None:
+    found = _conflicts("The cyclone's winds grew by 70 mph in 24 hours.", "It came ashore with winds of 150 mph.",
+                       "Its sustained winds were 240 km/h when it came ashore.")
+    assert all("70 mph" not in pair for pair in found)
