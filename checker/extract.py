@@ -279,6 +279,13 @@ class Extractor:
         self.change_re = re.compile(
             r"(?:\b(?:" + "|".join(re.escape(w) for w in c["change_verbs"]) + r")\b(?:\s+[\w'-]+){0,3}?\s+by"
             r"|\b(?:" + "|".join(re.escape(w) for w in c["change_nouns"]) + r")\s+of)\s+$", re.IGNORECASE)
+        change = c["class_change"]
+        self.class_change_event = str(change["event"])
+        self.class_change_events = frozenset(change["events"])
+        # "became a hurricane", "grew into a Category 4 typhoon": up to two words between the article and the noun
+        self.class_change_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in change["verbs"]) + r")\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+            re.IGNORECASE)
         self.story_nouns = tuple(c["story_event_nouns"]["words"])
         self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
@@ -1928,6 +1935,8 @@ class Extractor:
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None:
                 continue
+            if event in self.class_change_events and self.class_change_re.search(text, max(0, s - base - 60), s - base):
+                event = self.class_change_event  # "became a hurricane on Tuesday": not the day it struck
             if self._dated_by_possessive(text, base, s, dm) or (
                     self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)
                     if e <= dm.start else self.clause_opener_re.search(text, dm.end - base, s - base)):

@@ -556,3 +556,25 @@ def test_a_change_is_never_compared_with_the_level() -> None:
     found = _conflicts("The cyclone's winds grew by 70 mph in 24 hours.", "It came ashore with winds of 150 mph.",
                        "Its sustained winds were 240 km/h when it came ashore.")
     assert all("70 mph" not in pair for pair in found)
+
+
+CLASS_CHANGE_CASES = [
+    # the day a storm grew into another class is its intensification's, not the day it struck
+    ("The depression became a typhoon on Sunday morning and struck the islands on Tuesday.",
+     [("intensification", "2024-03-03"), ("storm", "2024-02-27")]),
+    ("Kerra had only become a cyclone on Saturday evening. It made landfall on Monday.",
+     [("intensification", "2024-03-02"), ("storm", "2024-03-04")]),
+    ("The storm grew into a Category 4 hurricane on Friday.", [("intensification", "2024-03-01")]),
+    ("The storm struck the coast on Tuesday.", [("storm", "2024-02-27")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLASS_CHANGE_CASES, ids=[c[0][:40] for c in CLASS_CHANGE_CASES])
+def test_a_storm_growing_into_another_class_is_dated_apart(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
+
+
+def test_the_day_a_storm_became_a_hurricane_is_not_its_landfall() -> None:
+    found = _conflicts("The typhoon had only become a typhoon on Friday. It came ashore on Sunday.",
+                       "The typhoon made landfall on Sunday.", "The typhoon made landfall on Saturday.")
+    assert all("on Friday" not in pair for pair in found) and ("on Saturday", "on Sunday") in found
