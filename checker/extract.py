@@ -286,6 +286,14 @@ class Extractor:
         self.class_change_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in change["verbs"]) + r")\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
             re.IGNORECASE)
+        # "45 were in Belvar", "five in neighbouring Karn": a figure a place follows (up to two words before it)
+        self.located_part_re = re.compile(r"\s+(?:(?:were|was|died)\s+)?in\s+(?:[a-z]+\s+){0,2}[A-Z]")
+        self.place_adjective_re = r"(?:(?:" + "|".join(re.escape(w) for w in c["place_adjectives"]) + r")\s+)?"
+        # a figure (up to three words) and "in" before a place: "some 40 in Valia", "45 were in nearby Karn"
+        self.figure_place_re = re.compile(r"(?:[\w,.-]+\s+){0,2}[\w,.-]+\s+(?:(?:were|was|died)\s+)?(?:in|at)\s+"
+                                          r"(?:the\s+)?" + self.place_adjective_re)
+        self.beside_place_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["neighbour_words"]) + r")\s+$", re.IGNORECASE)
         self.story_nouns = tuple(c["story_event_nouns"]["words"])
         self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
@@ -977,6 +985,7 @@ class Extractor:
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
         share_state: str | None = None
         subgroup = False
+        breakdown: str | None = None
         if m.unit:
             kind = "quantity"
             measure = self._dimension_measure(unit_dim or "", m, text, base, c_lo, c_hi, s_lo, s_hi)
@@ -1036,6 +1045,9 @@ class Extractor:
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
                 np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
+            breakdown = self._place_breakdown(text, base, c_lo, m)
+            if breakdown is not None and not np:
+                measure = breakdown  # "killed 48: 43 in Belvar and five in Karn": the parts count the dead too
             if measure:
                 kind = self.lex.measure_kinds[measure]
             elif head and not pronoun and head not in self.people:
@@ -1159,6 +1171,9 @@ class Extractor:
             place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
         if origin_name is not None:
             place, place_level = [origin_name], _AFTER_FIGURE  # where the counted come from, not where they died
+        if breakdown is not None and measure == breakdown and place_level == _AFTER_FIGURE:
+            # one place's share of a toll broken down by place: never the toll of a report that names no place
+            place, subgroup = [*place, "*part"], True
         if self.change_re.search(text, max(c_lo - base, m.start - base - 60), m.start - base):
             measure = f"{measure}_change"  # "winds grew by 50 mph": how much a level changed, not the level
         d = _Draft(
@@ -1192,6 +1207,23 @@ class Extractor:
         elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
         return d
+
+    def _place_breakdown(self, text: str, base: int, c_lo: int, m: AmountMention) -> str | None:
+        """The casualty measure of a toll a figure is one place's share of: a figure followed by "in <Place>" in
+        a list after a colon that ends a toll ("killed 48: 43 in Belvar and five in Karn") or after a partitive
+        opener ("Of the dead, 45 were in Belvar and seven in Karn"). None for any other figure."""
+        if not self.located_part_re.match(text, m.end - base):
+            return None
+        opener = _TOLL_PARTITIVE.match(text)
+        if opener is not None and opener.end() <= m.start - base:
+            word = opener.group(1).lower()
+            measure = "killed" if word in self.dead_partitive else self.lex.word_measures.get(word)
+        elif c_lo - base > 0 and text[:c_lo - base].rstrip().endswith(":"):
+            found = list(self.measure_re.finditer(text, 0, c_lo - base))
+            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", found[-1].group().lower())) if found else None
+        else:
+            return None
+        return measure if measure and self.lex.measure_kinds.get(measure) == "casualty" else None
 
     def _combined(self, seg_text: str) -> bool:
         """Whether a figure is the sum over several places by its own words: "in the two countries", "combined"."""
@@ -1557,6 +1589,9 @@ class Extractor:
         also gives as a demonym: "Ostrian" for Ostria)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
+        # places named as beside another ("in neighbouring Karn"): never the settlement "the city" means
+        beside = {n for sent in segments for pos, n in self._place_mentions(sent.text)
+                  if self.beside_place_re.search(sent.text, max(0, pos - 20), pos)}
         names |= {p for d in drafts for p in d.place if not p.startswith("*")}  # owners too: "Ostria's toll"
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
             mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)} | (  # "across Ostria": an area
@@ -1588,6 +1623,9 @@ class Extractor:
         for d in drafts:
             if d.kind in ("casualty", "displacement") and not d.total:
                 counted_in.setdefault(d.measure, set()).update(p for p in d.place if p in countries)
+        # measures the report breaks down by place ("43 in Belvar and five in Karn"): its toll that says nowhere
+        # is the whole the parts add up to, not its dateline town's
+        broken_down = {d.measure for d in drafts if "*part" in d.place}
         for d in drafts:
             if d.kind == "date":
                 continue
@@ -1631,6 +1669,8 @@ class Extractor:
                     # a report that gives tolls for several countries and one toll for none gives the sum of them
                     # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130"), even from a dateline town
                     d.place = ["*combined", *sorted(counted_in[d.measure])]
+                elif toll and d.measure in broken_down:
+                    pass
                 elif toll and lead_locality:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
@@ -1638,7 +1678,7 @@ class Extractor:
                 elif toll and topic_country and d.event not in self.point_events:
                     d.place = ["*wide"]  # a report about a country gives its tolls for the country
                 continue
-            before = [n for pos, n in mentions if pos < d.start and n not in countries]
+            before = [n for pos, n in mentions if pos < d.start and n not in countries and n not in beside]
             place = locality or (before[-1] if before else None) or title_name
             if place:
                 d.place = [place]
@@ -1662,7 +1702,9 @@ class Extractor:
         owner = self._owner_place(text[seg_a:fig_a])
         if owner is not None:
             return [owner], _OWNER
-        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b})
+        # "killed 61 people: 50 in Belvar and 11 in Karn": a place right after another figure is that figure's
+        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b
+                         and not any(o < pos and self.figure_place_re.fullmatch(text, o, pos) for o in others)})
         if inside:
             return inside, _SEGMENT
         if not self.combined_total_re.search(text, seg_a, seg_b):
@@ -1729,7 +1771,9 @@ class Extractor:
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
             # (a preposition may open the sentence: "In Valia, 300 died")
-            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?"
+            + self.place_adjective_re +
+            r"|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
             r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
@@ -2033,6 +2077,8 @@ _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:
 
 
 # "Of the 104 survivors, ...": the group the sentence's figures are parts of
+# "Of the dead,", "Among those killed,": a sentence that breaks down the group it names
+_TOLL_PARTITIVE = re.compile(r"\W*(?:Of|Among)\s+(?:the|those)\s+(?:[\w.-]+\s+){0,2}?([a-z]+)\s*,", re.IGNORECASE)
 _PARTITIVE_OPENER = re.compile(r"\W*Of\s+(?:the|its|their|those)\s+[\w,.-]+\s+(?:[a-z-]+\s+)?([a-z]+)\s*,")
 
 
