@@ -294,6 +294,7 @@ class Extractor:
                                           r"(?:the\s+)?" + self.place_adjective_re)
         self.beside_place_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["neighbour_words"]) + r")\s+$", re.IGNORECASE)
+        self.anaphoric_nouns = frozenset(c["anaphoric_nouns"])
         self.story_nouns = tuple(c["story_event_nouns"]["words"])
         self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
@@ -976,6 +977,11 @@ class Extractor:
             if np and np[-1].low not in self.people:
                 np = []  # "him", "he": one person, nobody named
         head = np[-1].low if np else None
+        if head in self.anaphoric_nouns and k > 0:
+            # "nine people died and three others are missing": the others are more of what the figure before counts
+            before, _ = self._noun_phrase(toks, amounts[k - 1], stops)
+            if before and before[-1].low not in self.anaphoric_nouns:
+                np, head = before, before[-1].low
         pronoun = head in _PRONOUNS if head else False
         unit_dim = self.lex.unit_info.get(m.unit or "", {}).get("dimension")
         claim_end = toks[np_end - 1].end if np and np_end - 1 < len(toks) and not pronoun else m.end

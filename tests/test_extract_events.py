@@ -578,3 +578,23 @@ def test_the_day_a_storm_became_a_hurricane_is_not_its_landfall() -> None:
     found = _conflicts("The typhoon had only become a typhoon on Friday. It came ashore on Sunday.",
                        "The typhoon made landfall on Sunday.", "The typhoon made landfall on Saturday.")
     assert all("on Friday" not in pair for pair in found) and ("on Saturday", "on Sunday") in found
+
+
+MEASURE_WORD_CASES = [
+    # troops or rescuers sent to an area are counted; things sent are not people
+    ("The government sent 4,000 soldiers and police to clear roads.", [("deployed", 4000.0)]),
+    ("More than 6,000 troops and rescuers were now in the region, the army said.", [("deployed", 6000.0)]),
+    ("Some 7,000 soldiers are now deployed in the province.", [("deployed", 7000.0)]),
+    ("The army sent 300 tonnes of food.", [("mass", 300.0)]),
+    # "others" count more of what the figure before them counted
+    ("Nine people were killed and three others are missing.", [("killed", 9.0), ("missing", 3.0)]),
+    # homes without power are another count than homes damaged
+    ("The utility said 80,000 homes and businesses lost power.", [("power_cut", 80000.0)]),
+    ("The storm cut power to 90,000 customers.", [("power_cut", 90000.0)]),
+    ("Some 20,000 homes were damaged.", [("count", 20000.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEASURE_WORD_CASES, ids=[c[0][:40] for c in MEASURE_WORD_CASES])
+def test_what_a_figure_counts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == expected
