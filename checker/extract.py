@@ -295,6 +295,8 @@ class Extractor:
         self.beside_place_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["neighbour_words"]) + r")\s+$", re.IGNORECASE)
         self.anaphoric_nouns = frozenset(c["anaphoric_nouns"])
+        self.event_part_re = re.compile(
+            r"\b(?:the|its)\s+(?:" + "|".join(re.escape(w) for w in c["event_part_nouns"]) + r")\b", re.IGNORECASE)
         self.story_nouns = tuple(c["story_event_nouns"]["words"])
         self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
@@ -1869,7 +1871,8 @@ class Extractor:
             ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
-        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and (
+        elif ev is None and previous_event and (
+                _PRONOUN_OPENING.match(text) or self.event_part_re.search(text, c_lo - base, dm.start - base)) and (
                 self.arrival_re.search(text, c_lo - base, dm.start - base)
                 or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base)):
             # "The cyclone formed ... It reached the islands on Friday"; "The collision ... It happened at 6pm"

@@ -595,3 +595,24 @@ MEASURE_WORD_CASES = [
 @pytest.mark.parametrize("text,expected", MEASURE_WORD_CASES, ids=[c[0][:40] for c in MEASURE_WORD_CASES])
 def test_what_a_figure_counts(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c.measure, c.value.best) for c in _claims(text)] == expected
+
+
+def test_rain_that_fell_is_what_a_rainfall_measures() -> None:
+    assert [(c.measure, c.subject) for c in _claims("Nearly 8 inches of rain fell on the town.")] == [("rainfall", "rain")]
+    assert _conflicts("Nearly 8 inches of rain fell on the town.", "The storm poured about 14 inches of rain on the town.") \
+        == [("Nearly 8 inches of rain", "about 14 inches of rain")]
+
+
+EYE_CASES = [
+    # the eye of a storm stands for it: a time it came ashore dates the storm of the sentence before, even where an
+    # agency named for storms speaks
+    "BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The eye came ashore at 3:40 a.m. local time.",
+    "BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The Regional Cyclone Centre said the "
+    "eye came ashore at 3:40 a.m. local time with winds of 120 mph.",
+]
+
+
+@pytest.mark.parametrize("text", EYE_CASES, ids=[c[60:100] for c in EYE_CASES])
+def test_the_eye_of_a_storm_coming_ashore_dates_the_storm(text: str) -> None:
+    dates = [(c.event, c.value.start) for c in claims_of(text, published="2024-03-04T18:00:00-06:00") if c.kind == "date"]
+    assert dates == [("storm", "2024-03-04"), ("storm", "2024-03-04T03:40:00-06:00")]
