@@ -587,6 +587,9 @@ MEASURE_WORD_CASES = [
     ("More than 6,000 troops and rescuers were now in the region, the army said.", [("deployed", 6000.0)]),
     ("Some 7,000 soldiers are now deployed in the province.", [("deployed", 7000.0)]),
     ("The army sent 300 tonnes of food.", [("mass", 300.0)]),
+    # the dead and the missing together are a count of their own
+    ("Nearly 300 people are dead or missing, aid groups say.", [("dead_or_missing", 300.0)]),
+    ("In the valley, 60 villagers are dead or unaccounted for.", [("dead_or_missing", 60.0)]),
     # "others" count more of what the figure before them counted
     ("Nine people were killed and three others are missing.", [("killed", 9.0), ("missing", 3.0)]),
 ]
