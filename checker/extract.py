@@ -276,9 +276,12 @@ class Extractor:
         self.increment_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
         # "grew by 50 mph", "an increase of 12": the figure that follows is the size of a change
-        self.change_re = re.compile(
-            r"(?:\b(?:" + "|".join(re.escape(w) for w in c["change_verbs"]) + r")\b(?:\s+[\w'-]+){0,3}?\s+by"
-            r"|\b(?:" + "|".join(re.escape(w) for w in c["change_nouns"]) + r")\s+of)\s+$", re.IGNORECASE)
+        change = (r"(?:\b(?:" + "|".join(re.escape(w) for w in c["change_verbs"]) + r")\b(?:\s+[\w'-]+){0,3}?\s+by"
+                  r"|\b(?:" + "|".join(re.escape(w) for w in c["change_nouns"]) + r")\s+of)\s+")
+        self.change_re = re.compile(change + "$", re.IGNORECASE)
+        # "grew by 60 mph in 24 hours": the time after a change's figure is the window it was measured over
+        self.change_window_re = re.compile(change + r"[^,;]{1,30}?\s+(?:in|within|over)\s+(?:just\s+|only\s+|the\s+)?$",
+                                           re.IGNORECASE)
         change = c["class_change"]
         self.class_change_event = str(change["event"])
         self.class_change_events = frozenset(change["events"])
@@ -1184,6 +1187,9 @@ class Extractor:
             place, subgroup = [*place, "*part"], True
         if self.change_re.search(text, max(c_lo - base, m.start - base - 60), m.start - base):
             measure = f"{measure}_change"  # "winds grew by 50 mph": how much a level changed, not the level
+        elif measure in ("duration", "deadline") and self.change_window_re.search(text, max(c_lo - base, m.start - base - 90),
+                                                                    m.start - base):
+            measure = "change_window"  # "grew by 60 mph in 24 hours": not how long anything lasted
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,

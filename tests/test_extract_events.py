@@ -541,7 +541,9 @@ CHANGE_CASES = [
     # the size of a change, after "by" behind a verb of change or after "of" behind a noun of one
     ("The typhoon's winds grew by 60 mph in a day before it hit the islands.", [("speed_change", 60.0)]),
     ("Its winds strengthened sharply by some 100 km/h overnight.", [("speed_change", 100.0)]),
-    ("Forecasters logged an increase of 30 km/h in six hours.", [("speed_change", 30.0), ("duration", 6.0)]),
+    ("Forecasters logged an increase of 30 km/h in six hours.", [("speed_change", 30.0), ("change_window", 6.0)]),
+    ("The river rose by 2 metres within just 12 hours.", [("distance_change", 2.0), ("change_window", 12.0)]),
+    ("The storm lasted 12 hours.", [("duration", 12.0)]),
     # a level, and a figure after "by" that follows no change
     ("Winds of 140 mph battered the coast.", [("speed", 140.0)]),
     ("The harbour was hit by 90 mph gusts.", [("speed", 90.0)]),
