@@ -589,6 +589,8 @@ MEASURE_WORD_CASES = [
     ("More than 6,000 troops and rescuers were now in the region, the army said.", [("deployed", 6000.0)]),
     ("Some 7,000 soldiers are now deployed in the province.", [("deployed", 7000.0)]),
     ("The army sent 300 tonnes of food.", [("mass", 300.0)]),
+    # a storm's class names no count
+    ("The Category 4 hurricane destroyed 300 homes.", [("count", 300.0)]),
     # the dead and the missing together are a count of their own
     ("Nearly 300 people are dead or missing, aid groups say.", [("dead_or_missing", 300.0)]),
     ("In the valley, 60 villagers are dead or unaccounted for.", [("dead_or_missing", 60.0)]),
@@ -621,3 +623,16 @@ EYE_CASES = [
 def test_the_eye_of_a_storm_coming_ashore_dates_the_storm(text: str) -> None:
     dates = [(c.event, c.value.start) for c in claims_of(text, published="2024-03-04T18:00:00-06:00") if c.kind == "date"]
     assert dates == [("storm", "2024-03-04"), ("storm", "2024-03-04T03:40:00-06:00")]
+
+
+VISIT_CASES = [
+    # a trip to a place is a visit, dated apart from the event it follows
+    ("The president drove to Belvar on Tuesday after the storm.", [("visit", "2024-02-27")]),
+    ("The storm hit Belvar on Tuesday. The minister flew to Belvar on Wednesday.",
+     [("storm", "2024-02-27"), ("visit", "2024-02-28")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", VISIT_CASES, ids=[c[0][:40] for c in VISIT_CASES])
+def test_a_trip_is_a_visit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
