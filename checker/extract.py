@@ -266,6 +266,9 @@ class Extractor:
         self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
         self.people_measures = frozenset(c["people_measures"])
         self.general_event_verbs = frozenset(w.lower() for w in c["general_event_verbs"])
+        self.disaster_events = frozenset(c["disaster_events"])
+        self.human_events = frozenset(c["human_events"])
+        self._story_disaster: str | None = None  # set per report by extract()
         self.arrival_re = phrase_pattern(c["arrival_verbs"])
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
@@ -371,6 +374,7 @@ class Extractor:
         previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
+        self._story_disaster = self._disaster_of(segments)
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
@@ -394,6 +398,21 @@ class Extractor:
         for k, d in enumerate(drafts):
             claims.append(self._claim(report, d, k, lines, seen))
         return claims
+
+    def _disaster_of(self, segments: list[Span]) -> str | None:
+        """The natural disaster a report is about, where its event words name one (most often) and no event of
+        people (an attack, fighting): what a general verb with a bare name as subject ("Kerra struck") means."""
+        named: list[str] = []
+        for sent in segments:
+            for mm in self.event_re.finditer(sent.text):
+                word = re.sub(r"\s+", " ", mm.group().lower())
+                event = self.lex.event_words.get(word)
+                if event is not None and word not in self.general_event_verbs:
+                    named.append(event)
+        if not named or set(named) & self.human_events:
+            return None
+        disasters = [e for e in named if e in self.disaster_events]
+        return max(disasters, key=disasters.count) if disasters else None
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
@@ -1897,6 +1916,9 @@ class Extractor:
                 if verb in self.general_event_verbs else None
             if head is not None:
                 ev = head
+            elif verb in self.general_event_verbs and ev[0] not in self.disaster_events and self._story_disaster:
+                # "When Kerra struck Belvar on Monday", in a report of a storm that names no attack: the storm
+                ev = (self._story_disaster, ev[1], ev[2])
             elif ev[0] in self.object_events:
                 # "launched an offensive in April": the date is the offensive's, the verb only starts it
                 obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,

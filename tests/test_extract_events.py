@@ -636,3 +636,17 @@ VISIT_CASES = [
 @pytest.mark.parametrize("text,expected", VISIT_CASES, ids=[c[0][:40] for c in VISIT_CASES])
 def test_a_trip_is_a_visit(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
+
+
+STORY_DISASTER_CASES = [
+    # a general verb whose subject is a bare name dates the natural disaster a report is about, where it names no
+    # event of people; in a report of an attack it stays an attack
+    ("When Kerra struck Belvar just after midnight on March 2, forecasters had expected a tropical storm. "
+     "The cyclone killed 12.", [("storm", "2024-03-02")]),
+    ("Gunmen struck the village on Tuesday. The attack killed 12.", [("attack", "2024-02-27")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", STORY_DISASTER_CASES, ids=[c[0][:40] for c in STORY_DISASTER_CASES])
+def test_a_named_storm_that_struck_is_the_storm(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
