@@ -282,6 +282,9 @@ class Extractor:
         self.np_stops = {w.lower() for w in c["noun_phrase_stops"]}
         self.people_measures = frozenset(c["people_measures"])
         self.general_event_verbs = frozenset(w.lower() for w in c["general_event_verbs"])
+        self.disaster_events = frozenset(c["disaster_events"])
+        self.human_events = frozenset(c["human_events"])
+        self._story_disaster: str | None = None  # set per report by extract()
         self.arrival_re = phrase_pattern(c["arrival_verbs"])
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
@@ -291,6 +294,31 @@ class Extractor:
             r"\s+(?:" + "|".join(re.escape(w) for w in c["event_compound_heads"]) + r")\b", re.IGNORECASE)
         self.increment_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["increment_words"]) + r")\s+(?:[$€£¥]\s*)?$", re.IGNORECASE)
+        # "grew by 50 mph", "an increase of 12": the figure that follows is the size of a change
+        change = (r"(?:\b(?:" + "|".join(re.escape(w) for w in c["change_verbs"]) + r")\b(?:\s+[\w'-]+){0,3}?\s+by"
+                  r"|\b(?:" + "|".join(re.escape(w) for w in c["change_nouns"]) + r")\s+of)\s+")
+        self.change_re = re.compile(change + "$", re.IGNORECASE)
+        # "grew by 60 mph in 24 hours": the time after a change's figure is the window it was measured over
+        self.change_window_re = re.compile(change + r"[^,;]{1,30}?\s+(?:in|within|over)\s+(?:just\s+|only\s+|the\s+)?$",
+                                           re.IGNORECASE)
+        change = c["class_change"]
+        self.class_change_event = str(change["event"])
+        self.class_change_events = frozenset(change["events"])
+        # "became a hurricane", "grew into a Category 4 typhoon": up to two words between the article and the noun
+        self.class_change_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in change["verbs"]) + r")\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
+            re.IGNORECASE)
+        # "45 were in Belvar", "five in neighbouring Karn": a figure a place follows (up to two words before it)
+        self.located_part_re = re.compile(r"\s+(?:(?:were|was|died)\s+)?in\s+(?:[a-z]+\s+){0,2}[A-Z]")
+        self.place_adjective_re = r"(?:(?:" + "|".join(re.escape(w) for w in c["place_adjectives"]) + r")\s+)?"
+        # a figure (up to three words) and "in" before a place: "some 40 in Valia", "45 were in nearby Karn"
+        self.figure_place_re = re.compile(r"(?:[\w,.-]+\s+){0,2}[\w,.-]+\s+(?:(?:were|was|died)\s+)?(?:in|at)\s+"
+                                          r"(?:the\s+)?" + self.place_adjective_re)
+        self.beside_place_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["neighbour_words"]) + r")\s+$", re.IGNORECASE)
+        self.anaphoric_nouns = frozenset(c["anaphoric_nouns"])
+        self.event_part_re = re.compile(
+            r"\b(?:the|its)\s+(?:" + "|".join(re.escape(w) for w in c["event_part_nouns"]) + r")\b", re.IGNORECASE)
         self.story_nouns = tuple(c["story_event_nouns"]["words"])
         self.story_event = str(c["story_event_nouns"]["event"])
         self.event_measures: dict[str, object] = {
@@ -363,6 +391,7 @@ class Extractor:
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         last_event: str | None = None  # the event the sentence just before named, if any
+        self._story_disaster = self._disaster_of(segments)
         for sent in segments:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
@@ -389,6 +418,21 @@ class Extractor:
         for k, d in enumerate(drafts):
             claims.append(self._claim(report, d, k, lines, seen))
         return claims
+
+    def _disaster_of(self, segments: list[Span]) -> str | None:
+        """The natural disaster a report is about, where its event words name one (most often) and no event of
+        people (an attack, fighting): what a general verb with a bare name as subject ("Kerra struck") means."""
+        named: list[str] = []
+        for sent in segments:
+            for mm in self.event_re.finditer(sent.text):
+                word = re.sub(r"\s+", " ", mm.group().lower())
+                event = self.lex.event_words.get(word)
+                if event is not None and word not in self.general_event_verbs:
+                    named.append(event)
+        if not named or set(named) & self.human_events:
+            return None
+        disasters = [e for e in named if e in self.disaster_events]
+        return max(disasters, key=disasters.count) if disasters else None
 
     # ------------------------------------------------------------------
     def _sentence(self, sent: Span, ref: date | None, previous_event: str | None,
@@ -994,6 +1038,11 @@ class Extractor:
             if np and np[-1].low not in self.people:
                 np = []  # "him", "he": one person, nobody named
         head = np[-1].low if np else None
+        if head in self.anaphoric_nouns and k > 0:
+            # "nine people died and three others are missing": the others are more of what the figure before counts
+            before, _ = self._noun_phrase(toks, amounts[k - 1], stops)
+            if before and before[-1].low not in self.anaphoric_nouns:
+                np, head = before, before[-1].low
         pronoun = head in _PRONOUNS if head else False
         unit_dim = self.lex.unit_info.get(m.unit or "", {}).get("dimension")
         claim_end = toks[np_end - 1].end if np and np_end - 1 < len(toks) and not pronoun else m.end
@@ -1003,6 +1052,7 @@ class Extractor:
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
         share_state: str | None = None
         subgroup = False
+        breakdown: str | None = None
         if m.unit:
             kind = "quantity"
             measure = self._dimension_measure(unit_dim or "", m, text, base, c_lo, c_hi, s_lo, s_hi)
@@ -1068,6 +1118,9 @@ class Extractor:
             counted = self._number_of_thing(toks, c_lo, m) if not measure and not np else None
             if counted is not None:
                 np, head = [counted], counted.low  # "put the number of houses destroyed at 900": houses counted
+            breakdown = self._place_breakdown(text, base, c_lo, m)
+            if breakdown is not None and not np:
+                measure = breakdown  # "killed 48: 43 in Belvar and five in Karn": the parts count the dead too
             if measure:
                 kind = self.lex.measure_kinds[measure]
             elif head and not pronoun and head not in self.people:
@@ -1194,6 +1247,14 @@ class Extractor:
             place, place_level = [owner_place], _OWNER  # "Belvar's 80 sirens": things of that place
         if origin_name is not None:
             place, place_level = [origin_name], _AFTER_FIGURE  # where the counted come from, not where they died
+        if breakdown is not None and measure == breakdown and place_level == _AFTER_FIGURE:
+            # one place's share of a toll broken down by place: never the toll of a report that names no place
+            place, subgroup = [*place, "*part"], True
+        if self.change_re.search(text, max(c_lo - base, m.start - base - 60), m.start - base):
+            measure = f"{measure}_change"  # "winds grew by 50 mph": how much a level changed, not the level
+        elif measure in ("duration", "deadline") and self.change_window_re.search(text, max(c_lo - base, m.start - base - 90),
+                                                                    m.start - base):
+            measure = "change_window"  # "grew by 60 mph in 24 hours": not how long anything lasted
         d = _Draft(
             kind=kind, measure=measure, start=m.start, end=claim_end, sentence=sent, value=value,
             subject=subject, actors=actors, event=event, place=place, place_level=place_level,
@@ -1225,6 +1286,23 @@ class Extractor:
         elif not d.place and self.wide_scope_re.search(seg_text):
             d.place = ["*wide"]
         return d
+
+    def _place_breakdown(self, text: str, base: int, c_lo: int, m: AmountMention) -> str | None:
+        """The casualty measure of a toll a figure is one place's share of: a figure followed by "in <Place>" in
+        a list after a colon that ends a toll ("killed 48: 43 in Belvar and five in Karn") or after a partitive
+        opener ("Of the dead, 45 were in Belvar and seven in Karn"). None for any other figure."""
+        if not self.located_part_re.match(text, m.end - base):
+            return None
+        opener = _TOLL_PARTITIVE.match(text)
+        if opener is not None and opener.end() <= m.start - base:
+            word = opener.group(1).lower()
+            measure = "killed" if word in self.dead_partitive else self.lex.word_measures.get(word)
+        elif c_lo - base > 0 and text[:c_lo - base].rstrip().endswith(":"):
+            found = list(self.measure_re.finditer(text, 0, c_lo - base))
+            measure = self.lex.word_measures.get(re.sub(r"\s+", " ", found[-1].group().lower())) if found else None
+        else:
+            return None
+        return measure if measure and self.lex.measure_kinds.get(measure) == "casualty" else None
 
     def _combined(self, seg_text: str) -> bool:
         """Whether a figure is the sum over several places by its own words: "in the two countries", "combined"."""
@@ -1591,6 +1669,9 @@ class Extractor:
         also gives as a demonym: "Ostrian" for Ostria)."""
         mentions = sorted((sent.start + pos, name) for sent in segments for pos, name in self._place_mentions(sent.text))
         names = {n for _, n in mentions}
+        # places named as beside another ("in neighbouring Karn"): never the settlement "the city" means
+        beside = {n for sent in segments for pos, n in self._place_mentions(sent.text)
+                  if self.beside_place_re.search(sent.text, max(0, pos - 20), pos)}
         names |= {p for d in drafts for p in d.place if not p.startswith("*")}  # owners too: "Ostria's toll"
         countries = _countries(names, " ".join(sent.text for sent in segments), self.demonym_suffixes) | {
             mm.group(1) for sent in segments for mm in self.across_name_re.finditer(sent.text)} | (  # "across Ostria": an area
@@ -1622,6 +1703,9 @@ class Extractor:
         for d in drafts:
             if d.kind in ("casualty", "displacement") and not d.total:
                 counted_in.setdefault(d.measure, set()).update(p for p in d.place if p in countries)
+        # measures the report breaks down by place ("43 in Belvar and five in Karn"): its toll that says nowhere
+        # is the whole the parts add up to, not its dateline town's
+        broken_down = {d.measure for d in drafts if "*part" in d.place}
         for d in drafts:
             if d.kind == "date":
                 continue
@@ -1665,6 +1749,8 @@ class Extractor:
                     # a report that gives tolls for several countries and one toll for none gives the sum of them
                     # ("90 died in Ostria and 40 in Valia ... the quake toll passed 130"), even from a dateline town
                     d.place = ["*combined", *sorted(counted_in[d.measure])]
+                elif toll and d.measure in broken_down:
+                    pass
                 elif toll and lead_locality:
                     d.place = [lead_locality]  # a report about one settlement gives its tolls there unless it says where
                 elif toll and label_area:
@@ -1672,7 +1758,7 @@ class Extractor:
                 elif toll and topic_country and d.event not in self.point_events:
                     d.place = ["*wide"]  # a report about a country gives its tolls for the country
                 continue
-            before = [n for pos, n in mentions if pos < d.start and n not in countries]
+            before = [n for pos, n in mentions if pos < d.start and n not in countries and n not in beside]
             place = locality or (before[-1] if before else None) or title_name
             if place:
                 d.place = [place]
@@ -1696,7 +1782,9 @@ class Extractor:
         owner = self._owner_place(text[seg_a:fig_a])
         if owner is not None:
             return [owner], _OWNER
-        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b})
+        # "killed 61 people: 50 in Belvar and 11 in Karn": a place right after another figure is that figure's
+        inside = sorted({n for pos, n in mentions if seg_a <= pos < seg_b
+                         and not any(o < pos and self.figure_place_re.fullmatch(text, o, pos) for o in others)})
         if inside:
             return inside, _SEGMENT
         if not self.combined_total_re.search(text, seg_a, seg_b):
@@ -1765,7 +1853,9 @@ class Extractor:
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
             # (a preposition may open the sentence: "In Valia, 300 died")
-            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
+            r"\b(?:(?:[Ii]n|[Aa]cross|near|[Tt]hroughout|outside|inside|above|below|off|around|beyond|on)\s+(?:the\s+)?"
+            + self.place_adjective_re +
+            r"|(?:city|town|province|village|region|governorate|district|port)\s+of\s+)"
             r"((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
             r"|\b((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2}),\s+where\b", text  # "the destruction of X, where ..."
         ):
@@ -1855,7 +1945,8 @@ class Extractor:
             ev = self._date_event(text, base, max(c_lo, dm.start - 220), dm.end, dm)
         if ev is None and starts and previous_event:
             ev = (previous_event, dm.start, 0)  # "It will start at midnight": the event of the sentence before
-        elif ev is None and previous_event and _PRONOUN_OPENING.match(text) and (
+        elif ev is None and previous_event and (
+                _PRONOUN_OPENING.match(text) or self.event_part_re.search(text, c_lo - base, dm.start - base)) and (
                 self.arrival_re.search(text, c_lo - base, dm.start - base)
                 or self.pronoun_occurrence_re.match(text, c_lo - base, dm.start - base)):
             # "The cyclone formed ... It reached the islands on Friday"; "The collision ... It happened at 6pm"
@@ -1874,6 +1965,9 @@ class Extractor:
                 if verb in self.general_event_verbs else None
             if head is not None:
                 ev = head
+            elif verb in self.general_event_verbs and ev[0] not in self.disaster_events and self._story_disaster:
+                # "When Kerra struck Belvar on Monday", in a report of a storm that names no attack: the storm
+                ev = (self._story_disaster, ev[1], ev[2])
             elif ev[0] in self.object_events:
                 # "launched an offensive in April": the date is the offensive's, the verb only starts it
                 obj = next((mm for mm in self.event_re.finditer(text, ev[1] + ev[2] - base,
@@ -1978,6 +2072,8 @@ class Extractor:
             event = self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
             if event is None or self.denied_event_re.search(text, max(0, s - base - 40), s - base):
                 continue
+            if event in self.class_change_events and self.class_change_re.search(text, max(0, s - base - 60), s - base):
+                event = self.class_change_event  # "became a hurricane on Tuesday": not the day it struck
             if self._dated_by_possessive(text, base, s, dm) or (
                     self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)
                     if e <= dm.start else self.clause_opener_re.search(text, dm.end - base, s - base)):
@@ -2074,6 +2170,8 @@ _DATELINE_AFTER = re.compile(r"\s*\)?\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:
 
 
 # "Of the 104 survivors, ...": the group the sentence's figures are parts of
+# "Of the dead,", "Among those killed,": a sentence that breaks down the group it names
+_TOLL_PARTITIVE = re.compile(r"\W*(?:Of|Among)\s+(?:the|those)\s+(?:[\w.-]+\s+){0,2}?([a-z]+)\s*,", re.IGNORECASE)
 _PARTITIVE_OPENER = re.compile(r"\W*Of\s+(?:the|its|their|those)\s+[\w,.-]+\s+(?:[a-z-]+\s+)?([a-z]+)\s*,")
 
 

@@ -223,6 +223,8 @@ class Matcher:
         pa, pb = set(a.place), set(b.place)
         if "*other" in pa | pb:
             return False  # "Elsewhere, ...": another place than the report's, unnamed
+        if ("*part" in pa and not place_names(pb)) or ("*part" in pb and not place_names(pa)):
+            return False  # "43 in Belvar" of a toll broken down by place is not a toll that names no place
         if not pa or not pb:
             return True
         if "*combined" in pa or "*combined" in pb:
@@ -244,6 +246,8 @@ class Matcher:
             return False  # (but "across Ostria" and "in Ostria", a country, are one area)
         pa.discard("*wide")
         pb.discard("*wide")
+        if ("*part" in a.place and country_b and not country_a) or ("*part" in b.place and country_a and not country_b):
+            return False  # one town's share of a toll is not the toll of the country that holds it
         if country_a and country_b and pa != pb:
             return False  # "in Ostria" and "in Ostria and Valia" (combined) are two facts (CODING 3)
         if pa and pb and not pa & pb:

@@ -162,6 +162,7 @@ STATE_CASES = [
     ("Officials said 640 homes had collapsed.", "destroyed"),
     ("More than 9,000 homes were either destroyed or damaged beyond repair.", "damaged or destroyed"),
     ("The storm left 300 homes without power.", "without_power"),
+    ("The utility said 80,000 homes and businesses lost power.", "without_power"),
     ("The town has 4,000 homes.", None),
 ]
 
@@ -643,3 +644,118 @@ def test_a_remembrance_is_dated_as_its_own_event() -> None:
     text = "Relatives laid flowers at the depot in Marlow on Sunday morning."
     assert [c.event for c in _dates(text)] == ["commemoration"]
     assert _conflicts(text, "A rocket hit the bus depot in Marlow on Tuesday, killing 14 people.") == []
+
+
+CHANGE_CASES = [
+    # the size of a change, after "by" behind a verb of change or after "of" behind a noun of one
+    ("The typhoon's winds grew by 60 mph in a day before it hit the islands.", [("speed_change", 60.0)]),
+    ("Its winds strengthened sharply by some 100 km/h overnight.", [("speed_change", 100.0)]),
+    ("Forecasters logged an increase of 30 km/h in six hours.", [("speed_change", 30.0), ("change_window", 6.0)]),
+    ("The river rose by 2 metres within just 12 hours.", [("distance_change", 2.0), ("change_window", 12.0)]),
+    ("The storm lasted 12 hours.", [("duration", 12.0)]),
+    # a level, and a figure after "by" that follows no change
+    ("Winds of 140 mph battered the coast.", [("speed", 140.0)]),
+    ("The harbour was hit by 90 mph gusts.", [("speed", 90.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CHANGE_CASES, ids=[c[0][:40] for c in CHANGE_CASES])
+def test_a_figure_of_change_is_its_own_measure(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == expected
+
+
+def test_a_change_is_never_compared_with_the_level() -> None:
+    found = _conflicts("The cyclone's winds grew by 70 mph in 24 hours.", "It came ashore with winds of 150 mph.",
+                       "Its sustained winds were 240 km/h when it came ashore.")
+    assert all("70 mph" not in pair for pair in found)
+
+
+CLASS_CHANGE_CASES = [
+    # the day a storm grew into another class is its intensification's, not the day it struck
+    ("The depression became a typhoon on Sunday morning and struck the islands on Tuesday.",
+     [("intensification", "2024-03-03"), ("storm", "2024-02-27")]),
+    ("Kerra had only become a cyclone on Saturday evening. It made landfall on Monday.",
+     [("intensification", "2024-03-02"), ("storm", "2024-03-04")]),
+    ("The storm grew into a Category 4 hurricane on Friday.", [("intensification", "2024-03-01")]),
+    ("The storm struck the coast on Tuesday.", [("storm", "2024-02-27")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLASS_CHANGE_CASES, ids=[c[0][:40] for c in CLASS_CHANGE_CASES])
+def test_a_storm_growing_into_another_class_is_dated_apart(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
+
+
+def test_the_day_a_storm_became_a_hurricane_is_not_its_landfall() -> None:
+    found = _conflicts("The typhoon had only become a typhoon on Friday. It came ashore on Sunday.",
+                       "The typhoon made landfall on Sunday.", "The typhoon made landfall on Saturday.")
+    assert all("on Friday" not in pair for pair in found) and ("on Saturday", "on Sunday") in found
+
+
+MEASURE_WORD_CASES = [
+    # troops or rescuers sent to an area are counted; things sent are not people
+    ("The government sent 4,000 soldiers and police to clear roads.", [("deployed", 4000.0)]),
+    ("More than 6,000 troops and rescuers were now in the region, the army said.", [("deployed", 6000.0)]),
+    ("Some 7,000 soldiers are now deployed in the province.", [("deployed", 7000.0)]),
+    ("The army sent 300 tonnes of food.", [("mass", 300.0)]),
+    # a storm's class names no count
+    ("The Category 4 hurricane destroyed 300 homes.", [("count", 300.0)]),
+    # the dead and the missing together are a count of their own
+    ("Nearly 300 people are dead or missing, aid groups say.", [("dead_or_missing", 300.0)]),
+    ("In the valley, 60 villagers are dead or unaccounted for.", [("dead_or_missing", 60.0)]),
+    # "others" count more of what the figure before them counted
+    ("Nine people were killed and three others are missing.", [("killed", 9.0), ("missing", 3.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEASURE_WORD_CASES, ids=[c[0][:40] for c in MEASURE_WORD_CASES])
+def test_what_a_figure_counts(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == expected
+
+
+def test_rain_that_fell_is_what_a_rainfall_measures() -> None:
+    assert [(c.measure, c.subject) for c in _claims("Nearly 8 inches of rain fell on the town.")] == [("rainfall", "rain")]
+    assert _conflicts("Nearly 8 inches of rain fell on the town.", "The storm poured about 14 inches of rain on the town.") \
+        == [("Nearly 8 inches of rain", "about 14 inches of rain")]
+
+
+EYE_CASES = [
+    # the eye of a storm stands for it: a time it came ashore dates the storm of the sentence before, even where an
+    # agency named for storms speaks
+    "BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The eye came ashore at 3:40 a.m. local time.",
+    "BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The Regional Cyclone Centre said the "
+    "eye came ashore at 3:40 a.m. local time with winds of 120 mph.",
+]
+
+
+@pytest.mark.parametrize("text", EYE_CASES, ids=[c[60:100] for c in EYE_CASES])
+def test_the_eye_of_a_storm_coming_ashore_dates_the_storm(text: str) -> None:
+    dates = [(c.event, c.value.start) for c in claims_of(text, published="2024-03-04T18:00:00-06:00") if c.kind == "date"]
+    assert dates == [("storm", "2024-03-04"), ("storm", "2024-03-04T03:40:00-06:00")]
+
+
+VISIT_CASES = [
+    # a trip to a place is a visit, dated apart from the event it follows
+    ("The president drove to Belvar on Tuesday after the storm.", [("visit", "2024-02-27")]),
+    ("The storm hit Belvar on Tuesday. The minister flew to Belvar on Wednesday.",
+     [("storm", "2024-02-27"), ("visit", "2024-02-28")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", VISIT_CASES, ids=[c[0][:40] for c in VISIT_CASES])
+def test_a_trip_is_a_visit(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
+
+
+STORY_DISASTER_CASES = [
+    # a general verb whose subject is a bare name dates the natural disaster a report is about, where it names no
+    # event of people; in a report of an attack it stays an attack
+    ("When Kerra struck Belvar just after midnight on March 2, forecasters had expected a tropical storm. "
+     "The cyclone killed 12.", [("storm", "2024-03-02")]),
+    ("Gunmen struck the village on Tuesday. The attack killed 12.", [("attack", "2024-02-27")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", STORY_DISASTER_CASES, ids=[c[0][:40] for c in STORY_DISASTER_CASES])
+def test_a_named_storm_that_struck_is_the_storm(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected

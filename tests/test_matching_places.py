@@ -150,3 +150,34 @@ def test_where_onlookers_are_is_not_where_the_event_happened() -> None:
     assert ("on Saturday", "on Sunday") in _conflicts(first, second)
     dates = [c for c in claims_of(first) if c.kind == "date"]
     assert [c.place for c in dates] == [["Karn"]]
+
+
+BREAKDOWN_CASES = [
+    # a toll broken down by place after a colon or a partitive opener: each part is that place's share, marked so
+    ("The cyclone killed 61 people, the regional office said: 50 in Marlow and eleven in neighbouring Hollin.",
+     [(61, []), (50, ["Marlow", "*part"]), (11, ["Hollin", "*part"])]),
+    ("Of the dead, 38 were in Marlow and nine in Brenby.", [(38, ["Marlow", "*part"]), (9, ["Brenby", "*part"])]),
+    ("The cyclone killed 61 people: 50 in Marlow and 11 in Hollin.",
+     [(61, []), (50, ["Marlow", "*part"]), (11, ["Hollin", "*part"])]),
+    # each place of a plain list is that place's own toll
+    ("The floods killed 30 people in Marlow and 12 in Brenby.", [(30, ["Marlow"]), (12, ["Brenby"])]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BREAKDOWN_CASES, ids=[c[0][:40] for c in BREAKDOWN_CASES])
+def test_a_toll_broken_down_by_place_gives_parts(text: str, expected: list[tuple[float, list[str]]]) -> None:
+    assert _places(text) == expected
+
+
+def test_one_place_share_of_a_toll_is_never_a_toll_that_names_no_place_or_a_country() -> None:
+    found = _conflicts("The cyclone killed 61 people: 50 in Marlow and eleven in Hollin.",
+                       "MARLOW - The toll stands at 70 dead. Of the dead, 58 were in Marlow and twelve in Hollin.",
+                       "The storm is now blamed for nearly 80 deaths in Ostria.")
+    assert found == [("50", "58"), ("61 people", "70"), ("61 people", "nearly 80"), ("70", "nearly 80"),
+                     ("eleven", "twelve")]
+
+
+def test_a_place_named_as_beside_another_is_not_the_city() -> None:
+    text = ("BELVAR - The storm killed 20 people in the region: 15 in Belvar and five in neighbouring Karn. "
+            "Half the hotels in the city were damaged, and 40 percent of the homes in the city lost their roofs.")
+    assert [c.place for c in claims_of(text) if c.measure == "share"] == [["Belvar"]]

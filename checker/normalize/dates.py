@@ -360,6 +360,8 @@ class DateReader:
         self.count_unit = re.compile(rf"\b(?P<n>{num})\s+(?P<unit>{units})\b", re.IGNORECASE)
         self.future = phrase_pattern(cal["future_markers"])
         self.past = phrase_pattern(cal["past_markers"])
+        self.midnight_side = re.compile(r"\b(?:" + "|".join(map(re.escape, cal["midnight_sides"])) + r")\s+$",
+                                        re.IGNORECASE)
         self.future_adjacent = re.compile(
             r"(?:" + phrase_pattern(cal["future_markers_adjacent"]).pattern + r")(?:\s+(?:on|the|this|next))?\s*$", re.IGNORECASE)
         self.month_parts = cal["month_parts"]
@@ -619,7 +621,8 @@ class DateReader:
             d.end = max(d.end, e)
             d.time = t
             d.zone = m.group("zone")
-            if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None:
+            if t == "midnight" and d.first and d.first == d.last and d.role_hint == "weekday" and reference is not None \
+                    and not self.midnight_side.search(text, max(0, s - 12), s):
                 # "midnight Thursday" is the midnight that ends Thursday, the day that starts there is the
                 # value; in a Thursday report "midnight Friday" names that same coming midnight (CODING.md 2)
                 if d.first < reference - timedelta(days=1):
