@@ -1,5 +1,5 @@
-"""The bundled example clusters with gold (quake-2023, maui-2023, balasore-2023, pylos-2023): each gold file is
-well formed and coded by ../shared/corpus/CODING.md, and the checker's score on each does not fall.
+"""The bundled example clusters with gold (quake-2023, maui-2023, balasore-2023, pylos-2023, itaewon-2022): each
+gold file is well formed and coded by ../shared/corpus/CODING.md, and the checker's score on each does not fall.
 
 The form and coding tests need nothing outside the repository. The score tests run
 ../shared/tools/score.py (present for developers and CI, not for users) and skip
@@ -68,6 +68,10 @@ CLUSTERS = [
     Cluster("pylos-2023", {"recall": 0.94, "precision": 0.90, "conflict_recall": 0.73, "per_fact_recall": 0.90},
             same_unit_pairs=100, cross_unit_pairs=10, date_pairs=48,
             unit_sizes={"nmi": 1852.0, "mi": 1609.344, "km": 1000.0}),
+    # held out, a crowd crush (Itaewon, October 2022); not yet scored
+    Cluster("itaewon-2022", {"recall": 0.0, "precision": 0.0, "conflict_recall": 0.0, "per_fact_recall": 0.0},
+            same_unit_pairs=163, cross_unit_pairs=27, date_pairs=84,
+            unit_sizes={"m": 1.0, "ft": 0.3048}),
 ]
 BY_NAME = pytest.mark.parametrize("cluster", CLUSTERS, ids=[c.name for c in CLUSTERS])
 
