@@ -187,6 +187,10 @@ class AmountReader:
                 return Figure(1.0, i, i + 1, words=True)  # "a gallon", "a mile": one of the unit
         return fig
 
+    def _change_by(self, toks: list[Token], i: int) -> bool:
+        """Whether the figure at i follows "by" behind a verb of change ("rose by", "fell sharply by")."""
+        return i >= 2 and toks[i - 1].low == "by" and any(t.low in self.change_verbs for t in toks[max(0, i - 5):i - 1])
+
     def _range_joint(self, toks: list[Token], j: int) -> tuple[int, str | None] | None:
         """Where the word joining a range's ends stands after the first end (ending at j), and the unit
         written on the first end: "10-15", "8- to 16-metre" (a suspended hyphen), "44 mg to 50 mg"."""
@@ -606,6 +610,9 @@ class AmountReader:
                     second = None  # "44 mg to 50 mg" is a range; "5 km to 20 minutes" is not
                 if second is not None and sep in ("-", "–") and self._hyphen_chain(toks, num.i, second.j):
                     second = None  # "three-nought-four": figures read out one by one, no range
+                if second is not None and sep == "to" and self._change_by(toks, start_i) and cur is None \
+                        and self._unit_after(toks, second.j) is None:
+                    second = None  # "the toll rose by 12 to 140": the size of a change, then the new level
                 if second is not None and not self._skip(toks, second, taken):
                     a, b = num.value, second.value
                     if second.scaled and not num.scaled and a * 1000 <= b:
