@@ -759,3 +759,34 @@ STORY_DISASTER_CASES = [
 @pytest.mark.parametrize("text,expected", STORY_DISASTER_CASES, ids=[c[0][:40] for c in STORY_DISASTER_CASES])
 def test_a_named_storm_that_struck_is_the_storm(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
+
+
+# mines, slopes and roads: the events of a cave-in, a landslide, a vehicle crash and an outbreak
+KIND_CASES = [
+    ("The tunnel caved in on Tuesday, killing eight miners.", "collapse"),
+    ("A landslide buried the hamlet of Orra on Tuesday.", "collapse"),
+    ("A minibus plunged into a gorge on Tuesday, killing 11.", "crash"),
+    ("A fuel tanker overturned on the ring road on Tuesday.", "crash"),
+    ("The measles outbreak began on Tuesday.", "outbreak"),
+]
+
+
+@pytest.mark.parametrize("text,event", KIND_CASES, ids=[c[0][:40] for c in KIND_CASES])
+def test_kinds_of_disaster_date_their_own_event(text: str, event: str) -> None:
+    assert [d.event for d in _dates(text)] == [event]
+
+
+def test_an_overturned_ruling_is_no_crash() -> None:
+    assert [d.event for d in _dates("The appeals court overturned the ban on Tuesday.")] != ["crash"]
+
+
+def test_people_trapped_are_neither_the_dead_nor_the_missing() -> None:
+    claims = _claims("Nineteen miners were killed and six others remain trapped, the rescue service said.")
+    assert [(c.measure, c.value.best) for c in claims] == [("killed", 19.0), ("trapped", 6.0)]
+
+
+def test_those_down_a_mine_are_its_people() -> None:
+    """"killed 12 miners" and a later toll of the same cave-in count one group, so a stale figure conflicts."""
+    found = _conflicts("The cave-in at the Orra pit on Monday killed 12 miners.",
+                       "The toll from Monday's cave-in at the Orra pit rose to 15 people.")
+    assert found == [("12 miners", "15 people")]
