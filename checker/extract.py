@@ -184,6 +184,7 @@ class Extractor:
         self.event_re = _EventPattern(self.lex.event_words, self.lex.claims.get("guarded_event_words", {}))
         self.singular_people = {w.lower() for w in c["singular_people_nouns"]}
         self.people = {w.lower() for w in c["people_nouns"]} | self.singular_people
+        self.population_nouns = frozenset(w.lower() for w in c["population_nouns"])
         self.singular_markers = {w.lower() for w in c["singular_markers"]}
         self.object_markers = {w.lower() for w in c["object_markers"]}
         self.death_nouns = {w.lower() for w in c["death_nouns"]}
@@ -979,12 +980,14 @@ class Extractor:
                    for mm in joined)
 
     def _participle_after_people(self, np: list[Token]) -> int | None:
-        """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged"); a
-        verb of report ("troops reported dead") is the hedge of the toll, not a description, and stays."""
+        """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged",
+        "people living nearby"); a verb of report ("troops reported dead") is the hedge of the toll, not a
+        description, and stays, as does a measure word ("people missing")."""
         for j in range(1, len(np)):
             word = np[j]
             if np[j - 1].low in self.people and word.low not in self.people and word.text.islower() \
-                    and word.low.endswith("ed") and not self.speech_re.fullmatch(word.low):
+                    and (word.low.endswith("ed") or word.low.endswith("ing") and word.low not in self.lex.word_measures) \
+                    and not self.speech_re.fullmatch(word.low):
                 return j
         return None
 
@@ -1073,6 +1076,14 @@ class Extractor:
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            if measure == "population" and found is not None and found[0] in self.population_nouns:
+                # "evacuated some 3,000 residents", "4,000 residents were evacuated": what befell the residents is
+                # measured, and their noun says a population only where nothing did
+                verb = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
+                                     claim_end, base, owned | {found[1]})
+                verb_measure = self.lex.word_measures.get(re.sub(r"\s+", " ", verb[0]), "") if verb else ""
+                if verb is not None and self.lex.measure_kinds.get(verb_measure) in ("casualty", "displacement"):
+                    found, measure = verb, verb_measure
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
                 measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
             if found is not None and found[1] < m.start and re.fullmatch(
@@ -1080,8 +1091,8 @@ class Extractor:
                 # "Of 1,175 people admitted to hospital, 793 had gone home": a part of the figure before, counted
                 # by its own verb, not by that figure's
                 measure = ""
-            cut = self._participle_after_people(np) if measure and self.lex.measure_kinds.get(measure) == "casualty" \
-                else None
+            cut = self._participle_after_people(np) \
+                if measure and self.lex.measure_kinds.get(measure) in ("casualty", "displacement") else None
             if cut is not None and found is not None and not (
                     found[1] >= np[cut].end or text[found[1] + len(found[0]) - base:m.start - base].isspace()):
                 cut = None  # "two bombers killed and ten hostages freed": the participle is the hostages' own verb

@@ -790,3 +790,18 @@ def test_those_down_a_mine_are_its_people() -> None:
     found = _conflicts("The cave-in at the Orra pit on Monday killed 12 miners.",
                        "The toll from Monday's cave-in at the Orra pit rose to 15 people.")
     assert found == [("12 miners", "15 people")]
+
+
+# what befell people is measured before what their noun says they are, and a participle after them describes them
+EVACUATION_CASES = [
+    ("Nearly 2,600 residents were evacuated from the valley.", [("evacuated", 2600.0)]),
+    ("Crews evacuated some 900 residents of the estate.", [("evacuated", 900.0)]),
+    ("About 1,100 people living near the dyke were moved to shelters.", [("evacuated", 1100.0)]),
+    ("The hill town of Sarn has 4,300 residents.", [("population", 4300.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVACUATION_CASES, ids=[c[0][:40] for c in EVACUATION_CASES])
+def test_residents_moved_are_evacuated_and_residents_alone_a_population(
+        text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in claims_of(text) if c.kind != "date"] == expected
