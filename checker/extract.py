@@ -979,6 +979,13 @@ class Extractor:
         return any(mm is not None and self.lex.word_measures.get(mm.group(1).lower(), measure) != measure
                    for mm in joined)
 
+    def _people_after_copula(self, toks: list[Token], m: AmountMention) -> str | None:
+        """The people a bare figure is said to be: "five were firefighters", "two are children"."""
+        i = next((k for k, t in enumerate(toks) if t.start >= m.end), len(toks))
+        if i >= len(toks) or toks[i].low not in ("were", "are", "was"):
+            return None
+        return next((t.low for t in toks[i + 1:i + 3] if t.low in self.people), None)
+
     def _participle_after_people(self, np: list[Token]) -> int | None:
         """Where a participle follows the counted people in a noun phrase ("fighters armed", "men engaged",
         "people living nearby"); a verb of report ("troops reported dead") is the hedge of the toll, not a
@@ -1053,6 +1060,8 @@ class Extractor:
         kind: str
         measure: str
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
+        named_part: str | None = None  # "Of the 17 dead, five were firefighters": the people a part is
+        next_word = next((t.low for t in toks if t.start >= m.end), None)
         share_state: str | None = None
         subgroup = False
         breakdown: str | None = None
@@ -1089,8 +1098,11 @@ class Extractor:
             if found is not None and found[1] < m.start and re.fullmatch(
                     r"\W*of\s+(?:[^,;]|(?<=\d),(?=\d))+,\s*", text[c_lo - base:m.start - base], re.IGNORECASE):
                 # "Of 1,175 people admitted to hospital, 793 had gone home": a part of the figure before, counted
-                # by its own verb, not by that figure's
-                measure = ""
+                # by its own verb, not by that figure's; but "Of the 17 dead, five were firefighters" has no verb
+                # of its own: a part of those, named by the people after "were"
+                named_part = self._people_after_copula(toks, m) if not np else None
+                if named_part is None:
+                    measure = ""
             cut = self._participle_after_people(np) \
                 if measure and self.lex.measure_kinds.get(measure) in ("casualty", "displacement") else None
             if cut is not None and found is not None and not (
@@ -1140,6 +1152,10 @@ class Extractor:
             else:
                 return None
         subject, actors = self._subject(np, pronoun)
+        if named_part is not None:
+            subject, subgroup = self.lex.subject_alias.get(named_part, named_part), True
+        elif subject is None and kind in ("casualty", "displacement") and next_word in self.dead_partitive:
+            subject = "people"  # "the 17 dead", "Of the 17 dead, five were firefighters": the dead, whoever else
         if pronoun and k > 0:
             prev = amounts[k - 1]
             prev_np, _ = self._noun_phrase(toks, prev, stops)

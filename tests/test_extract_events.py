@@ -805,3 +805,18 @@ EVACUATION_CASES = [
 def test_residents_moved_are_evacuated_and_residents_alone_a_population(
         text: str, expected: list[tuple[str, float]]) -> None:
     assert [(c.measure, c.value.best) for c in claims_of(text) if c.kind != "date"] == expected
+
+
+# the dead and a part of them named after "were": the total counts the dead, the part its own people
+PART_CASES = [
+    ("Of the 23 dead, four were paramedics.", [("people", 23.0), ("paramedics", 4.0)]),
+    ("Among the 23 dead were four paramedics.", [("people", 23.0), ("paramedics", 4.0)]),
+    ("The storm killed 23 people. Of the dead, four were paramedics.", [("people", 23.0), ("paramedics", 4.0)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PART_CASES, ids=[c[0][:40] for c in PART_CASES])
+def test_a_part_of_the_dead_named_after_were_is_its_own_group(text: str, expected: list[tuple[str, float]]) -> None:
+    claims = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert [(c.subject, c.value.best) for c in claims] == expected
+    assert {c.measure for c in claims} == {"killed"}
