@@ -820,3 +820,17 @@ def test_a_part_of_the_dead_named_after_were_is_its_own_group(text: str, expecte
     claims = [c for c in claims_of(text) if c.kind == "casualty"]
     assert [(c.subject, c.value.best) for c in claims] == expected
     assert {c.measure for c in claims} == {"killed"}
+
+
+# a truce or talks that collapsed ended; no building fell
+BREAKDOWN_CASES = [
+    ("Fighting flared again after the truce collapsed in October.", "breakdown"),
+    ("Peace talks collapsed on Tuesday.", "breakdown"),
+    ("The footbridge collapsed on Tuesday.", "collapse"),
+    ("Divers searched the river after the collapse of the footbridge on Tuesday.", "collapse"),
+]
+
+
+@pytest.mark.parametrize("text,event", BREAKDOWN_CASES, ids=[c[0][:40] for c in BREAKDOWN_CASES])
+def test_a_truce_that_collapsed_is_no_disaster(text: str, event: str) -> None:
+    assert [d.event for d in _dates(text)] == [event]
