@@ -126,7 +126,7 @@ class Lexicon:
 
     raw: dict[str, dict[str, Any]]
     unit_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> canonical symbol
-    unit_info: dict[str, dict[str, Any]] = field(default_factory=dict)  # symbol -> {dimension, to_base}
+    unit_info: dict[str, dict[str, Any]] = field(default_factory=dict)  # symbol -> {dimension, to_base, offset}
     month_names: dict[str, int] = field(default_factory=dict)
     weekday_names: dict[str, int] = field(default_factory=dict)
     word_measures: dict[str, str] = field(default_factory=dict)  # phrase -> measure
@@ -177,7 +177,8 @@ def build_lexicon(raw: dict[str, dict[str, Any]]) -> Lexicon:
     unit_names: dict[str, str] = {}
     unit_info: dict[str, dict[str, Any]] = {}
     for symbol, info in raw["units"]["units"].items():
-        unit_info[str(symbol)] = {"dimension": info["dimension"], "to_base": float(info["to_base"])}
+        unit_info[str(symbol)] = {"dimension": info["dimension"], "to_base": float(info["to_base"]),
+                                  "offset": float(info.get("offset", 0.0))}
         for name in info["names"]:
             unit_names[str(name).lower()] = str(symbol)
     month_names = {str(n).lower(): int(m) for m, names in raw["calendar"]["months"].items() for n in names}

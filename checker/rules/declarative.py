@@ -124,8 +124,9 @@ class DeclarativeRule(Rule):
             if not cmp.convert_units or ia is None or ib is None or ia["dimension"] != ib["dimension"]:
                 return None
             pa, pb = a.precision or 0.0, b.precision or 0.0
-            lo_a, hi_a = (lo_a - pa) * ia["to_base"], (hi_a + pa) * ia["to_base"]
-            lo_b, hi_b = (lo_b - pb) * ib["to_base"], (hi_b + pb) * ib["to_base"]
+            oa, ob = ia.get("offset", 0.0), ib.get("offset", 0.0)
+            lo_a, hi_a = (lo_a - pa) * ia["to_base"] + oa, (hi_a + pa) * ia["to_base"] + oa
+            lo_b, hi_b = (lo_b - pb) * ib["to_base"] + ob, (hi_b + pb) * ib["to_base"] + ob
         lo_a, hi_a = _widen(lo_a, hi_a, cmp.tolerance_abs, cmp.tolerance_rel)
         lo_b, hi_b = _widen(lo_b, hi_b, cmp.tolerance_abs, cmp.tolerance_rel)
         return not (lo_a <= hi_b and lo_b <= hi_a)

@@ -90,9 +90,10 @@ class CT02(Rule):
             if ia is None or ib is None or ia["dimension"] != ib["dimension"]:
                 continue
             fa, fb = ia["to_base"], ib["to_base"]
+            oa, ob = ia.get("offset", 0.0), ib.get("offset", 0.0)
             pa, pb = a.precision or 0.0, b.precision or 0.0
-            lo_a, hi_a = (lo_a - pa) * fa, (hi_a + pa) * fa
-            lo_b, hi_b = (lo_b - pb) * fb, (hi_b + pb) * fb
+            lo_a, hi_a = (lo_a - pa) * fa + oa, (hi_a + pa) * fa + oa
+            lo_b, hi_b = (lo_b - pb) * fb + ob, (hi_b + pb) * fb + ob
             if lo_a <= hi_b and lo_b <= hi_a:
                 continue
             message = f"{describe(a, context)} disagrees with {describe(b, context)} after conversion"
