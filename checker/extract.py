@@ -1903,7 +1903,7 @@ class Extractor:
             if self._ranking_frame(text, mm.start(1), mm.end(1)):
                 continue
             name = re.sub(r"['’]s$", "", name)
-            first = name.split()[0].lower()
+            first = re.split(r"[\s-]+", name)[0].lower()  # ("in the July-September quarter" names no place)
             if first in self.month_weekday or first in ("the", "president", "prime", "minister", "mr", "mrs"):
                 continue
             if len(name.split()) == 1 and name.lower().endswith(self.demonym_suffixes):

@@ -181,3 +181,10 @@ def test_a_place_named_as_beside_another_is_not_the_city() -> None:
     text = ("BELVAR - The storm killed 20 people in the region: 15 in Belvar and five in neighbouring Karn. "
             "Half the hotels in the city were damaged, and 40 percent of the homes in the city lost their roofs.")
     assert [c.place for c in claims_of(text) if c.measure == "share"] == [["Belvar"]]
+
+
+def test_a_hyphenated_span_of_months_is_no_place() -> None:
+    """"in the April-June quarter" names months; "in Baden-Baden" a town."""
+    assert [c.place for c in claims_of("Arrivals fell 12% in the April-June quarter.") if c.kind != "date"] == [[]]
+    assert [c.place for c in claims_of("Floods killed 40 people in Lenz-Marrow on Monday.")
+            if c.kind != "date"] == [["Lenz-Marrow"]]
