@@ -232,6 +232,9 @@ class Extractor:
         self.new_predicate_re = re.compile(rf"\s*,?\s*(?:{joiners})\b")
         self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.IGNORECASE)
         self.passive_links = {w.lower() for w in c["passive_links"]}
+        # one or more auxiliaries after a figure, before its own verb ("33 were injured", "12 had been hurt")
+        self.own_predicate_re = re.compile(
+            r"\s+(?:(?:" + "|".join(re.escape(w) for w in c["passive_links"]) + r")\s+)+", re.IGNORECASE)
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
@@ -1005,6 +1008,16 @@ class Extractor:
             i += 1
         return words[-1] if words else None
 
+    def _own_predicate(self, text: str, base: int, end: int, hi: int) -> tuple[str, int] | None:
+        """The measure word of the figure's own predicate, right after it with only auxiliaries between ("and 33
+        were injured", "12 had been hurt"): it wins over a nearer verb of the clause before ("53 people died and
+        33 were injured" counts 33 injured), which belongs to another figure."""
+        links = self.own_predicate_re.match(text, end - base, hi - base)
+        if links is None:
+            return None
+        word = self.measure_re.match(text, links.end(), hi - base)
+        return (word.group().lower(), word.start() + base) if word is not None else None
+
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -1068,8 +1081,9 @@ class Extractor:
             # no other figure
             owned = frozenset(mm.start() + base for mm in self.measure_re.finditer(text)
                               if self.owner_before_re.search(text, max(0, mm.start() - 8), mm.start()))
-            found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
-                                  claim_end, base, owned) \
+            found = self._own_predicate(text, base, claim_end, c_hi) \
+                or self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
+                                 claim_end, base, owned) \
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""

@@ -104,6 +104,15 @@ CASUALTY_CASES = [
     ("Medics, who had first counted 14 dead, said the toll had climbed through the night.",
      [("killed", "people", "earlier", 14.0)]),
     ("The siege took a heavy civilian toll in Varna province.", []),
+    # a figure's own verb after auxiliaries wins over the nearer verb of the figure before ("and 33 were hurt")
+    ("At least 64 people died and about 40 were hurt when the stand gave way in Orlin.",
+     [("killed", "people", "current", 64.0), ("injured", "people", "current", 40.0)]),
+    ("The ministry said 27 people had died and 18 were injured, 5 of them seriously.",
+     [("killed", "people", "current", 27.0), ("injured", "people", "current", 18.0),
+      ("injured_serious", None, "current", 5.0)]),
+    # the badly hurt are a count of their own, a part of the injured
+    ("Thirty were injured in the blast at the depot, seven critically.",
+     [("injured", "people", "current", 30.0), ("injured_serious", "people", "current", 7.0)]),
 ]
 
 
