@@ -70,6 +70,8 @@ class MatchSettings:
         ("meeting", "agreement"),
         ("flood", "collapse"),
         ("storm", "flood"),
+        # "the disaster" names the story's own event: a crowd crush's toll is the disaster's
+        ("crush", "disaster"),
     )
 
 

@@ -759,3 +759,21 @@ STORY_DISASTER_CASES = [
 @pytest.mark.parametrize("text,expected", STORY_DISASTER_CASES, ids=[c[0][:40] for c in STORY_DISASTER_CASES])
 def test_a_named_storm_that_struck_is_the_storm(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.event, c.value.start) for c in claims_of(text) if c.kind == "date"] == expected
+
+
+# a crowd pressing people to death is an event of its own kind: its day is dated, its toll is an incident's
+CRUSH_CASES = [
+    ("Friday's stampede at the Varnell stadium killed 41 people.", "2024-03-01"),
+    ("The crowd crush, late on Saturday, happened on a stairway near the Orlo station.", "2024-03-02"),
+    ("Pilgrims were trampled to death on Sunday as the crowd surged towards the shrine.", "2024-03-03"),
+]
+
+
+@pytest.mark.parametrize("text,day", CRUSH_CASES, ids=[c[0][:40] for c in CRUSH_CASES])
+def test_a_crowd_crush_is_an_event_with_its_day(text: str, day: str) -> None:
+    assert [(c.event, c.value.start) for c in _dates(text)] == [("crush", day)]
+
+
+def test_a_crush_s_tolls_disagree_and_a_festival_crowd_dates_nothing() -> None:
+    assert _conflicts("The Easter crush in Varnell killed 41 people on Friday.",
+                      "The stampede in Varnell on Friday killed 46 people.") == [("41 people", "46 people")]
