@@ -257,6 +257,9 @@ class Extractor:
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
+        self.said_on_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["speech_verbs"]) + r")(?:\s+reporters)?\s+(?:late\s+|early\s+)?"
+            r"(?:on|at|in)?\s*$", re.IGNORECASE)
         self.detection_re = phrase_pattern(c["detection_phrases"])
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
@@ -1085,6 +1088,11 @@ class Extractor:
                 or self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
                                  claim_end, base, owned) \
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
+            if found is not None and found[1] > m.start and self._tally_figure(text, base, c_lo, m.start):
+                # "the death toll ... has risen to 158 after two more who were injured died": a tally's level is
+                # measured by the tally's own noun before it, not by a verb of the clause that explains the rise
+                found = self._nearest(self.measure_re, text, window_lo, m.start, m.start, claim_end, base, owned) \
+                    or found
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
@@ -1242,7 +1250,8 @@ class Extractor:
         if scope == "unknown" and event in self.incident_scoped_events:
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
-        event_date = self._day_of(dates, s_lo, s_hi)
+        # "the ministry said on Sunday night that 153 had died": the day of the saying, not of the event
+        event_date = self._day_of([dm for dm in dates if not self._said_on(text, base, dm)], s_lo, s_hi)
         if event_date is None and re.match(r"\s*[a-z]+ing\b", text[s_lo - base:m.start - base]):
             # "a quake shook the town on Monday, killing six": a participle continues the clause before it
             p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
@@ -1376,6 +1385,12 @@ class Extractor:
         after = [mk for mk in marks if mk.start() >= figure_at]
         return not (before and not after and self.revision_re.search(stretch, before[-1].start(), figure_at))
 
+    def _said_on(self, text: str, base: int, dm: DateMention) -> bool:
+        """Whether a date stands right after a verb of speech ("said on Sunday", "told reporters on Monday"),
+        which it dates, then a clause of what was said."""
+        return bool(self.said_on_re.search(text, max(0, dm.start - base - 40), dm.start - base)) \
+            and bool(re.match(r"\s*(?:that\b|,)", text[dm.end - base:]))
+
     @staticmethod
     def _day_of(dates: list[DateMention], lo: int, hi: int) -> tuple[str, str] | None:
         """The day or week named in [lo, hi), which dates an incident there; a month or more is a period."""
@@ -1494,8 +1509,15 @@ class Extractor:
         # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
         # verb counts its victims; people named before that verb are who acted or spoke, never the counted
         object_of_verb = bool(before) and self._casualty_word(before[-1].low)
+        # "a woman among 153 killed": who stands before "among" is one of the counted, never all of them
+        one_among = bool(before) and before[-1].low == "among"
+        # "the crush that killed 159, families demand answers": people after the object's comma are another
+        # clause's subject
+        comma_after = next((t.start for t in toks if t.start >= m.end and t.text in ",;"), hi)
         for k, t in enumerate(toks):
-            if object_of_verb and t.start < m.start:
+            if (object_of_verb or one_among) and t.start < m.start:
+                continue
+            if object_of_verb and t.start > comma_after:
                 continue
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end) \
                     and not self.part_before_re.search(" ".join(x.low for x in toks[max(0, k - 4):k])):

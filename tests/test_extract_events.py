@@ -777,3 +777,15 @@ def test_a_crowd_crush_is_an_event_with_its_day(text: str, day: str) -> None:
 def test_a_crush_s_tolls_disagree_and_a_festival_crowd_dates_nothing() -> None:
     assert _conflicts("The Easter crush in Varnell killed 41 people on Friday.",
                       "The stampede in Varnell on Friday killed 46 people.") == [("41 people", "46 people")]
+
+
+def test_the_day_a_toll_was_said_is_not_the_event_s() -> None:
+    """"said on Sunday night that 53 had died": the saying's day; the toll is the current one, compared with
+    a toll dated by the event's own day."""
+    assert _conflicts("The ministry said on Sunday that 53 people had died in the stampede in Varnell.",
+                      "The stampede in Varnell on Saturday killed 61 people.") == [("53 people", "61 people")]
+
+
+def test_people_who_came_to_a_place_are_a_crowd() -> None:
+    assert [(c.measure, c.value.best) for c in _claims("An estimated 40,000 people came to the square.")] \
+        == [("present", 40000.0)]

@@ -110,6 +110,16 @@ CASUALTY_CASES = [
     ("The ministry said 27 people had died and 18 were injured, 5 of them seriously.",
      [("killed", "people", "current", 27.0), ("injured", "people", "current", 18.0),
       ("injured_serious", None, "current", 5.0)]),
+    # a tally's level is measured by the tally's noun, not by the verb of the clause that explains the rise
+    ("The death toll from the stampede in Varnell has risen to 61 after more people who were injured died.",
+     [("killed", "people", "current", 61.0)]),
+    # one person before "among" is one of the counted; people after the object's comma are another clause's
+    ("Ostrian nurse among 44 killed in Varnell stampede", [("killed", "people", "current", 44.0)]),
+    ("A year after the crush that killed 61, families demand answers", [("killed", "people", "current", 61.0)]),
+    # euphemisms of the dead, and the dead mourned
+    ("Thousands of fans came to the stadium, and 61 of them never went home.",
+     [("killed", "fans", "current", 61.0)]),
+    ("Ostria mourns more than 60 stampede victims", [("killed", "people", "current", 60.0)]),
     # the badly hurt are a count of their own, a part of the injured
     ("Thirty were injured in the blast at the depot, seven critically.",
      [("injured", "people", "current", 30.0), ("injured_serious", "people", "current", 7.0)]),
