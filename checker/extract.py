@@ -1631,7 +1631,9 @@ class Extractor:
         words = [t for t in np if t.low not in self.month_weekday]
         actors = sorted({self.lex.actor_alias.get(t.low, t.text) for t in words[:-1] if t.text[0].isupper() or t.low in self.lex.actor_alias})
         head = words[-1].low if words else np[-1].low
-        subject = self.lex.subject_alias.get(head, head)
+        # a two-word alias names its people whole ("foreign nationals" are foreigners, not any nationals)
+        pair = " ".join(t.low for t in words[-2:]) if len(words) >= 2 else ""
+        subject = self.lex.subject_alias.get(pair) or self.lex.subject_alias.get(head, head)
         return subject, actors
 
     def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int]
