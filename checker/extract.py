@@ -257,6 +257,9 @@ class Extractor:
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
+        # an event named as the object of a preposition of time ("before the crush"): a point others are set by
+        self.time_object_re = re.compile(r"\b(?:before|after|since|until)\s+(?:the\s+|a\s+|an\s+|this\s+)?$",
+                                         re.IGNORECASE)
         self.said_on_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["speech_verbs"]) + r")(?:\s+reporters)?\s+(?:late\s+|early\s+)?"
             r"(?:on|at|in)?\s*$", re.IGNORECASE)
@@ -1962,7 +1965,11 @@ class Extractor:
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
         # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
-        attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
+        # (an event of two words counts: "the Oct. 29 crowd crush")
+        at = dm.end - base + noun.start(1) if noun else 0
+        phrase = self.event_re.search(text, at, min(len(text), at + 40)) if noun else None
+        attributive = noun is not None and (self._event_noun(noun.group(1)) is not None
+                                            or (phrase is not None and phrase.start() == at)) \
             and (dm.text.lower().startswith("the ") or before.endswith("the ")) \
             or self._possessive_of_event(text, base, dm) \
             or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
@@ -2112,6 +2119,9 @@ class Extractor:
                 continue
             if event in self.class_change_events and self.class_change_re.search(text, max(0, s - base - 60), s - base):
                 event = self.class_change_event  # "became a hurricane on Tuesday": not the day it struck
+            if e <= dm.start and self.time_object_re.search(text, max(0, s - base - 30), s - base) \
+                    and re.search(r"[,;]", text[e - base:dm.start - base]):
+                continue  # "calls came before the crush, the first at 6:34 p.m.": the crush is when they were not
             if self._dated_by_possessive(text, base, s, dm) or (
                     self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)
                     if e <= dm.start else self.clause_opener_re.search(text, dm.end - base, s - base)):

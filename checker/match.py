@@ -256,7 +256,10 @@ class Matcher:
             if country_a != country_b and not strict:
                 return True  # a figure located in a country against one in a city: the country may hold it
             related = any(frozenset((x, y)) in self._related_places for x in pa for y in pb)
-            if strict or not related:
+            # a one-occurrence event (a quake, a crush) dated in a place and in the place that holds it is one
+            # event ("the crush in Seoul", "the crush in Itaewon" where a report says "Seoul's Itaewon")
+            single = a.event == b.event and a.event in self._single_events
+            if not related or (strict and not single):
                 return False
         if pa & pb:
             reasons.append("place: " + "/".join(sorted(pa & pb)))
@@ -483,7 +486,9 @@ def places_never_compatible(pa: Collection[str], pb: Collection[str], strict: bo
     if not names_a or not names_b or names_a & names_b:
         return False
     if strict:
-        return True  # for dates, disjoint names are two places whatever is known of them
+        # for dates, disjoint names are two places, unless one may hold the other (a one-occurrence event's
+        # place and the place that holds it: the matcher also asks the events, which this does not see)
+        return not any(frozenset((x, y)) in related for x in names_a for y in names_b)
     country_a, country_b = _known_country(pa, names_a, countries), _known_country(pb, names_b, countries)
     if country_a is None or country_b is None or country_a != country_b:
         return False  # a figure for a country against one for a city: the country may hold the city

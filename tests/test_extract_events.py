@@ -789,3 +789,21 @@ def test_the_day_a_toll_was_said_is_not_the_event_s() -> None:
 def test_people_who_came_to_a_place_are_a_crowd() -> None:
     assert [(c.measure, c.value.best) for c in _claims("An estimated 40,000 people came to the square.")] \
         == [("present", 40000.0)]
+
+
+def test_a_date_before_an_event_of_two_words_names_its_day() -> None:
+    """"the toll from the 1 March crowd crush": the crush's day, no start of anything."""
+    assert [(c.measure, c.event) for c in _dates("The toll from the 1 March crowd crush in Varnell rose to 61.")] \
+        == [("date", "crush")]
+
+
+def test_an_event_named_as_a_point_in_time_is_not_the_event_of_a_later_date() -> None:
+    """"calls came before the crush, the first at 6 p.m.": 6 p.m. is the first call's time, not the crush's."""
+    assert [c.event for c in _dates("Nine calls reached police before the crush, the first at 6 p.m.")] \
+        != ["crush"]
+
+
+def test_a_one_occurrence_event_in_a_place_and_in_the_place_that_holds_it_is_one() -> None:
+    assert _conflicts("The crowd crush in Varnell's Orlo district happened on Saturday night.",
+                      "The crowd crush in Varnell happened early on Sunday.",
+                      published="2024-03-05") == [("early on Sunday", "on Saturday night")]
