@@ -191,7 +191,9 @@ def _judged_pairs(cluster: Cluster, wants: str) -> list[tuple[str, bool, bool]]:
             if shape == "date":
                 disjoint = not _dates_overlap(a["value"], b["value"])
             else:
-                if shape == "same":
+                if shape == "same" or a["value"].get("unit") == b["value"].get("unit"):
+                    # (CODING 4 widens across units only: two statements in one unit compare unwidened, whatever
+                    # other units their fact is given in)
                     (alow, ahigh), (blow, bhigh) = _interval(a["value"]), _interval(b["value"])
                 else:
                     (alow, ahigh) = _widened_interval_in_base_unit(a["value"], cluster.unit_sizes)
