@@ -260,6 +260,12 @@ class Extractor:
         # an event named as the object of a preposition of time ("before the crush"): a point others are set by
         self.time_object_re = re.compile(r"\b(?:before|after|since|until)\s+(?:the\s+|a\s+|an\s+|this\s+)?$",
                                          re.IGNORECASE)
+        # "four weeks after", "two days before" right before a toll's clause: the toll is of an event then, not now
+        # (days or more, and only a hedge between: "hours after the quake, 40 died" and "a year after the crush that
+        # killed 159" are the news)
+        units = "|".join(sorted((re.escape(str(u)) for u, size in self.lex.calendar["calendar_units"].items()
+                                 if "hours" not in size), key=len, reverse=True))
+        self.span_apart_re = re.compile(rf"\b(?:{units})\s+(?:after|before)\s+(?:[a-z]+\s+){{0,2}}$")
         self.said_on_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["speech_verbs"]) + r")(?:\s+reporters)?\s+(?:late\s+|early\s+)?"
             r"(?:on|at|in)?\s*$", re.IGNORECASE)
@@ -1407,7 +1413,16 @@ class Extractor:
         news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
         before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
         past stands in the figure's own stretch ("the 33,000 who died there in 1939"). None: the report's own."""
-        past = [dm for dm in dates if ref is not None and dm.last is not None and (ref - dm.last).days > 366]
+        past = [dm for dm in dates if ref is not None and dm.last is not None and (
+            (ref - dm.last).days > 366 or self._earlier_year(dm, ref))]
+        apart = self.span_apart_re.search(text, max(lo - base, a - base - 60), a - base) if harmful else None
+        if apart is not None and event is not None and event in {
+                self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                for mm in self.event_re.finditer(text, lo - base, apart.start())}:
+            # "the crush came four weeks after 135 people died in a stampede": an event of the same kind as the
+            # clause's own, days or more apart, is another ("launched the offensive days after 34 were killed in
+            # an airstrike" names two kinds: the airstrike is the news)
+            return "another"
         bound = self._nearest_single_event(text, base, lo, hi, a, b)
         if bound is not None:
             found = self._occurrence_of(text, base, lo, bound[0], bound[1], past)
@@ -1434,6 +1449,14 @@ class Extractor:
             if clause_past is not None and clause_past.last is not None:
                 return str(clause_past.last.year)
         return None
+
+    @staticmethod
+    def _earlier_year(dm: DateMention, ref: date) -> bool:
+        """A year named alone that ended a season or more before the report ("the 2021 concert, where 10 died", in
+        a report of October 2022): not the year of news days old."""
+        whole_year = dm.first is not None and dm.last is not None and dm.first.year == dm.last.year \
+            and (dm.first.month, dm.first.day, dm.last.month, dm.last.day) == (1, 1, 12, 31)
+        return whole_year and dm.last is not None and (ref - dm.last).days > 90
 
     @staticmethod
     def _opens_when_clause(text: str, base: int, dm: DateMention) -> bool:

@@ -40,7 +40,18 @@ OCCASION_CASES = [
     ("A new flood swept the valley, killing 12 people.", "another"),
     ("The new storm has killed 40 people in the port.", None),
     ("The storm that hit on Monday has killed 40 people.", None),
+    # a toll told as days or more before or after the news is of another event
+    ("The crush came four weeks after 35 people died in a stampede at a stadium in Orlo.", "another"),
+    ("Hours after the quake struck, 40 people were dead.", None),
+    ("A year after the crush that killed 61, families demand answers.", None),
+    ("Troops launched the offensive days after 34 soldiers were killed in an air strike.", None),
 ]
+
+
+def test_a_year_named_alone_a_season_or_more_before_the_report_is_another_occurrence() -> None:
+    claims = _claims("The crush was deadlier than the 2023 festival in Orlo, where 10 people died.",
+                     published="2024-10-29")
+    assert [(c.value.best, c.occasion) for c in claims] == [(10.0, "2023")]
 
 
 @pytest.mark.parametrize("text,occasion", OCCASION_CASES, ids=[c[0][:40] for c in OCCASION_CASES])
