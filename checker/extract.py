@@ -290,6 +290,7 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["event_denials"]) + r")\s+(?:[\w'-]+\s+){0,2}$",
             re.IGNORECASE)
         self.incident_event = str(c["incident_event"])
+        self.toll_nouns = frozenset(w.lower() for w in c["toll_nouns"])
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
@@ -424,15 +425,37 @@ class Extractor:
         self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
         _lead_dates_name_the_news(drafts, segments, report.body_start, self.harmful_events)
+        title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
+        self._incidents_of_the_headline(drafts, title)
         _anchor_dates(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
-        title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
         self._report_places(drafts, segments, title)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for k, d in enumerate(drafts):
             claims.append(self._claim(report, d, k, lines, seen))
         return claims
+
+    def _incidents_of_the_headline(self, drafts: list[_Draft], title: str | None) -> None:
+        """A headline that names a harmful event that happens once (a quake, a crush) tells the report's news: a
+        date of people killed that names no event ("120 died ... on Saturday night", "a year ago today, ... 159
+        never went home") is that event's day, where the toll beside it is of no other event."""
+        named = [self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                 for mm in self.event_re.finditer(title)] if title else []
+        news = next((e for e in named if e in self.single_events and e in self.harmful_events), None)
+        if news is None:
+            return
+        for d in drafts:
+            if d.kind != "date" or d.event != self.incident_event or d.anchors is None or d.event_at < 0:
+                continue
+            word = self.measure_re.match(d.sentence.text, d.event_at - d.sentence.start)
+            if word is None or re.sub(r"\s+", " ", word.group().lower()) in self.toll_nouns:
+                continue
+            toll = next((c for c in d.anchors if _is_toll(c)), None)
+            if toll is not None and toll.measure == "killed" and toll.event in (None, news) and toll.occasion is None \
+                    and toll.reference == "current":
+                d.event = d.subject = news
+                d.anchors = None
 
     def _disaster_of(self, segments: list[Span]) -> str | None:
         """The natural disaster a report is about, where its event words name one (most often) and no event of

@@ -818,3 +818,16 @@ def test_a_one_occurrence_event_in_a_place_and_in_the_place_that_holds_it_is_one
     assert _conflicts("The crowd crush in Varnell's Orlo district happened on Saturday night.",
                       "The crowd crush in Varnell happened early on Sunday.",
                       published="2024-03-05") == [("early on Sunday", "on Saturday night")]
+
+
+def test_a_day_of_dying_in_a_report_whose_headline_names_a_one_time_event_is_that_event_s() -> None:
+    text = ("---\ntitle: Stampede at Varnell stadium kills 41\n---\n"
+            "At least 41 people died when fans pushed towards the gates on Saturday night.")
+    assert [(c.event, c.value.start) for c in _dates(text)] == [("crush", "2024-03-02")]
+
+
+def test_a_day_a_toll_was_given_is_no_day_of_the_headline_s_event() -> None:
+    text = ("---\ntitle: Quake in Orlo kills 300\n---\n"
+            "The governor gave an updated toll on Wednesday: 300 deaths had been registered.")
+    dates = _dates(text)
+    assert dates and all(c.event != "earthquake" for c in dates)
