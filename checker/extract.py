@@ -291,6 +291,8 @@ class Extractor:
             re.IGNORECASE)
         self.incident_event = str(c["incident_event"])
         self.toll_nouns = frozenset(w.lower() for w in c["toll_nouns"])
+        self.present_at_name_re = re.compile(
+            r"\s+(?:" + "|".join(re.escape(w) for w in c["present_at_name"]) + r")\s+(?:the\s+)?[A-Z]")
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
@@ -1127,6 +1129,9 @@ class Extractor:
                     or found
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
+            if found is None and head in self.people and head not in self.dead_partitive \
+                    and self.present_at_name_re.match(text, claim_end - base):
+                measure = "present"  # "About 100,000 people were in Orlo": the crowd there
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
                 measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
             if found is not None and found[1] < m.start and re.fullmatch(

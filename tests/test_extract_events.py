@@ -797,9 +797,17 @@ def test_the_day_a_toll_was_said_is_not_the_event_s() -> None:
                       "The stampede in Varnell on Saturday killed 61 people.") == [("53 people", "61 people")]
 
 
-def test_people_who_came_to_a_place_are_a_crowd() -> None:
-    assert [(c.measure, c.value.best) for c in _claims("An estimated 40,000 people came to the square.")] \
-        == [("present", 40000.0)]
+PRESENT_CASES = [
+    ("An estimated 40,000 people came to the square.", [("present", 40000.0)]),
+    # people who were in a named place are the crowd there; "in hospital" is no place of a crowd
+    ("About 40,000 people were in Orlo for the festival, police estimated.", [("present", 40000.0)]),
+    ("Twelve people were in hospital.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRESENT_CASES, ids=[c[0][:40] for c in PRESENT_CASES])
+def test_people_who_came_to_or_were_in_a_place_are_a_crowd(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == expected
 
 
 def test_a_date_before_an_event_of_two_words_names_its_day() -> None:
