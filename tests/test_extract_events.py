@@ -708,6 +708,8 @@ MEASURE_WORD_CASES = [
     ("The government sent 4,000 soldiers and police to clear roads.", [("deployed", 4000.0)]),
     ("More than 6,000 troops and rescuers were now in the region, the army said.", [("deployed", 6000.0)]),
     ("Some 7,000 soldiers are now deployed in the province.", [("deployed", 7000.0)]),
+    ("Only 90 police officers had been assigned to the festival in Orlo.", [("deployed", 90.0)]),
+    ("Some 2,000 officers were on duty at the match.", [("deployed", 2000.0)]),
     ("The army sent 300 tonnes of food.", [("mass", 300.0)]),
     # a storm's class names no count
     ("The Category 4 hurricane destroyed 300 homes.", [("count", 300.0)]),
