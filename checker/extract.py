@@ -1165,6 +1165,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            if not measure and head in self.dead_partitive and head not in self.lex.word_measures \
+                    and previous_toll == "killed":
+                measure = "killed"  # "the crush killed 159 ... among the 26 foreign victims": the dead, as before
             if not measure and not np and previous_toll and self.figure_noun_re.search(
                     text, max(c_lo - base, m.start - base - 30), m.start - base):
                 measure = previous_toll  # "the railways' 288 against the state's lower count of 278"

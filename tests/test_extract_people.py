@@ -120,6 +120,10 @@ CASUALTY_CASES = [
     ("Thousands of fans came to the stadium, and 61 of them never went home.",
      [("killed", "fans", "current", 61.0)]),
     ("Ostria mourns more than 60 stampede victims", [("killed", "people", "current", 60.0)]),
+    # victims with no verb, after a toll of the killed, are the dead; with none before, nobody is counted
+    ("The stampede killed 61 people. Two Ostrian women were among the 12 foreign victims.",
+     [("killed", "people", "current", 61.0), ("killed", "foreigners", "current", 12.0)]),
+    ("Police spoke to 40 victims of the fraud.", []),
     # the badly hurt are a count of their own, a part of the injured
     ("Thirty were injured in the blast at the depot, seven critically.",
      [("injured", "people", "current", 30.0), ("injured_serious", "people", "current", 7.0)]),
