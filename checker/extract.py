@@ -483,10 +483,17 @@ class Extractor:
         taken = [(d.start, d.end) for d in dates]
         # "It happened at 7.20pm": a clock time with no day is on the day the report last dated; with none, it
         # dates nothing (but is still no count)
-        day_named = any(dm.first is not None and dm.first == dm.last for dm in dates)
+        days = [dm for dm in dates if dm.first is not None and dm.first == dm.last and dm.role_hint != "bare_time"]
+        day_named = bool(days)
+        # "The crush happened Saturday morning: it began at 10:15 p.m. local time": a clause after a colon goes
+        # on about the one day the sentence's first clause named
+        colon_day = days[0].first if len(days) == 1 and ":" in text[days[0].end - sent.start:] else None
         for dm in dates:
             if dm.role_hint == "bare_time" and previous_day is not None and not day_named:
                 dm.first = dm.last = previous_day  # (a day of its own sentence may be another's: leave it)
+            elif dm.role_hint == "bare_time" and colon_day is not None and dm.first is None \
+                    and 0 <= text.find(":", days[0].end - sent.start) < dm.start - sent.start:
+                dm.first = dm.last = colon_day
         dates = [dm for dm in dates if dm.first is not None or dm.role_hint != "bare_time"]
         toks = tokenize(text, sent.start)
         amounts = self.amounts.read(text, sent.start, taken, toks)
@@ -513,18 +520,20 @@ class Extractor:
         for d in counts:
             d.own_subject = d.subject is not None
         dated: list[_Draft] = []
+        restated: set[int] = set()  # "at 6.40pm local time (1.10pm GMT)": one moment twice, no list of events
         for k, dm in enumerate(dates):
             if k in used_dates or self._tally_moment(text, sent.start, dm, out):
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if dated and re.fullmatch(r"\s*\(\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
+                if dated and re.fullmatch(r"\s*(?:\(|,\s*or)\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
                     d2.attributive = dated[-1].attributive  # "at 6.40pm local time (1.10pm GMT)": one moment twice
+                    restated |= {id(d2), id(dated[-1])}
                     if dated[-1].zone in self.zone_phrases:
                         dated[-1].value = _local_from_restatement(dated[-1].value, d2.value)
                 dated.append(d2)
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
-        listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
+        listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0 and id(b) not in restated
                   and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
         for d2 in dated:
             # (an old event keeps the year its subject names)
@@ -2062,8 +2071,15 @@ class Extractor:
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
             head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2]) \
                 if verb in self.general_event_verbs else None
+            before_clause = [self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                             for mm in self.event_re.finditer(text, 0, c_lo - base)]
+            before_clause = [e for e in before_clause if e is not None and e not in self.undated_events]
             if head is not None:
                 ev = head
+            elif verb in self.general_event_verbs and (before_clause or previous_event) and re.fullmatch(
+                    r"\W*(?:it|this)\s+", text[c_lo - base:ev[1] - base], re.IGNORECASE):
+                # "The crush happened on Saturday: it began at 10:15 p.m.": "it" is the event told just before
+                ev = (before_clause[-1] if before_clause else previous_event or ev[0], ev[1], ev[2])
             elif verb in self.general_event_verbs and ev[0] not in self.disaster_events and self._story_disaster:
                 # "When Kerra struck Belvar on Monday", in a report of a storm that names no attack: the storm
                 ev = (self._story_disaster, ev[1], ev[2])

@@ -841,3 +841,13 @@ def test_a_day_a_toll_was_given_is_no_day_of_the_headline_s_event() -> None:
             "The governor gave an updated toll on Wednesday: 300 deaths had been registered.")
     dates = _dates(text)
     assert dates and all(c.event != "earthquake" for c in dates)
+
+
+def test_a_clock_time_after_a_colon_takes_the_day_before_it_and_its_restatement_s_zone() -> None:
+    """"happened Saturday morning Eastern time: it began at 10:15 p.m. local time, or 8:15 a.m. ET": the times
+    are on the day named, "it" is the crush, and the local time keeps the offset its restatement implies."""
+    text = ("The crush happened Saturday morning Eastern time: it began at 10:15 p.m. local time, or 8:15 a.m. ET, "
+            "as fans pressed into a passage in Orlo.")
+    got = [(c.event, c.value.start) for c in _dates(text, published="2024-03-02T23:30:00-05:00")]
+    assert got == [("crush", "2024-03-02"), ("crush", "2024-03-02T22:15:00+09:00"),
+                   ("crush", "2024-03-02T08:15:00-05:00")]
