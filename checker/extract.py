@@ -233,6 +233,9 @@ class Extractor:
         self.new_predicate_re = re.compile(rf"\s*,?\s*(?:{joiners})\b")
         self.additive_re = re.compile(r"(?:" + "|".join(re.escape(w) for w in c["additive_words"]) + r")\b", re.IGNORECASE)
         self.passive_links = {w.lower() for w in c["passive_links"]}
+        # one or more auxiliaries after a figure, before its own verb ("33 were injured", "12 had been hurt")
+        self.own_predicate_re = re.compile(
+            r"\s+(?:(?:" + "|".join(re.escape(w) for w in c["passive_links"]) + r")\s+)+", re.IGNORECASE)
         self.object_pronouns = {w.lower() for w in c["person_pronouns"]["object"]}
         self.subject_pronouns = {w.lower() for w in c["person_pronouns"]["subject"]}
         self.body_nouns = {w.lower() for w in c["body_nouns"]}
@@ -255,6 +258,18 @@ class Extractor:
         self.role_res = {k: phrase_pattern(v) for k, v in c["date_roles"].items()}
         self.month_weekday = set(self.lex.month_names) | set(self.lex.weekday_names)
         self.speech_re = phrase_pattern(c["speech_verbs"])
+        # an event named as the object of a preposition of time ("before the crush"): a point others are set by
+        self.time_object_re = re.compile(r"\b(?:before|after|since|until)\s+(?:the\s+|a\s+|an\s+|this\s+)?$",
+                                         re.IGNORECASE)
+        # "four weeks after", "two days before" right before a toll's clause: the toll is of an event then, not now
+        # (days or more, and only a hedge between: "hours after the quake, 40 died" and "a year after the crush that
+        # killed 159" are the news)
+        units = "|".join(sorted((re.escape(str(u)) for u, size in self.lex.calendar["calendar_units"].items()
+                                 if "hours" not in size), key=len, reverse=True))
+        self.span_apart_re = re.compile(rf"\b(?:{units})\s+(?:after|before)\s+(?:[a-z]+\s+){{0,2}}$")
+        self.said_on_re = re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in c["speech_verbs"]) + r")(?:\s+reporters)?\s+(?:late\s+|early\s+)?"
+            r"(?:on|at|in)?\s*$", re.IGNORECASE)
         self.detection_re = phrase_pattern(c["detection_phrases"])
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
@@ -276,6 +291,9 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["event_denials"]) + r")\s+(?:[\w'-]+\s+){0,2}$",
             re.IGNORECASE)
         self.incident_event = str(c["incident_event"])
+        self.toll_nouns = frozenset(w.lower() for w in c["toll_nouns"])
+        self.present_at_name_re = re.compile(
+            r"\s+(?:" + "|".join(re.escape(w) for w in c["present_at_name"]) + r")\s+(?:the\s+)?[A-Z]")
         self.incident_re = phrase_pattern(list(self.lex.word_measures) + list(c["incident_words"]))
         people_aliases = {w for w, canon in self.lex.subject_alias.items() if canon in ("people", "soldiers", "fighters")}
         self.thing_re = phrase_pattern([w for w in self.lex.subject_alias if w not in people_aliases])
@@ -410,15 +428,37 @@ class Extractor:
         self._subject_places(drafts, segments)
         _resolve_within_report(drafts)
         _lead_dates_name_the_news(drafts, segments, report.body_start, self.harmful_events)
+        title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
+        self._incidents_of_the_headline(drafts, title)
         _anchor_dates(drafts)
         self._owners(drafts, " ".join(sent.text for sent in segments))
-        title = segments[0].text if report.title_span and report.title_span[0] < report.body_start else None
         self._report_places(drafts, segments, title)
         claims: list[Claim] = []
         seen: dict[str, int] = {}
         for k, d in enumerate(drafts):
             claims.append(self._claim(report, d, k, lines, seen))
         return claims
+
+    def _incidents_of_the_headline(self, drafts: list[_Draft], title: str | None) -> None:
+        """A headline that names a harmful event that happens once (a quake, a crush) tells the report's news: a
+        date of people killed that names no event ("120 died ... on Saturday night", "a year ago today, ... 159
+        never went home") is that event's day, where the toll beside it is of no other event."""
+        named = [self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                 for mm in self.event_re.finditer(title)] if title else []
+        news = next((e for e in named if e in self.single_events and e in self.harmful_events), None)
+        if news is None:
+            return
+        for d in drafts:
+            if d.kind != "date" or d.event != self.incident_event or d.anchors is None or d.event_at < 0:
+                continue
+            word = self.measure_re.match(d.sentence.text, d.event_at - d.sentence.start)
+            if word is None or re.sub(r"\s+", " ", word.group().lower()) in self.toll_nouns:
+                continue
+            toll = next((c for c in d.anchors if _is_toll(c)), None)
+            if toll is not None and toll.measure == "killed" and toll.event in (None, news) and toll.occasion is None \
+                    and toll.reference == "current":
+                d.event = d.subject = news
+                d.anchors = None
 
     def _disaster_of(self, segments: list[Span]) -> str | None:
         """The natural disaster a report is about, where its event words name one (most often) and no event of
@@ -444,10 +484,17 @@ class Extractor:
         taken = [(d.start, d.end) for d in dates]
         # "It happened at 7.20pm": a clock time with no day is on the day the report last dated; with none, it
         # dates nothing (but is still no count)
-        day_named = any(dm.first is not None and dm.first == dm.last for dm in dates)
+        days = [dm for dm in dates if dm.first is not None and dm.first == dm.last and dm.role_hint != "bare_time"]
+        day_named = bool(days)
+        # "The crush happened Saturday morning: it began at 10:15 p.m. local time": a clause after a colon goes
+        # on about the one day the sentence's first clause named
+        colon_day = days[0].first if len(days) == 1 and ":" in text[days[0].end - sent.start:] else None
         for dm in dates:
             if dm.role_hint == "bare_time" and previous_day is not None and not day_named:
                 dm.first = dm.last = previous_day  # (a day of its own sentence may be another's: leave it)
+            elif dm.role_hint == "bare_time" and colon_day is not None and dm.first is None \
+                    and 0 <= text.find(":", days[0].end - sent.start) < dm.start - sent.start:
+                dm.first = dm.last = colon_day
         dates = [dm for dm in dates if dm.first is not None or dm.role_hint != "bare_time"]
         toks = tokenize(text, sent.start)
         amounts = self.amounts.read(text, sent.start, taken, toks)
@@ -474,18 +521,20 @@ class Extractor:
         for d in counts:
             d.own_subject = d.subject is not None
         dated: list[_Draft] = []
+        restated: set[int] = set()  # "at 6.40pm local time (1.10pm GMT)": one moment twice, no list of events
         for k, dm in enumerate(dates):
             if k in used_dates or self._tally_moment(text, sent.start, dm, out):
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if dated and re.fullmatch(r"\s*\(\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
+                if dated and re.fullmatch(r"\s*(?:\(|,\s*or)\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
                     d2.attributive = dated[-1].attributive  # "at 6.40pm local time (1.10pm GMT)": one moment twice
+                    restated |= {id(d2), id(dated[-1])}
                     if dated[-1].zone in self.zone_phrases:
                         dated[-1].value = _local_from_restatement(dated[-1].value, d2.value)
                 dated.append(d2)
         # one event word with a list of dates ("floods in 1938 and 1954") names several events of its kind
-        listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0
+        listed = {id(d) for a, b in zip(dated, dated[1:]) if a.event_at == b.event_at >= 0 and id(b) not in restated
                   and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", self._between(sent, a, b)) for d in (a, b)}
         for d2 in dated:
             # (an old event keeps the year its subject names)
@@ -1015,6 +1064,16 @@ class Extractor:
             i += 1
         return words[-1] if words else None
 
+    def _own_predicate(self, text: str, base: int, end: int, hi: int) -> tuple[str, int] | None:
+        """The measure word of the figure's own predicate, right after it with only auxiliaries between ("and 33
+        were injured", "12 had been hurt"): it wins over a nearer verb of the clause before ("53 people died and
+        33 were injured" counts 33 injured), which belongs to another figure."""
+        links = self.own_predicate_re.match(text, end - base, hi - base)
+        if links is None:
+            return None
+        word = self.measure_re.match(text, links.end(), hi - base)
+        return (word.group().lower(), word.start() + base) if word is not None else None
+
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -1080,9 +1139,15 @@ class Extractor:
             # no other figure
             owned = frozenset(mm.start() + base for mm in self.measure_re.finditer(text)
                               if self.owner_before_re.search(text, max(0, mm.start() - 8), mm.start()))
-            found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
-                                  claim_end, base, owned) \
+            found = self._own_predicate(text, base, claim_end, c_hi) \
+                or self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
+                                 claim_end, base, owned) \
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
+            if found is not None and found[1] > m.start and self._tally_figure(text, base, c_lo, m.start):
+                # "the death toll ... has risen to 158 after two more who were injured died": a tally's level is
+                # measured by the tally's own noun before it, not by a verb of the clause that explains the rise
+                found = self._nearest(self.measure_re, text, window_lo, m.start, m.start, claim_end, base, owned) \
+                    or found
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if measure == "population" and found is not None and found[0] in self.population_nouns:
@@ -1093,6 +1158,9 @@ class Extractor:
                 verb_measure = self.lex.word_measures.get(re.sub(r"\s+", " ", verb[0]), "") if verb else ""
                 if verb is not None and self.lex.measure_kinds.get(verb_measure) in ("casualty", "displacement"):
                     found, measure = verb, verb_measure
+            if found is None and head in self.people and head not in self.dead_partitive \
+                    and self.present_at_name_re.match(text, claim_end - base):
+                measure = "present"  # "About 100,000 people were in Orlo": the crowd there
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
                 measure = ""  # "captured or killed 80 leaders": how many of either, the figure does not say
             if found is not None and found[1] < m.start and re.fullmatch(
@@ -1129,6 +1197,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            if not measure and head in self.dead_partitive and head not in self.lex.word_measures \
+                    and previous_toll == "killed":
+                measure = "killed"  # "the crush killed 159 ... among the 26 foreign victims": the dead, as before
             if not measure and not np and previous_toll and self.figure_noun_re.search(
                     text, max(c_lo - base, m.start - base - 30), m.start - base):
                 measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
@@ -1255,7 +1326,8 @@ class Extractor:
         if scope == "unknown" and event in self.incident_scoped_events:
             scope = "incident"
         # a day or a week named beside an incident dates it; a month or more is a period (see _scope)
-        event_date = self._day_of(dates, s_lo, s_hi)
+        # "the ministry said on Sunday night that 153 had died": the day of the saying, not of the event
+        event_date = self._day_of([dm for dm in dates if not self._said_on(text, base, dm)], s_lo, s_hi)
         if event_date is None and re.match(r"\s*[a-z]+ing\b", text[s_lo - base:m.start - base]):
             # "a quake shook the town on Monday, killing six": a participle continues the clause before it
             p_lo, p_hi = self._segment(sent, s_lo - 1, s_lo - 1)
@@ -1389,6 +1461,12 @@ class Extractor:
         after = [mk for mk in marks if mk.start() >= figure_at]
         return not (before and not after and self.revision_re.search(stretch, before[-1].start(), figure_at))
 
+    def _said_on(self, text: str, base: int, dm: DateMention) -> bool:
+        """Whether a date stands right after a verb of speech ("said on Sunday", "told reporters on Monday"),
+        which it dates, then a clause of what was said."""
+        return bool(self.said_on_re.search(text, max(0, dm.start - base - 40), dm.start - base)) \
+            and bool(re.match(r"\s*(?:that\b|,)", text[dm.end - base:]))
+
     @staticmethod
     def _day_of(dates: list[DateMention], lo: int, hi: int) -> tuple[str, str] | None:
         """The day or week named in [lo, hi), which dates an incident there; a month or more is a period."""
@@ -1402,7 +1480,16 @@ class Extractor:
         news: the event noun nearest the figure is "a second quake", "another storm", or tied to a year long
         before the report ("the 1999 quake, which killed", "since 1939, when the quake killed"); or a year long
         past stands in the figure's own stretch ("the 33,000 who died there in 1939"). None: the report's own."""
-        past = [dm for dm in dates if ref is not None and dm.last is not None and (ref - dm.last).days > 366]
+        past = [dm for dm in dates if ref is not None and dm.last is not None and (
+            (ref - dm.last).days > 366 or self._earlier_year(dm, ref))]
+        apart = self.span_apart_re.search(text, max(lo - base, a - base - 60), a - base) if harmful else None
+        if apart is not None and event is not None and event in {
+                self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                for mm in self.event_re.finditer(text, lo - base, apart.start())}:
+            # "the crush came four weeks after 135 people died in a stampede": an event of the same kind as the
+            # clause's own, days or more apart, is another ("launched the offensive days after 34 were killed in
+            # an airstrike" names two kinds: the airstrike is the news)
+            return "another"
         bound = self._nearest_single_event(text, base, lo, hi, a, b)
         if bound is not None:
             found = self._occurrence_of(text, base, lo, bound[0], bound[1], past)
@@ -1429,6 +1516,14 @@ class Extractor:
             if clause_past is not None and clause_past.last is not None:
                 return str(clause_past.last.year)
         return None
+
+    @staticmethod
+    def _earlier_year(dm: DateMention, ref: date) -> bool:
+        """A year named alone that ended a season or more before the report ("the 2021 concert, where 10 died", in
+        a report of October 2022): not the year of news days old."""
+        whole_year = dm.first is not None and dm.last is not None and dm.first.year == dm.last.year \
+            and (dm.first.month, dm.first.day, dm.last.month, dm.last.day) == (1, 1, 12, 31)
+        return whole_year and dm.last is not None and (ref - dm.last).days > 90
 
     @staticmethod
     def _opens_when_clause(text: str, base: int, dm: DateMention) -> bool:
@@ -1507,8 +1602,15 @@ class Extractor:
         # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
         # verb counts its victims; people named before that verb are who acted or spoke, never the counted
         object_of_verb = bool(before) and self._casualty_word(before[-1].low)
+        # "a woman among 153 killed": who stands before "among" is one of the counted, never all of them
+        one_among = bool(before) and before[-1].low == "among"
+        # "the crush that killed 159, families demand answers": people after the object's comma are another
+        # clause's subject
+        comma_after = next((t.start for t in toks if t.start >= m.end and t.text in ",;"), hi)
         for k, t in enumerate(toks):
-            if object_of_verb and t.start < m.start:
+            if (object_of_verb or one_among) and t.start < m.start:
+                continue
+            if object_of_verb and t.start > comma_after:
                 continue
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end) \
                     and not self.part_before_re.search(" ".join(x.low for x in toks[max(0, k - 4):k])):
@@ -1622,7 +1724,9 @@ class Extractor:
         words = [t for t in np if t.low not in self.month_weekday]
         actors = sorted({self.lex.actor_alias.get(t.low, t.text) for t in words[:-1] if t.text[0].isupper() or t.low in self.lex.actor_alias})
         head = words[-1].low if words else np[-1].low
-        subject = self.lex.subject_alias.get(head, head)
+        # a two-word alias names its people whole ("foreign nationals" are foreigners, not any nationals)
+        pair = " ".join(t.low for t in words[-2:]) if len(words) >= 2 else ""
+        subject = self.lex.subject_alias.get(pair) or self.lex.subject_alias.get(head, head)
         return subject, actors
 
     def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int]
@@ -1951,7 +2055,11 @@ class Extractor:
         before = text[max(c_lo, dm.start - 30) - base:dm.start - base].lower()
         # "the toll from the 6 March storm": a date before its event noun names that event's day, starts nothing
         noun = re.match(r"\s*([a-z]+)", text[dm.end - base:])
-        attributive = noun is not None and self._event_noun(noun.group(1)) is not None \
+        # (an event of two words counts: "the Oct. 29 crowd crush")
+        at = dm.end - base + noun.start(1) if noun else 0
+        phrase = self.event_re.search(text, at, min(len(text), at + 40)) if noun else None
+        attributive = noun is not None and (self._event_noun(noun.group(1)) is not None
+                                            or (phrase is not None and phrase.start() == at)) \
             and (dm.text.lower().startswith("the ") or before.endswith("the ")) \
             or self._possessive_of_event(text, base, dm) \
             or self.occurrence_re.search(text, max(c_lo, dm.start - 40) - base, dm.start - base) is not None
@@ -1990,8 +2098,15 @@ class Extractor:
             verb = re.sub(r"\s+", " ", text[ev[1] - base:ev[1] - base + ev[2]].lower())
             head = self._general_verb_event(text, base, c_lo, c_hi, ev[1], ev[1] + ev[2]) \
                 if verb in self.general_event_verbs else None
+            before_clause = [self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                             for mm in self.event_re.finditer(text, 0, c_lo - base)]
+            before_clause = [e for e in before_clause if e is not None and e not in self.undated_events]
             if head is not None:
                 ev = head
+            elif verb in self.general_event_verbs and (before_clause or previous_event) and re.fullmatch(
+                    r"\W*(?:it|this)\s+", text[c_lo - base:ev[1] - base], re.IGNORECASE):
+                # "The crush happened on Saturday: it began at 10:15 p.m.": "it" is the event told just before
+                ev = (before_clause[-1] if before_clause else previous_event or ev[0], ev[1], ev[2])
             elif verb in self.general_event_verbs and ev[0] not in self.disaster_events and self._story_disaster:
                 # "When Kerra struck Belvar on Monday", in a report of a storm that names no attack: the storm
                 ev = (self._story_disaster, ev[1], ev[2])
@@ -2101,6 +2216,9 @@ class Extractor:
                 continue
             if event in self.class_change_events and self.class_change_re.search(text, max(0, s - base - 60), s - base):
                 event = self.class_change_event  # "became a hurricane on Tuesday": not the day it struck
+            if e <= dm.start and self.time_object_re.search(text, max(0, s - base - 30), s - base) \
+                    and re.search(r"[,;]", text[e - base:dm.start - base]):
+                continue  # "calls came before the crush, the first at 6:34 p.m.": the crush is when they were not
             if self._dated_by_possessive(text, base, s, dm) or (
                     self._date_between(text, base, e, dm) and self.relative_before_re.search(text, 0, s - base)
                     if e <= dm.start else self.clause_opener_re.search(text, dm.end - base, s - base)):

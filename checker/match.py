@@ -65,11 +65,16 @@ class MatchSettings:
     # the reports give that event most often is of another occurrence ("a quake shook the town on Monday,
     # killing six", two weeks after the one the story is about)
     other_occurrence_days: int = 7
+    # a conversion in brackets within this share of its figure is the figure rounded in another unit ("60 metres
+    # (200 feet)"); one farther off is a wrong conversion, compared like any other statement
+    conversion_slack: float = 0.25
     compatible_events: tuple[tuple[str, str], ...] = (
         ("attack", "shootdown"),
         ("meeting", "agreement"),
         ("flood", "collapse"),
         ("storm", "flood"),
+        # "the disaster" names the story's own event: a crowd crush's toll is the disaster's
+        ("crush", "disaster"),
     )
 
 
@@ -119,13 +124,20 @@ def _overlap_ratio(a: tuple[date, date], b: tuple[date, date]) -> float:
     return inter / shorter
 
 
-def _converts(a: Claim, b: Claim) -> bool:
+def _converts(a: Claim, b: Claim, lex: Lexicon, slack: float) -> bool:
     """Whether b is the conversion a gives of itself in brackets: one report, one sentence, b's unit among a's
-    alternates."""
+    alternates, and its value within ``slack`` of a's (a conversion off by more is a wrong one, "45 metres
+    (about 50 feet)", and is compared like any other statement)."""
     if not isinstance(a, CountClaim) or not isinstance(b, CountClaim) or a.report != b.report \
             or a.sentence != b.sentence or b.value.unit is None:
         return False
-    return any(alt.unit == b.value.unit for alt in a.alternates)
+    if not any(alt.unit == b.value.unit for alt in a.alternates):
+        return False
+    ia, ib = lex.unit_info.get(a.value.unit or ""), lex.unit_info.get(b.value.unit)
+    if ia is None or ib is None or not a.value.best or not b.value.best:
+        return True
+    x, y = abs(a.value.best * ia["to_base"]), abs(b.value.best * ib["to_base"])
+    return max(x, y) <= min(x, y) * (1 + slack)
 
 
 class Matcher:
@@ -154,7 +166,8 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
-        if _converts(a, b) or _converts(b, a):
+        slack = self.settings.conversion_slack
+        if _converts(a, b, self.lex, slack) or _converts(b, a, self.lex, slack):
             return None  # "60 metres (200 feet)": one statement in two units, rounded apart
         if a.state and b.state and a.state != b.state:
             return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact
@@ -254,7 +267,10 @@ class Matcher:
             if country_a != country_b and not strict:
                 return True  # a figure located in a country against one in a city: the country may hold it
             related = any(frozenset((x, y)) in self._related_places for x in pa for y in pb)
-            if strict or not related:
+            # a one-occurrence event (a quake, a crush) dated in a place and in the place that holds it is one
+            # event ("the crush in Seoul", "the crush in Itaewon" where a report says "Seoul's Itaewon")
+            single = a.event == b.event and a.event in self._single_events
+            if not related or (strict and not single):
                 return False
         if pa & pb:
             reasons.append("place: " + "/".join(sorted(pa & pb)))
@@ -481,7 +497,9 @@ def places_never_compatible(pa: Collection[str], pb: Collection[str], strict: bo
     if not names_a or not names_b or names_a & names_b:
         return False
     if strict:
-        return True  # for dates, disjoint names are two places whatever is known of them
+        # for dates, disjoint names are two places, unless one may hold the other (a one-occurrence event's
+        # place and the place that holds it: the matcher also asks the events, which this does not see)
+        return not any(frozenset((x, y)) in related for x in names_a for y in names_b)
     country_a, country_b = _known_country(pa, names_a, countries), _known_country(pb, names_b, countries)
     if country_a is None or country_b is None or country_a != country_b:
         return False  # a figure for a country against one for a city: the country may hold the city

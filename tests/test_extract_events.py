@@ -40,7 +40,18 @@ OCCASION_CASES = [
     ("A new flood swept the valley, killing 12 people.", "another"),
     ("The new storm has killed 40 people in the port.", None),
     ("The storm that hit on Monday has killed 40 people.", None),
+    # a toll told as days or more before or after the news is of another event
+    ("The crush came four weeks after 35 people died in a stampede at a stadium in Orlo.", "another"),
+    ("Hours after the quake struck, 40 people were dead.", None),
+    ("A year after the crush that killed 61, families demand answers.", None),
+    ("Troops launched the offensive days after 34 soldiers were killed in an air strike.", None),
 ]
+
+
+def test_a_year_named_alone_a_season_or_more_before_the_report_is_another_occurrence() -> None:
+    claims = _claims("The crush was deadlier than the 2023 festival in Orlo, where 10 people died.",
+                     published="2024-10-29")
+    assert [(c.value.best, c.occasion) for c in claims] == [(10.0, "2023")]
 
 
 @pytest.mark.parametrize("text,occasion", OCCASION_CASES, ids=[c[0][:40] for c in OCCASION_CASES])
@@ -697,6 +708,8 @@ MEASURE_WORD_CASES = [
     ("The government sent 4,000 soldiers and police to clear roads.", [("deployed", 4000.0)]),
     ("More than 6,000 troops and rescuers were now in the region, the army said.", [("deployed", 6000.0)]),
     ("Some 7,000 soldiers are now deployed in the province.", [("deployed", 7000.0)]),
+    ("Only 90 police officers had been assigned to the festival in Orlo.", [("deployed", 90.0)]),
+    ("Some 2,000 officers were on duty at the match.", [("deployed", 2000.0)]),
     ("The army sent 300 tonnes of food.", [("mass", 300.0)]),
     # a storm's class names no count
     ("The Category 4 hurricane destroyed 300 homes.", [("count", 300.0)]),
@@ -834,3 +847,82 @@ BREAKDOWN_CASES = [
 @pytest.mark.parametrize("text,event", BREAKDOWN_CASES, ids=[c[0][:40] for c in BREAKDOWN_CASES])
 def test_a_truce_that_collapsed_is_no_disaster(text: str, event: str) -> None:
     assert [d.event for d in _dates(text)] == [event]
+
+
+# a crowd pressing people to death is an event of its own kind: its day is dated, its toll is an incident's
+CRUSH_CASES = [
+    ("Friday's stampede at the Varnell stadium killed 41 people.", "2024-03-01"),
+    ("The crowd crush, late on Saturday, happened on a stairway near the Orlo station.", "2024-03-02"),
+    ("Pilgrims were trampled to death on Sunday as the crowd surged towards the shrine.", "2024-03-03"),
+]
+
+
+@pytest.mark.parametrize("text,day", CRUSH_CASES, ids=[c[0][:40] for c in CRUSH_CASES])
+def test_a_crowd_crush_is_an_event_with_its_day(text: str, day: str) -> None:
+    assert [(c.event, c.value.start) for c in _dates(text)] == [("crush", day)]
+
+
+def test_a_crush_s_tolls_disagree_and_a_festival_crowd_dates_nothing() -> None:
+    assert _conflicts("The Easter crush in Varnell killed 41 people on Friday.",
+                      "The stampede in Varnell on Friday killed 46 people.") == [("41 people", "46 people")]
+
+
+def test_the_day_a_toll_was_said_is_not_the_event_s() -> None:
+    """"said on Sunday night that 53 had died": the saying's day; the toll is the current one, compared with
+    a toll dated by the event's own day."""
+    assert _conflicts("The ministry said on Sunday that 53 people had died in the stampede in Varnell.",
+                      "The stampede in Varnell on Saturday killed 61 people.") == [("53 people", "61 people")]
+
+
+PRESENT_CASES = [
+    ("An estimated 40,000 people came to the square.", [("present", 40000.0)]),
+    # people who were in a named place are the crowd there; "in hospital" is no place of a crowd
+    ("About 40,000 people were in Orlo for the festival, police estimated.", [("present", 40000.0)]),
+    ("Twelve people were in hospital.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRESENT_CASES, ids=[c[0][:40] for c in PRESENT_CASES])
+def test_people_who_came_to_or_were_in_a_place_are_a_crowd(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.measure, c.value.best) for c in _claims(text)] == expected
+
+
+def test_a_date_before_an_event_of_two_words_names_its_day() -> None:
+    """"the toll from the 1 March crowd crush": the crush's day, no start of anything."""
+    assert [(c.measure, c.event) for c in _dates("The toll from the 1 March crowd crush in Varnell rose to 61.")] \
+        == [("date", "crush")]
+
+
+def test_an_event_named_as_a_point_in_time_is_not_the_event_of_a_later_date() -> None:
+    """"calls came before the crush, the first at 6 p.m.": 6 p.m. is the first call's time, not the crush's."""
+    assert [c.event for c in _dates("Nine calls reached police before the crush, the first at 6 p.m.")] \
+        != ["crush"]
+
+
+def test_a_one_occurrence_event_in_a_place_and_in_the_place_that_holds_it_is_one() -> None:
+    assert _conflicts("The crowd crush in Varnell's Orlo district happened on Saturday night.",
+                      "The crowd crush in Varnell happened early on Sunday.",
+                      published="2024-03-05") == [("early on Sunday", "on Saturday night")]
+
+
+def test_a_day_of_dying_in_a_report_whose_headline_names_a_one_time_event_is_that_event_s() -> None:
+    text = ("---\ntitle: Stampede at Varnell stadium kills 41\n---\n"
+            "At least 41 people died when fans pushed towards the gates on Saturday night.")
+    assert [(c.event, c.value.start) for c in _dates(text)] == [("crush", "2024-03-02")]
+
+
+def test_a_day_a_toll_was_given_is_no_day_of_the_headline_s_event() -> None:
+    text = ("---\ntitle: Quake in Orlo kills 300\n---\n"
+            "The governor gave an updated toll on Wednesday: 300 deaths had been registered.")
+    dates = _dates(text)
+    assert dates and all(c.event != "earthquake" for c in dates)
+
+
+def test_a_clock_time_after_a_colon_takes_the_day_before_it_and_its_restatement_s_zone() -> None:
+    """"happened Saturday morning Eastern time: it began at 10:15 p.m. local time, or 8:15 a.m. ET": the times
+    are on the day named, "it" is the crush, and the local time keeps the offset its restatement implies."""
+    text = ("The crush happened Saturday morning Eastern time: it began at 10:15 p.m. local time, or 8:15 a.m. ET, "
+            "as fans pressed into a passage in Orlo.")
+    got = [(c.event, c.value.start) for c in _dates(text, published="2024-03-02T23:30:00-05:00")]
+    assert got == [("crush", "2024-03-02"), ("crush", "2024-03-02T22:15:00+09:00"),
+                   ("crush", "2024-03-02T08:15:00-05:00")]

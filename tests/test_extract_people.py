@@ -104,6 +104,29 @@ CASUALTY_CASES = [
     ("Medics, who had first counted 14 dead, said the toll had climbed through the night.",
      [("killed", "people", "earlier", 14.0)]),
     ("The siege took a heavy civilian toll in Varna province.", []),
+    # a figure's own verb after auxiliaries wins over the nearer verb of the figure before ("and 33 were hurt")
+    ("At least 64 people died and about 40 were hurt when the stand gave way in Orlin.",
+     [("killed", "people", "current", 64.0), ("injured", "people", "current", 40.0)]),
+    ("The ministry said 27 people had died and 18 were injured, 5 of them seriously.",
+     [("killed", "people", "current", 27.0), ("injured", "people", "current", 18.0),
+      ("injured_serious", None, "current", 5.0)]),
+    # a tally's level is measured by the tally's noun, not by the verb of the clause that explains the rise
+    ("The death toll from the stampede in Varnell has risen to 61 after more people who were injured died.",
+     [("killed", "people", "current", 61.0)]),
+    # one person before "among" is one of the counted; people after the object's comma are another clause's
+    ("Ostrian nurse among 44 killed in Varnell stampede", [("killed", "people", "current", 44.0)]),
+    ("A year after the crush that killed 61, families demand answers", [("killed", "people", "current", 61.0)]),
+    # euphemisms of the dead, and the dead mourned
+    ("Thousands of fans came to the stadium, and 61 of them never went home.",
+     [("killed", "fans", "current", 61.0)]),
+    ("Ostria mourns more than 60 stampede victims", [("killed", "people", "current", 60.0)]),
+    # victims with no verb, after a toll of the killed, are the dead; with none before, nobody is counted
+    ("The stampede killed 61 people. Two Ostrian women were among the 12 foreign victims.",
+     [("killed", "people", "current", 61.0), ("killed", "foreigners", "current", 12.0)]),
+    ("Police spoke to 40 victims of the fraud.", []),
+    # the badly hurt are a count of their own, a part of the injured
+    ("Thirty were injured in the blast at the depot, seven critically.",
+     [("injured", "people", "current", 30.0), ("injured_serious", "people", "current", 7.0)]),
 ]
 
 

@@ -211,6 +211,11 @@ class DateReader:
             self.holidays[_key(alias)] = self.holidays[_key(name)]
         self.other_calendar = re.compile(rf"\b(?:{_alt(hol['other_calendars'])})\s+$", re.IGNORECASE)
         self.holiday_not_before = re.compile(rf"\s+(?:{_alt(hol['not_before'])})\b", re.IGNORECASE)
+        self.season_names = frozenset(_key(n) for n in hol.get("season_names", []))
+        # a lower-case word after the name that is its head noun (a comma, a figure or a verb's "kills" may follow)
+        self.season_head_after = re.compile(r"[ \t]+(?!(?:and|or|but|in|on|at|of|to|with|is|was|were|will|has|had)\b)"
+                                            r"[a-z][a-z-]+\b")
+        self.season_day_part_after = re.compile(rf"\s+(?:{_alt(hol.get('season_day_parts', []))})\b", re.IGNORECASE)
 
         months = _alt(self.months)
         full_months = _alt(n for n in self.months if len(n) > 3)
@@ -1061,6 +1066,8 @@ class DateReader:
             return []  # "Lunar New Year", "Orthodox Christmas": not the Gregorian day of that name
         if self.holiday_not_before.match(text, m.end("hol")):
             return []  # "Christmas Island", "the Good Friday Agreement": a name holding no date
+        if self._season_modifier(m, text):
+            return []  # "a Halloween crowd", "the Easter rush": a time of year, no day
         if m["year"]:
             d = self.holiday(name, int(m["year"]))
             return self._holiday_mention(m, d, False) if d else None
@@ -1083,6 +1090,13 @@ class DateReader:
             future = self._is_future(text, m.start())
             d = min(cands, key=lambda c: abs((c - ref).days) + (0 if ((c - ref).days >= 0) == future else 120))
         return self._holiday_mention(m, d, True) if d else None
+
+    def _season_modifier(self, m: re.Match[str], text: str) -> bool:
+        """Whether a festival's name modifies the noun after it with no preposition of time before it."""
+        if _key(m["hol"]) not in self.season_names or m["year"] or m["rel"] or m["wk"] or m["wkof"]:
+            return False
+        return bool(self.season_head_after.match(text, m.end("hol"))) \
+            and not self.season_day_part_after.match(text, m.end("hol"))
 
     def _holiday_mention(self, m: re.Match[str], d: date, relative: bool) -> DateMention:
         """The holiday's day, or with "weekend" the long weekend it makes: Saturday to a Monday holiday,
