@@ -736,8 +736,8 @@ EYE_CASES = [
     # the eye of a storm stands for it: a time it came ashore dates the storm of the sentence before, even where an
     # agency named for storms speaks
     "BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The eye came ashore at 3:40 a.m. local time.",
-    "BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The Regional Cyclone Centre said the "
-    "eye came ashore at 3:40 a.m. local time with winds of 120 mph.",
+    ("BELVAR - Cyclone Kerra slammed into Belvar shortly after midnight on Monday. The Regional Cyclone Centre said the "
+     "eye came ashore at 3:40 a.m. local time with winds of 120 mph."),
 ]
 
 
@@ -763,8 +763,8 @@ def test_a_trip_is_a_visit(text: str, expected: list[tuple[str, str]]) -> None:
 STORY_DISASTER_CASES = [
     # a general verb whose subject is a bare name dates the natural disaster a report is about, where it names no
     # event of people; in a report of an attack it stays an attack
-    ("When Kerra struck Belvar just after midnight on March 2, forecasters had expected a tropical storm. "
-     "The cyclone killed 12.", [("storm", "2024-03-02")]),
+    (("When Kerra struck Belvar just after midnight on March 2, forecasters had expected a tropical storm. "
+      "The cyclone killed 12."), [("storm", "2024-03-02")]),
     ("Gunmen struck the village on Tuesday. The attack killed 12.", [("attack", "2024-02-27")]),
 ]
 
