@@ -70,7 +70,7 @@ crash", "the boat that sank on Wednesday") or stands in another clause after
 the date ("... on Thursday to explain why the boat capsized") is not the date's.
 A day with a clock time is an instant one minute wide where its zone is known:
 written after the time ("GMT", "Hawaii time", "Central European Summer Time",
-"Eastern time" by the month's offset), else ("local time", or none) the zone
+"Eastern time" and a city's zone, "in Lisbon", by the IANA rules on that day), else ("local time", or none) the zone
 of the report's publication time, or the offset a bracketed restatement in a
 known zone implies ("6.55pm local time (2.25pm BST)"). A clock time with no
 day ("it happened at 7.20pm", "at 2:04 a.m.") is on the day the report last
@@ -101,6 +101,7 @@ from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
 from .normalize.amounts import AmountMention, AmountReader
 from .normalize.dates import DateMention, DateReader
+from .normalize.zones import city_zone_names, zone_offset_hours
 from .read import file_offset
 from .textutil import LineIndex, Span, Token, sentences, tokenize
 
@@ -258,9 +259,13 @@ class Extractor:
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
             str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
-        # name -> {standard: hours, summer: hours, summer_months: [1-12]}
-        self.seasonal_zones: dict[str, dict[str, float | list[int]]] = {
-            re.sub(r"[\s-]+", " ", str(k)).lower(): v for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
+        # a zone name whose offset changes with the season ("Eastern time") -> its IANA zone
+        self.seasonal_zones: dict[str, str] = {
+            re.sub(r"[\s-]+", " ", str(k)).lower(): str(v) for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
+        self.city_zones = city_zone_names(self.lex.calendar)  # "Lisbon" -> "Europe/Lisbon"
+        self.city_zone_re = re.compile(
+            rf"(?:(?:{'|'.join(map(re.escape, self.lex.calendar.get('city_zone_before', [])))})\s+)?(.+?)"
+            rf"(?:\s+(?:{'|'.join(map(re.escape, self.lex.calendar.get('city_zone_after', [])))}))?", re.IGNORECASE)
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
@@ -388,6 +393,7 @@ class Extractor:
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
         previous_toll: str | None = None  # the measure of the last casualty figure: what "a count of 90" counts
         previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
+        event_days: dict[str, date] = {}  # the last day each event was dated: what "the attack began at 5pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         last_event: str | None = None  # the event the sentence just before named, if any
@@ -396,10 +402,11 @@ class Extractor:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
             found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll,
-                                          previous_day)
+                                          self._day_of_sentence(sent, event_days, previous_day))
             self._continue_event(found_drafts, last_event)
             drafts.extend(found_drafts)
             previous_day = next((day for day in map(_one_day, reversed(found_drafts)) if day is not None), previous_day)
+            event_days.update({d.event: day for d in found_drafts if d.event and (day := _one_day(d)) is not None})
             previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
@@ -418,6 +425,13 @@ class Extractor:
         for k, d in enumerate(drafts):
             claims.append(self._claim(report, d, k, lines, seen))
         return claims
+
+    def _day_of_sentence(self, sent: Span, event_days: dict[str, date], previous_day: date | None) -> date | None:
+        """The day a clock time with no day of its own is on: that of the sentence's event where the report has
+        dated it ("Friday's attack ... court on Sunday ... The gunmen opened fire at 5pm": Friday), else the
+        last day the report dated."""
+        event = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
+        return event_days.get(event, previous_day) if event is not None else previous_day
 
     def _disaster_of(self, segments: list[Span]) -> str | None:
         """The natural disaster a report is about, where its event words name one (most often) and no event of
@@ -2029,11 +2043,9 @@ class Extractor:
             return None
         zone = re.sub(r"[\s-]+", " ", dm.zone or "")
         named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
-        seasonal = self.seasonal_zones.get(zone.lower())
-        if seasonal is not None:  # "9:25 a.m. Eastern time": the offset of that zone in that month
-            summer_months = seasonal["summer_months"]
-            in_summer = isinstance(summer_months, list) and dm.first.month in summer_months
-            hours = seasonal["summer" if in_summer else "standard"]
+        iana = self._iana_zone(dm.zone or "")
+        if iana is not None:  # "9:25 a.m. Eastern time", "8 p.m. in Lisbon": that zone's offset on that day
+            hours: float | None = zone_offset_hours(iana, dm.first, clock[0], clock[1])
         else:
             hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
         if hours is None:
@@ -2043,6 +2055,15 @@ class Extractor:
         offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
         at = f"{dm.first.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
         return DateSpan(start=f"{at}:00{offset}", end=f"{at}:59{offset}")
+
+    def _iana_zone(self, written: str) -> str | None:
+        """The IANA zone a zone written after a clock time names: a seasonal zone's ("Eastern time") or a
+        city's ("in Lisbon", "Lisbon time"); None for a fixed one ("GMT") or none."""
+        seasonal = self.seasonal_zones.get(re.sub(r"[\s-]+", " ", written).lower())
+        if seasonal is not None:
+            return seasonal
+        city = self.city_zone_re.fullmatch(written.strip())
+        return self.city_zones.get(re.sub(r"\s+", " ", city.group(1))) if city else None
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
         """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the

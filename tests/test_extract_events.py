@@ -120,6 +120,13 @@ def test_struck_is_the_event_of_its_subject_or_agent(text: str, event: str) -> N
     assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
 
 
+def test_gunmen_who_opened_fire_attacked() -> None:
+    # "opened" alone is a building's opening; "opened fire" is an attack, and its day the attack's
+    text = "Gunmen opened fire on a wedding party in Dorvane on Tuesday evening, killing 14 people."
+    assert [c.event for c in _claims(text) if c.kind == "casualty"] == ["attack"]
+    assert [c.event for c in _dates(text)] == ["attack"]
+
+
 def test_a_participle_with_its_agent_ends_what_is_counted() -> None:
     claims = _claims("A state of emergency covers the six districts hit by Monday's storm.")
     assert [(c.subject, c.reference) for c in claims if c.measure == "count"] == [("districts", "current")]

@@ -56,6 +56,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..lexicon import Lexicon, phrase_pattern, trie_alternation
+from .zones import city_zone_names
 
 
 @dataclass
@@ -237,9 +238,10 @@ class DateReader:
             + r"|(?-i:" + zones + r")\b"
         time = (
             r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
-            # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
+            # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC"),
+            # never a city's ("killed 1200 in Lisbon" is a count)
             r"|(?<![\d.,:])(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:" + zone + r")))"
-            r"(?:\s+(?P<zone>" + zone + r"))?"
+            r"(?:\s+(?P<zone>" + self._city_zone_pattern(cal) + "|" + zone + r"))?"
         )
         holidays = _alt(self.holidays)
         # "the last 3 months and 2 days ago" is a span and a day, not one count of time back
@@ -379,6 +381,16 @@ class DateReader:
         self._resolvers: dict[str, Callable[[re.Match[str], str, date | None], DateMention | None]] = {
             name[len("_r_"):]: getattr(self, name) for name in dir(self) if name.startswith("_r_")
         }
+
+    @staticmethod
+    def _city_zone_pattern(cal: dict[str, Any]) -> str:
+        """A city of the IANA database tied to a clock time: "in Lisbon" (not "in Lisbon Harbour", another
+        place) or "Lisbon time"; the city in its own capitals."""
+        # (in its own capitals: the lexicon's alternations fold case)
+        cities = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(city_zone_names(cal), key=len, reverse=True))
+        before = _alt(cal.get("city_zone_before", []))
+        after = _alt(cal.get("city_zone_after", []))
+        return rf"(?:{before})\s+(?-i:(?:{cities})(?![\w'’-]|\s+[A-Z]))|(?-i:(?:{cities}))\s+(?:{after})\b"
 
     def _year_words_pattern(self, yw: dict[str, Any]) -> str:
         """A year said in words: a century word and the rest ("nineteen ninety-six", "seventeen hundred
