@@ -1019,6 +1019,16 @@ class Extractor:
             i += 1
         return words[-1] if words else None
 
+    def _verb_after_partitive(self, text: str, found: tuple[str, int] | None, figure_end: int, hi: int, base: int
+                              ) -> tuple[str, int] | None:
+        """"Nearly 70 of the injured are still in hospital": a measure word right after "of (the)" names whom the
+        figure is a part of; a measure word after it in the clause, its verb, says what that part is."""
+        if found is None or found[1] < figure_end \
+                or not _PARTITIVE_OF.fullmatch(text, figure_end - base, found[1] - base):
+            return found
+        after = self.measure_re.search(text, found[1] - base + len(found[0]), max(hi - base, 0))
+        return (after.group().lower(), after.start() + base) if after else found
+
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -1085,6 +1095,7 @@ class Extractor:
             found = self._nearest(self.measure_re, text, max(window_lo, s_lo), min(window_hi, s_hi), m.start,
                                   claim_end, base, owned) \
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
+            found = self._verb_after_partitive(text, found, m.end, window_hi, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
@@ -2350,6 +2361,10 @@ def _local_from_restatement(local: Amount | DateSpan, restated: Amount | DateSpa
     offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     moment = (utc + timedelta(minutes=minutes)).isoformat(timespec="minutes")
     return DateSpan(start=f"{moment}:00{offset}", end=f"{moment}:59{offset}")
+
+
+# "70 of the injured": what stands between a figure and the group it is a part of
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _one_day(d: _Draft) -> date | None:

@@ -104,6 +104,16 @@ CASUALTY_CASES = [
     ("Medics, who had first counted 14 dead, said the toll had climbed through the night.",
      [("killed", "people", "earlier", 14.0)]),
     ("The siege took a heavy civilian toll in Varna province.", []),
+    # people still in hospital are a count of their own, never the injured (nor the killed), even as a share
+    # of the injured
+    ("More than 200 people were hurt in the blast at the Dorvane depot. About 40 remain in hospital.",
+     [("injured", "people", "current", 200.0), ("in_hospital", "hospital count", "current", 40.0)]),
+    ("Nearly 70 of the injured are still in hospital, the ministry said.",
+     [("in_hospital", "hospital count", "current", 70.0)]),
+    ("Some 25 people are still being treated for burns.", [("in_hospital", "people", "current", 25.0)]),
+    # people held in custody are the detained
+    ("Nine suspects are now in custody in Valia in connection with the bombing.",
+     [("arrested", "suspects", "current", 9.0)]),
 ]
 
 
