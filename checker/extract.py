@@ -214,6 +214,7 @@ class Extractor:
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
+        self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
         self.attributive_heads = frozenset(w.lower() for w in c["attributive_heads"])
         # a people word after a part opener ("among them five children", "six of them children") names a part
         # of the toll, never who another figure counts
@@ -1029,6 +1030,23 @@ class Extractor:
         after = self.measure_re.search(text, found[1] - base + len(found[0]), max(hi - base, 0))
         return (after.group().lower(), after.start() + base) if after else found
 
+    def _own_predicate(self, text: str, found: tuple[str, int] | None, m: AmountMention, hi: int, base: int
+                       ) -> tuple[str, int] | None:
+        """"12 people were killed and 45 were wounded": a figure that opens a clause of its own after "and" is
+        measured by its own verb after it (across links: "were", "people were", "others had been"), not by the
+        verb of the clause before, however near."""
+        if found is None or found[1] > m.start \
+                or not _CLAUSE_JOIN.fullmatch(text, found[1] - base + len(found[0]), m.start - base):
+            return found
+        after = self.measure_re.search(text, m.end - base, max(hi - base, 0))
+        if after is None:
+            return found
+        between = re.findall(r"[\w'’-]+|[^\w\s]", text[m.end - base:after.start()].lower())
+        if not between or not all(w in self.passive_links or w in self.people or w in self.anaphoric_nouns
+                                  for w in between):
+            return found
+        return after.group().lower(), after.start() + base
+
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -1096,6 +1114,7 @@ class Extractor:
                                   claim_end, base, owned) \
                 or self._nearest(self.measure_re, text, window_lo, window_hi, m.start, claim_end, base, owned)
             found = self._verb_after_partitive(text, found, m.end, window_hi, base)
+            found = self._own_predicate(text, found, m, window_hi, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if found is not None and self._either_measure(text, found[0], found[1] - base, measure):
@@ -1498,10 +1517,19 @@ class Extractor:
         event = self.lex.event_words.get(word, self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
         return (event, e + agent.start(2), len(word)) if event is not None else None
 
+    def _agent_of_event(self, toks: list[Token], k: int) -> bool:
+        """People right before an event verb of theirs ("gunmen stormed", "militants opened fire"): who acted."""
+        following = [t.low for t in toks[k + 1:k + 3] if t.is_word]
+        return any(" ".join(following[:n]) in self.lex.event_words for n in (1, 2) if len(following) >= n)
+
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Ostrian soldiers killed ... has climbed to 41": the people named nearest the figure."""
         best: tuple[int, int] | None = None
         before = [t for t in toks if t.end <= m.start and t.is_word]
+        # the people named before the figure after "the number of" (an adjective between): those counted
+        named = next((k for k, t in enumerate(toks) if lo <= t.start and t.end <= m.start and t.low in self.people
+                      and any(toks[j].low == "of" and toks[j - 1].low in self.counted_people_openers
+                              for j in range(max(1, k - 3), k))), None)
         # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
         # verb counts its victims; people named before that verb are who acted or spoke, never the counted
         object_of_verb = bool(before) and self._casualty_word(before[-1].low)
@@ -1517,9 +1545,13 @@ class Extractor:
                     continue  # "medics in the east reported 71 dead": who reports the dead is not them
                 if k + 1 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == t.end:
                     continue  # "rebel-held": a word of a compound adjective, no people
+                if self._agent_of_event(toks, k):
+                    continue  # "after gunmen stormed the hall, the number of dead ...": who attacked, not the dead
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)
+        if named is not None:
+            best = (0, named)
         if best is None:
             return None, []
         k = best[1]
@@ -2363,6 +2395,8 @@ def _local_from_restatement(local: Amount | DateSpan, restated: Amount | DateSpa
     return DateSpan(start=f"{moment}:00{offset}", end=f"{moment}:59{offset}")
 
 
+# "... were killed and 45 were wounded": what opens a clause of its own between a verb and the figure after it
+_CLAUSE_JOIN = re.compile(r"\s*,?\s*(?:and|while|but|whereas)\s+(?:another\s+|a\s+further\s+)?", re.IGNORECASE)
 # "70 of the injured": what stands between a figure and the group it is a part of
 _PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 

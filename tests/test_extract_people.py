@@ -111,6 +111,14 @@ CASUALTY_CASES = [
     ("Nearly 70 of the injured are still in hospital, the ministry said.",
      [("in_hospital", "hospital count", "current", 70.0)]),
     ("Some 25 people are still being treated for burns.", [("in_hospital", "people", "current", 25.0)]),
+    # a figure after "and" with a verb of its own is measured by it, not by the verb of the clause before
+    ("At least 12 people were killed and 45 were wounded in the blast at the Dorvane depot.",
+     [("killed", "people", "current", 12.0), ("injured", "people", "current", 45.0)]),
+    # who attacked is not whom the toll counts, nor are people named after it in another clause
+    ("A week after militants stormed a hotel in Dorvane, the number of dead stands at fifty-one.",
+     [("killed", "people", "current", 51.0)]),
+    ("The number of people killed when the ferry capsized has climbed to 61, officials said, warning that it would rise further "
+     "as divers searched the hull.", [("killed", "people", "current", 61.0)]),
     # people held in custody are the detained
     ("Nine suspects are now in custody in Valia in connection with the bombing.",
      [("arrested", "suspects", "current", 9.0)]),
