@@ -215,6 +215,9 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
         self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
+        self.place_appositive_re = re.compile(
+            r"\s*,\s+(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                c["place_appositives"], key=len, reverse=True)) + r")\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
         self.attributive_heads = frozenset(w.lower() for w in c["attributive_heads"])
         # a people word after a part opener ("among them five children", "six of them children") names a part
         # of the toll, never who another figure counts
@@ -1284,7 +1287,9 @@ class Extractor:
             # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
             # it is measured on (reports of other days count other spans)
             event_date = (ref.isoformat(), ref.isoformat())
-        others = tuple(o.start - base for o in amounts if o is not m and not o.person)
+        # (a span of time before "after"/"before" dates the clause and owns no place: in "Two weeks after gunmen
+        # stormed a hall outside Belvar, the toll stands at 90" the 90 are Belvar's)
+        others = tuple(o.start - base for o in amounts if o is not m and not o.person and not self._time_offset(text, base, o))
         place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
         owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
         if owner_place is not None and place_level > _OWNER:
@@ -1833,9 +1838,12 @@ class Extractor:
         after = [(pos, n) for pos, n in mentions if fig_b <= pos < min(seg_b, fig_b + 60)
                  and not re.search(r"\d", text[fig_b:pos])]
         if after:
-            first = after[0][0]
-            # "in Ostria and Valia": the names joined to the first one are the figure's too
-            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}), _AFTER_FIGURE
+            first, first_name = after[0]
+            # "in Ostria and Valia": the names joined to the first one are the figure's too, as is the place that
+            # holds it, after the comma that ends the figure's stretch ("in Karn, a suburb of Belvar")
+            held = self.place_appositive_re.match(text, first + len(first_name))
+            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}
+                          | ({held.group(1)} if held else set())), _AFTER_FIGURE
         owner = self._owner_place(text[seg_a:fig_a])
         if owner is not None:
             return [owner], _OWNER
@@ -1863,6 +1871,11 @@ class Extractor:
         """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
         at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
         return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in pairwise(at) if n1 != n2)
+
+    def _time_offset(self, text: str, base: int, o: AmountMention) -> bool:
+        """A span of time that places a moment ("two weeks after", "three days before", "a month ago")."""
+        return self.lex.unit_info.get(o.unit or "", {}).get("dimension") == "duration" \
+            and re.match(r"\s*(?:after|before|ago|later|earlier)\b", text[o.end - base:]) is not None
 
     @staticmethod
     def _owned_by_another(text: str, pos: int, name: str, others: tuple[int, ...]) -> bool:
@@ -1942,6 +1955,9 @@ class Extractor:
             joined = re.match(r"\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)\b", text[mm.end():])
             if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
                 places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
+            held = self.place_appositive_re.match(text, mm.end())
+            if held:  # "in Karn, a suburb of Belvar": the place that holds it or stands next to it, too
+                places.append((held.start(1), held.group(1)))
         return places
 
     def _ranking_frame(self, text: str, start: int, end: int) -> bool:
