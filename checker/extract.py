@@ -486,6 +486,7 @@ class Extractor:
                 if d.kind == "casualty":
                     previous_toll = d.measure
         out = self._conjoined(out, sent)
+        self._agents_of_tolls(out, sent)
         self._shares_of_opener(out, text, sent.start)
         counts = list(out)
         for d in counts:
@@ -602,6 +603,19 @@ class Extractor:
                 continue
             out.append(d)
         return out
+
+    @staticmethod
+    def _agents_of_tolls(drafts: list[_Draft], sent: Span) -> None:
+        """"Four gunmen killed 145 people": a figure right before the active casualty verb of the toll after it
+        counts who did it, not whom it hit; a count of those people, never a toll."""
+        for d, nxt in pairwise(drafts):
+            if d.kind == "casualty" and nxt.kind == "casualty" and d.measure == nxt.measure \
+                    and d.end <= nxt.measure_at < nxt.start and d.measure_at == nxt.measure_at \
+                    and re.fullmatch(r"\s+", sent.text[d.end - sent.start:nxt.measure_at - sent.start]) \
+                    and re.fullmatch(r"[a-z]+(?:\s+[a-z]+){0,3}\s+", sent.text[nxt.measure_at - sent.start:nxt.start - sent.start]):
+                # (the toll is the verb's object, "killed at least 145"; "the 137 people killed, three of them
+                # children" has a participle and a part)
+                d.kind, d.measure = "quantity", "count"
 
     @staticmethod
     def _between(sent: Span, a: _Draft, b: _Draft) -> str:
@@ -1266,7 +1280,8 @@ class Extractor:
                  and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
             reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
-        scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
+        scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates,
+                                                 self._incident_relative(text[:s_lo - base], seg_text))
         # a measure's own noun phrase may name its event ("a magnitude 6.1 quake"); a count's never does
         event = self._event_of(text, base, c_lo, c_hi, m.start, m.end if m.unit else claim_end,
                                harmful=kind in ("casualty", "displacement"))
@@ -1660,9 +1675,21 @@ class Extractor:
         subject = self.lex.subject_alias.get(head, head)
         return subject, actors
 
-    def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int]
-               ) -> tuple[str, str | None, tuple[str | None, str | None] | None]:
+    def _incident_relative(self, before: str, seg_text: str) -> bool:
+        """"... the attack on the hall, in which 150 people died in March": a stretch that opens a relative clause
+        on an incident's noun counts that incident's victims, and its date is the incident's, not a period."""
+        if not re.match(r"\W*(?:in|during)\s+which\b", seg_text, re.IGNORECASE):
+            return False
+        nouns = [self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                 for mm in self.event_re.finditer(before)]
+        return bool(nouns) and nouns[-1] in self.incident_scoped_events
+
+    def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int],
+               incident: bool = False) -> tuple[str, str | None, tuple[str | None, str | None] | None]:
         agg = self.aggregate_re.search(seg_text)
+        if agg and any(dm.start <= s_lo + agg.start() < dm.end and dm.first and dm.last
+                       and (dm.last - dm.first).days < 300 for dm in dates):
+            agg = None  # "in March last year" names a month, no running total over a year
         span_date = None
         for j, dm in enumerate(dates):
             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days >= 27:
@@ -1670,7 +1697,7 @@ class Extractor:
                 break
         single = re.search(r"\b(?:single|one|an?)\s+(?:attack|strike|raid|blast|incident|bombing|air strike|airstrike)\b",
                            seg_text, re.IGNORECASE)
-        if (agg or span_date) and not (single and not agg):
+        if (agg or span_date) and not ((single or incident) and not agg):
             period = agg.group() if agg else None
             pspan = None
             if span_date:

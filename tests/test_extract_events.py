@@ -120,6 +120,15 @@ def test_struck_is_the_event_of_its_subject_or_agent(text: str, event: str) -> N
     assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
 
 
+def test_a_later_report_s_toll_of_the_story_s_incident_is_one_fact_with_the_first() -> None:
+    # "in which ... died in March last year": the incident's victims (no running total over a month or a year),
+    # and a past year that is the year the reports date the event in is the story's own occurrence
+    later = "The trial opened on Monday over the bombing of the market in Dorvane, in which nearly 60 people died in March last year."
+    assert [(c.scope, c.occasion) for c in _claims(later, "2025-08-04")] == [("incident", "2024")]
+    assert _conflicts("Gunmen killed 40 people in a bombing at a market in Dorvane on 3 March 2024.", later,
+                      published="2025-08-04") == [("40 people", "nearly 60 people")]
+
+
 def test_gunmen_who_opened_fire_attacked() -> None:
     # "opened" alone is a building's opening; "opened fire" is an attack, and its day the attack's
     text = "Gunmen opened fire on a wedding party in Dorvane on Tuesday evening, killing 14 people."

@@ -119,6 +119,10 @@ CASUALTY_CASES = [
      [("killed", "people", "current", 51.0)]),
     ("The number of people killed when the ferry capsized has climbed to 61, officials said, warning that it would rise further "
      "as divers searched the hull.", [("killed", "people", "current", 61.0)]),
+    # who killed is no toll: the figure before the active verb counts the attackers
+    ("Two days ago, three gunmen killed 41 people at a market near Dorvane.", [("killed", "people", "current", 41.0)]),
+    ("A vigil was held for the 52 people killed, four of them children.",
+     [("killed", "people", "current", 52.0), ("killed", "children", "current", 4.0)]),
     # people held in custody are the detained
     ("Nine suspects are now in custody in Valia in connection with the bombing.",
      [("arrested", "suspects", "current", 9.0)]),

@@ -166,7 +166,7 @@ _LOOKBACK = 60
 # and by a test that reads the same mentions with and without the check)
 _NEEDS_MONTH = frozenset({
     "y_mon_d", "d_mon_y", "mon_d_y", "mon_slash_d", "mdy", "dmy", "md_range", "dm_range", "dm_list", "md_list",
-    "mm_range", "my", "my2", "ym", "dmy2", "my_words", "mdy_words", "dmy_words", "part_month", "month_ctx"})
+    "mm_range", "my", "my2", "my_rel", "ym", "dmy2", "my_words", "mdy_words", "dmy_words", "part_month", "month_ctx"})
 _NEEDS_DIGIT = frozenset({
     "iso", "numeric", "compact", "md_num", "y_mon_d", "d_mon_y", "mon_d_y", "mon_slash_d", "my", "my2", "ym", "dmy2",
     "calendar_year", "part_year", "q_year", "year_q", "year_h", "h_year", "week_n", "decade", "year_ctx",
@@ -270,6 +270,8 @@ class DateReader:
             ("mm_range", p(rf"(?:\b(?P<pre>from|between)\s+)?\b{mon}\s*(?P<conn>{_RANGE_CONN})\s*{mon2}{year_tail}")),
             ("my", p(rf"\b{mon}(?:\s+of\s+|\s*[-/]\s*|\s*,\s*|\s+){year}")),
             ("my2", p(rf"\b(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
+            # "in March last year", "May of next year": the month in the year the words name
+            ("my_rel", p(rf"\b(?P<mon>{full_months})\s+(?:of\s+)?(?P<yrel>{rel})\s+year\b")),
             ("ym", p(rf"\b{year}\s+(?P<mon>{full_months})\b")),
             ("dmy2", p(rf"(?<![$€£¥\d.,])\b(?P<day>{dnum})\s+(?:of\s+)?(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
             ("year_words", p(rf"\b(?P<pre>{_alt(yw['prepositions'])})\s+(?P<yw>{year_words}){follow}")),
@@ -874,6 +876,12 @@ class DateReader:
             return None
         month, y = self._month(m["mon"]), int(m["year"])
         return self._mk(m, date(y, month, 1), _month_end(y, month))
+
+    def _r_my_rel(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        if ref is None:
+            return self._unresolved(m)
+        y, month = ref.year + self.shift_words[m["yrel"].lower()], self._month(m["mon"])
+        return self._mk(m, date(y, month, 1), _month_end(y, month), rel=True)
 
     def _r_my2(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         yy = int(m["yy"])
