@@ -215,6 +215,8 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
         self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
+        self.mourned_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, c["mourning_verbs"])) + r")\s+(?:the\s+)?$", re.IGNORECASE)
         self.place_appositive_re = re.compile(
             r"\s*,\s+(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
                 c["place_appositives"], key=len, reverse=True)) + r")\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -1109,6 +1111,7 @@ class Extractor:
         kind: str
         measure: str
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
+        mourned = False  # "Ostria mourns 40"
         share_state: str | None = None
         subgroup = False
         breakdown: str | None = None
@@ -1167,6 +1170,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            mourned = self.mourned_re.search(text, max(0, m.start - base - 20), m.start - base) is not None
+            if mourned:
+                measure = "killed"  # "Ostria mourns 40": the dead a country mourns, a headline's toll
             if not measure and not np and previous_toll and self.figure_noun_re.search(
                     text, max(c_lo - base, m.start - base - 30), m.start - base):
                 measure = previous_toll  # "the railways' 288 against the state's lower count of 278"
@@ -1194,6 +1200,8 @@ class Extractor:
             prev = amounts[k - 1]
             prev_np, _ = self._noun_phrase(toks, prev, stops)
             subject, actors = self._subject(prev_np, False)
+        elif subject is None and mourned:
+            subject = self.lex.subject_alias.get("people", "people")  # the dead mourned are people, whoever follows
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:

@@ -123,6 +123,8 @@ CASUALTY_CASES = [
     ("Two days ago, three gunmen killed 41 people at a market near Dorvane.", [("killed", "people", "current", 41.0)]),
     ("A vigil was held for the 52 people killed, four of them children.",
      [("killed", "people", "current", 52.0), ("killed", "children", "current", 4.0)]),
+    # a headline's "mourns N": the dead, whoever the words after it name
+    ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
     # people held in custody are the detained
     ("Nine suspects are now in custody in Valia in connection with the bombing.",
      [("arrested", "suspects", "current", 9.0)]),
