@@ -1698,6 +1698,9 @@ class Extractor:
         if agg and any(dm.start <= s_lo + agg.start() < dm.end and dm.first and dm.last
                        and (dm.last - dm.first).days < 300 for dm in dates):
             agg = None  # "in March last year" names a month, no running total over a year
+        if agg and re.fullmatch(r"total", agg.group(), re.IGNORECASE) \
+                and re.match(r"\s+of\b", seg_text[agg.end():]) and re.search(r"\ba\s+$", seg_text[:agg.start()], re.IGNORECASE):
+            agg = self.aggregate_re.search(seg_text, agg.end())  # "a total of 182 people were hurt": just the count
         span_date = None
         for j, dm in enumerate(dates):
             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days >= 27:

@@ -123,6 +123,8 @@ CASUALTY_CASES = [
     ("Two days ago, three gunmen killed 41 people at a market near Dorvane.", [("killed", "people", "current", 41.0)]),
     ("A vigil was held for the 52 people killed, four of them children.",
      [("killed", "people", "current", 52.0), ("killed", "children", "current", 4.0)]),
+    # "a total of N" is how a count is written, no running total
+    ("A total of 64 people were injured in the blast at the Dorvane depot.", [("injured", "people", "current", 64.0)]),
     # a headline's "mourns N": the dead, whoever the words after it name
     ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
     # people held in custody are the detained
@@ -137,3 +139,9 @@ def test_casualty_measure_subject_and_reference(text: str, expected: list[tuple]
     got = [(c.measure, c.subject, c.reference, c.value.best) for c in Extractor().extract(report)
            if c.kind == "casualty"]
     assert got == expected, f"{text!r}: {got}"
+
+
+def test_a_total_of_is_how_a_count_is_written_not_a_running_total() -> None:
+    report = read_text("A total of 64 people were injured in the blast at the Dorvane depot.", path="case.md",
+                       published="2024-03-04")
+    assert [c.scope for c in Extractor().extract(report) if c.kind == "casualty"] == ["incident"]
