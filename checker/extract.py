@@ -215,6 +215,7 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
         self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
+        self.distance_of_measures: dict[str, str] = {str(k): str(v) for k, v in c["distance_of_measures"].items()}
         self.mourned_re = re.compile(
             r"\b(?:" + "|".join(map(re.escape, c["mourning_verbs"])) + r")\s+(?:the\s+)?$", re.IGNORECASE)
         self.place_appositive_re = re.compile(
@@ -1218,6 +1219,8 @@ class Extractor:
                 state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
                 if state is not None:  # "wiped out" against "under water": shares of two facts
                     share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
+        if measure == "distance" and subject is None:
+            subject = self._distance_of(text)
         if measure in self.mover_measures:
             subject = self._named_mover(text, base, c_lo, m.start) or subject
         if head in self.body_nouns and measure == "killed" or measure in self.body_measures and not m.unit \
@@ -1909,6 +1912,15 @@ class Extractor:
         """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
         at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
         return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in pairwise(at) if n1 != n2)
+
+    def _distance_of(self, text: str) -> str | None:
+        """"Four men were detained 300 km from Belvar": a distance with no thing of its own in a sentence that
+        counts an arrest is how far from the place it happened; None where the sentence counts no such thing."""
+        for mm in self.measure_re.finditer(text):
+            of = self.distance_of_measures.get(self.lex.word_measures.get(re.sub(r"\s+", " ", mm.group().lower()), ""))
+            if of is not None:
+                return of
+        return None
 
     def _time_offset(self, text: str, base: int, o: AmountMention) -> bool:
         """A span of time that places a moment ("two weeks after", "three days before", "a month ago")."""

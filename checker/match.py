@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, utils
 
@@ -119,13 +120,24 @@ def _overlap_ratio(a: tuple[date, date], b: tuple[date, date]) -> float:
     return inter / shorter
 
 
-def _converts(a: Claim, b: Claim) -> bool:
+def _converts(a: Claim, b: Claim, units: dict[str, dict[str, Any]]) -> bool:
     """Whether b is the conversion a gives of itself in brackets: one report, one sentence, b's unit among a's
-    alternates."""
+    alternates, and its value near a's converted (rounding apart is no conflict; "340 km (roughly 550 miles)",
+    a conversion gone wrong, is two statements that disagree)."""
     if not isinstance(a, CountClaim) or not isinstance(b, CountClaim) or a.report != b.report \
             or a.sentence != b.sentence or b.value.unit is None:
         return False
-    return any(alt.unit == b.value.unit for alt in a.alternates)
+    if not any(alt.unit == b.value.unit for alt in a.alternates):
+        return False
+    to_a, to_b = (units.get(u or "", {}).get("to_base") for u in (a.value.unit, b.value.unit))
+    if not to_a or not to_b or a.value.best is None or b.value.best is None or b.value.best == 0:
+        return True
+    ratio = a.value.best * float(to_a) / (b.value.best * float(to_b))
+    return _CONVERSION_SLACK[0] <= ratio <= _CONVERSION_SLACK[1]
+
+
+# how far a bracketed conversion may round from the figure it converts and still be that figure
+_CONVERSION_SLACK = (0.8, 1.25)
 
 
 class Matcher:
@@ -155,7 +167,7 @@ class Matcher:
             return None
         if a.report == b.report and a.source.start == b.source.start:
             return None
-        if _converts(a, b) or _converts(b, a):
+        if _converts(a, b, self.lex.unit_info) or _converts(b, a, self.lex.unit_info):
             return None  # "60 metres (200 feet)": one statement in two units, rounded apart
         if a.state and b.state and a.state != b.state:
             return None  # "buildings destroyed" against "destroyed or damaged": a count of either is another fact

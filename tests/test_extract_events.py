@@ -129,6 +129,18 @@ def test_a_later_report_s_toll_of_the_story_s_incident_is_one_fact_with_the_firs
                       published="2025-08-04") == [("40 people", "nearly 60 people")]
 
 
+def test_a_distance_in_a_sentence_of_an_arrest_is_how_far_away_it_happened() -> None:
+    assert _conflicts("Five men were detained about 120 km from Belvar.",
+                      "The five were arrested on Sunday some 190 miles from the capital.") \
+        == [("about 120 km", "some 190 miles")]
+
+
+def test_a_conversion_in_brackets_gone_wrong_is_two_statements_that_disagree() -> None:
+    assert _conflicts("Police detained five men 120 km (75 miles) from Belvar.") == []
+    assert _conflicts("Police detained five men 120 km (roughly 190 miles) from Belvar.") \
+        == [("120 km", "roughly 190 miles")]
+
+
 def test_gunmen_who_opened_fire_attacked() -> None:
     # "opened" alone is a building's opening; "opened fire" is an attack, and its day the attack's
     text = "Gunmen opened fire on a wedding party in Dorvane on Tuesday evening, killing 14 people."
