@@ -500,8 +500,11 @@ class Extractor:
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if dated and re.fullmatch(r"\s*\(\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
-                    d2.attributive = dated[-1].attributive  # "at 6.40pm local time (1.10pm GMT)": one moment twice
+                gap = text[dated[-1].end - sent.start:d2.start - sent.start] if dated else ""
+                if dated and (re.fullmatch(r"\s*\(\s*", gap) or (
+                        re.fullmatch(r"\s*,\s*", gap) and d2.zone and dated[-1].zone and d2.zone != dated[-1].zone)):
+                    # "at 6.40pm local time (1.10pm GMT)", "at 1 p.m. Eastern time, 8 p.m. in Lisbon": one moment twice
+                    d2.attributive = dated[-1].attributive
                     if dated[-1].zone in self.zone_phrases:
                         dated[-1].value = _local_from_restatement(dated[-1].value, d2.value)
                 dated.append(d2)
@@ -2554,6 +2557,13 @@ def _lead_dates_name_the_news(drafts: list[_Draft], segments: list[Span], body_s
             d.attributive = True
 
 
+def _verb_object(c: _Draft) -> bool:
+    """"..., killing at least 60": a toll that is the object of its casualty verb counts an incident's victims,
+    though it names no one (no tally: "the toll climbed to 900")."""
+    return 0 <= c.measure_at < c.start and re.fullmatch(
+        r"[a-z]+\s+", c.sentence.text[c.measure_at - c.sentence.start:c.start - c.sentence.start]) is not None
+
+
 def _anchor_dates(drafts: list[_Draft]) -> None:
     """A date of an event that recurs in a story (a strike, a crash) is compared only with dates tied to the
     same count: its sentence's first toll ("34 soldiers killed on Thursday"). A date that names its event's day
@@ -2564,7 +2574,7 @@ def _anchor_dates(drafts: list[_Draft]) -> None:
             continue
         # a toll that names no one ("the toll climbed to 900 on Friday") is a tally, whose day is not the
         # incident's, unless the date names the event outright ("the toll from Friday's crash")
-        toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive)), None)
+        toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive or _verb_object(c))), None)
         if d.attributive and (toll is None or toll.measure != "killed"):
             # (the report's toll of that event, else its first toll of no event named: the news it reports; its
             # dead before any other count)

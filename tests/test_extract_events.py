@@ -818,3 +818,18 @@ def test_those_down_a_mine_are_its_people() -> None:
     found = _conflicts("The cave-in at the Orra pit on Monday killed 12 miners.",
                        "The toll from Monday's cave-in at the Orra pit rose to 15 people.")
     assert found == [("12 miners", "15 people")]
+
+
+def test_a_toll_that_is_its_verb_s_object_ties_the_sentence_s_date_to_the_incident() -> None:
+    # "..., killing at least 30" names no one, yet is no tally: the day is the incident's, and meets other days
+    assert _conflicts("Gunmen stormed a market in Dorvane on Friday evening, killing at least 30.",
+                      "Gunmen stormed a market in Dorvane on Thursday, killing 30 people.") \
+        == [("on Friday evening", "on Thursday")]
+
+
+def test_one_moment_in_two_zones_after_a_comma_is_one_moment_twice() -> None:
+    text = ("Gunmen stormed a market in Dorvane on Friday, killing 30 people. "
+            "The attack began at 1 p.m. Eastern time, 6 p.m. in Lisbon, as the market filled.")
+    dates = [d for d in _dates(text, "2024-03-24T09:00:00+00:00") if "p.m." in d.text]
+    assert [d.text for d in dates] == ["at 1 p.m. Eastern time", "6 p.m. in Lisbon"]
+    assert dates[0].subject is not None and dates[1].subject == dates[0].subject
