@@ -215,6 +215,9 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
         self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
+        self.capacity_nouns = frozenset(w.lower() for w in c["capacity_nouns"])
+        self.seating_re = re.compile(r"\b(?:" + "|".join(map(re.escape, c["seating_verbs"])) + r")\s+(?:[a-z]+\s+)?$",
+                                     re.IGNORECASE)
         self.distance_of_measures: dict[str, str] = {str(k): str(v) for k, v in c["distance_of_measures"].items()}
         self.mourned_re = re.compile(
             r"\b(?:" + "|".join(map(re.escape, c["mourning_verbs"])) + r")\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1116,6 +1119,7 @@ class Extractor:
         measure: str
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
         mourned = False  # "Ostria mourns 40"
+        seated = False  # "a hall that seats 6,000 people"
         share_state: str | None = None
         subgroup = False
         breakdown: str | None = None
@@ -1197,9 +1201,17 @@ class Extractor:
             elif head and not pronoun and head not in self.people:
                 kind = "quantity"  # a count of things; a bare count of people says nothing checkable
                 measure = "count"
+            elif self.seating_re.search(text, max(0, m.start - base - 25), m.start - base):
+                kind, measure, seated = "quantity", "count", True  # "a hall that seats 6,000 people": its seats
             else:
                 return None
         subject, actors = self._subject(np, pronoun)
+        if seated:
+            subject = self.lex.subject_alias.get("seats", "seats")
+        if measure == "count" and len(np) >= 2 and np[0].low in self.capacity_nouns and np[0].start == m.end + 1 \
+                and text[m.end - base:m.end - base + 1] == "-":
+            # "a 6,200-seat hall", "a 500-bed hospital": seats and beds are counted, the hall has them
+            subject = self.lex.subject_alias.get(np[0].low + "s", np[0].low + "s")
         if pronoun and k > 0:
             prev = amounts[k - 1]
             prev_np, _ = self._noun_phrase(toks, prev, stops)

@@ -833,3 +833,11 @@ def test_one_moment_in_two_zones_after_a_comma_is_one_moment_twice() -> None:
     dates = [d for d in _dates(text, "2024-03-24T09:00:00+00:00") if "p.m." in d.text]
     assert [d.text for d in dates] == ["at 1 p.m. Eastern time", "6 p.m. in Lisbon"]
     assert dates[0].subject is not None and dates[1].subject == dates[0].subject
+
+
+@pytest.mark.parametrize("text", ["The stadium, which seats about 41,000 people, was full.",
+                                  "Fire gutted the 41,000-seat stadium in Dorvane.",
+                                  "The stadium in Dorvane has 41,000 seats."])
+def test_the_seats_of_a_place_however_written(text: str) -> None:
+    # a capacity verb's people and a hyphenated "N-seat" count the seats, as "N seats" does
+    assert [(c.measure, c.subject, c.value.best) for c in _claims(text)] == [("count", "seats", 41000.0)]
