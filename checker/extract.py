@@ -70,7 +70,7 @@ crash", "the boat that sank on Wednesday") or stands in another clause after
 the date ("... on Thursday to explain why the boat capsized") is not the date's.
 A day with a clock time is an instant one minute wide where its zone is known:
 written after the time ("GMT", "Hawaii time", "Central European Summer Time",
-"Eastern time" by the month's offset), else ("local time", or none) the zone
+"Eastern time" and a city's zone, "in Lisbon", by the IANA rules on that day), else ("local time", or none) the zone
 of the report's publication time, or the offset a bracketed restatement in a
 known zone implies ("6.55pm local time (2.25pm BST)"). A clock time with no
 day ("it happened at 7.20pm", "at 2:04 a.m.") is on the day the report last
@@ -101,6 +101,7 @@ from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
 from .normalize.amounts import AmountMention, AmountReader
 from .normalize.dates import DateMention, DateReader
+from .normalize.zones import city_zone_names, zone_offset_hours
 from .read import file_offset
 from .textutil import LineIndex, Span, Token, sentences, tokenize
 
@@ -214,6 +215,16 @@ class Extractor:
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
+        self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
+        self.capacity_nouns = frozenset(w.lower() for w in c["capacity_nouns"])
+        self.seating_re = re.compile(r"\b(?:" + "|".join(map(re.escape, c["seating_verbs"])) + r")\s+(?:[a-z]+\s+)?$",
+                                     re.IGNORECASE)
+        self.distance_of_measures: dict[str, str] = {str(k): str(v) for k, v in c["distance_of_measures"].items()}
+        self.mourned_re = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, c["mourning_verbs"])) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+        self.place_appositive_re = re.compile(
+            r"\s*,\s+(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+                c["place_appositives"], key=len, reverse=True)) + r")\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
         self.attributive_heads = frozenset(w.lower() for w in c["attributive_heads"])
         # a people word after a part opener ("among them five children", "six of them children") names a part
         # of the toll, never who another figure counts
@@ -274,9 +285,13 @@ class Extractor:
         self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
         self.named_zones: dict[str, float] = {
             str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
-        # name -> {standard: hours, summer: hours, summer_months: [1-12]}
-        self.seasonal_zones: dict[str, dict[str, float | list[int]]] = {
-            re.sub(r"[\s-]+", " ", str(k)).lower(): v for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
+        # a zone name whose offset changes with the season ("Eastern time") -> its IANA zone
+        self.seasonal_zones: dict[str, str] = {
+            re.sub(r"[\s-]+", " ", str(k)).lower(): str(v) for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
+        self.city_zones = city_zone_names(self.lex.calendar)  # "Lisbon" -> "Europe/Lisbon"
+        self.city_zone_re = re.compile(
+            rf"(?:(?:{'|'.join(map(re.escape, self.lex.calendar.get('city_zone_before', [])))})\s+)?(.+?)"
+            rf"(?:\s+(?:{'|'.join(map(re.escape, self.lex.calendar.get('city_zone_after', [])))}))?", re.IGNORECASE)
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
@@ -407,6 +422,7 @@ class Extractor:
         previous_thing: str | None = None  # the last known thing named: what "It reaches 6 km" measures
         previous_toll: str | None = None  # the measure of the last casualty figure: what "a count of 90" counts
         previous_day: date | None = None  # the last day an event was dated: what "at 7.20pm" is on
+        event_days: dict[str, date] = {}  # the last day each event was dated: what "the attack began at 5pm" is on
         groups: dict[str, AmountMention] = {}  # the last count of each kind of people: what "the fighters" are
         segments = [cell for sent in segments for cell in _cells(sent)]
         last_event: str | None = None  # the event the sentence just before named, if any
@@ -415,10 +431,11 @@ class Extractor:
             if "|" in sent.text or not re.search(r"[a-z]{4,}", sent.text):
                 continue  # bylines and datelines date the report, not an event
             found_drafts = self._sentence(sent, ref, previous_event, previous_thing, groups, previous_toll,
-                                          previous_day)
+                                          self._day_of_sentence(sent, event_days, previous_day))
             self._continue_event(found_drafts, last_event)
             drafts.extend(found_drafts)
             previous_day = next((day for day in map(_one_day, reversed(found_drafts)) if day is not None), previous_day)
+            event_days.update({d.event: day for d in found_drafts if d.event and (day := _one_day(d)) is not None})
             previous_toll = next((d.measure for d in reversed(found_drafts) if d.kind == "casualty"), previous_toll)
             found = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
             previous_event = found or previous_event
@@ -459,6 +476,13 @@ class Extractor:
                     and toll.reference == "current":
                 d.event = d.subject = news
                 d.anchors = None
+
+    def _day_of_sentence(self, sent: Span, event_days: dict[str, date], previous_day: date | None) -> date | None:
+        """The day a clock time with no day of its own is on: that of the sentence's event where the report has
+        dated it ("Friday's attack ... court on Sunday ... The gunmen opened fire at 5pm": Friday), else the
+        last day the report dated."""
+        event = self._event_of(sent.text, sent.start, sent.start, sent.end, sent.end, sent.end)
+        return event_days.get(event, previous_day) if event is not None else previous_day
 
     def _disaster_of(self, segments: list[Span]) -> str | None:
         """The natural disaster a report is about, where its event words name one (most often) and no event of
@@ -516,6 +540,7 @@ class Extractor:
                 if d.kind == "casualty":
                     previous_toll = d.measure
         out = self._conjoined(out, sent)
+        self._agents_of_tolls(out, sent)
         self._shares_of_opener(out, text, sent.start)
         counts = list(out)
         for d in counts:
@@ -527,8 +552,12 @@ class Extractor:
                 continue
             d2 = self._date_claim(dm, toks, sent, ref, previous_event)
             if d2 is not None:
-                if dated and re.fullmatch(r"\s*(?:\(|,\s*or)\s*", text[dated[-1].end - sent.start:d2.start - sent.start]):
-                    d2.attributive = dated[-1].attributive  # "at 6.40pm local time (1.10pm GMT)": one moment twice
+                gap = text[dated[-1].end - sent.start:d2.start - sent.start] if dated else ""
+                if dated and (re.fullmatch(r"\s*(?:\(|,\s*or)\s*", gap) or (
+                        re.fullmatch(r"\s*,\s*", gap) and d2.zone and dated[-1].zone and d2.zone != dated[-1].zone)):
+                    # "at 6.40pm local time (1.10pm GMT)", "at 1 p.m. Eastern time, 8 p.m. in Lisbon", ", or 9:15 a.m.
+                    # ET": one moment twice
+                    d2.attributive = dated[-1].attributive
                     restated |= {id(d2), id(dated[-1])}
                     if dated[-1].zone in self.zone_phrases:
                         dated[-1].value = _local_from_restatement(dated[-1].value, d2.value)
@@ -634,6 +663,20 @@ class Extractor:
                 continue
             out.append(d)
         return out
+
+    @staticmethod
+    def _agents_of_tolls(drafts: list[_Draft], sent: Span) -> None:
+        """"Four gunmen killed 145 people": a figure right before the active casualty verb of the toll after it
+        counts who did it, not whom it hit; a count of those people, never a toll."""
+        for d, nxt in pairwise(drafts):
+            if d.kind == "casualty" and nxt.kind == "casualty" and d.measure == nxt.measure \
+                    and d.end <= nxt.measure_at < nxt.start and d.measure_at == nxt.measure_at \
+                    and re.fullmatch(r"\s+", sent.text[d.end - sent.start:nxt.measure_at - sent.start]) \
+                    and re.fullmatch(r"[a-z]+(?:\s+(?!(?:were|was|are|is)\b)[a-z]+){0,3}\s+",
+                                     sent.text[nxt.measure_at - sent.start:nxt.start - sent.start]):
+                # (the toll is the verb's object, "killed at least 145"; "the 137 people killed, three of them
+                # children" has a participle and a part; "Among the 23 dead were four nurses" a copula, no agent)
+                d.kind, d.measure = "quantity", "count"
 
     @staticmethod
     def _between(sent: Span, a: _Draft, b: _Draft) -> str:
@@ -1074,6 +1117,33 @@ class Extractor:
         word = self.measure_re.match(text, links.end(), hi - base)
         return (word.group().lower(), word.start() + base) if word is not None else None
 
+    def _verb_after_partitive(self, text: str, found: tuple[str, int] | None, figure_end: int, hi: int, base: int
+                              ) -> tuple[str, int] | None:
+        """"Nearly 70 of the injured are still in hospital": a measure word right after "of (the)" names whom the
+        figure is a part of; a measure word after it in the clause, its verb, says what that part is."""
+        if found is None or found[1] < figure_end \
+                or not _PARTITIVE_OF.fullmatch(text, figure_end - base, found[1] - base):
+            return found
+        after = self.measure_re.search(text, found[1] - base + len(found[0]), max(hi - base, 0))
+        return (after.group().lower(), after.start() + base) if after else found
+
+    def _own_predicate_after_and(self, text: str, found: tuple[str, int] | None, m: AmountMention, hi: int, base: int
+                       ) -> tuple[str, int] | None:
+        """"12 people were killed and 45 were wounded": a figure that opens a clause of its own after "and" is
+        measured by its own verb after it (across links: "were", "people were", "others had been"), not by the
+        verb of the clause before, however near."""
+        if found is None or found[1] > m.start \
+                or not _CLAUSE_JOIN.fullmatch(text, found[1] - base + len(found[0]), m.start - base):
+            return found
+        after = self.measure_re.search(text, m.end - base, max(hi - base, 0))
+        if after is None:
+            return found
+        between = re.findall(r"[\w'’-]+|[^\w\s]", text[m.end - base:after.start()].lower())
+        if not between or not all(w in self.passive_links or w in self.people or w in self.anaphoric_nouns
+                                  for w in between):
+            return found
+        return after.group().lower(), after.start() + base
+
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -1121,6 +1191,8 @@ class Extractor:
         share_of_toll = False  # "hundreds of the dead" with no verb of its own
         named_part: str | None = None  # "Of the 17 dead, five were firefighters": the people a part is
         next_word = next((t.low for t in toks if t.start >= m.end), None)
+        mourned = False  # "Ostria mourns 40"
+        seated = False  # "a hall that seats 6,000 people"
         share_state: str | None = None
         subgroup = False
         breakdown: str | None = None
@@ -1148,6 +1220,8 @@ class Extractor:
                 # measured by the tally's own noun before it, not by a verb of the clause that explains the rise
                 found = self._nearest(self.measure_re, text, window_lo, m.start, m.start, claim_end, base, owned) \
                     or found
+            found = self._verb_after_partitive(text, found, m.end, window_hi, base)
+            found = self._own_predicate_after_and(text, found, m, window_hi, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if measure == "population" and found is not None and found[0] in self.population_nouns:
@@ -1197,6 +1271,9 @@ class Extractor:
                 measure = ""  # "three bridges" beside "a city of 60,000": things are no toll and no population
             if measure in ("bodies_recovered",) and head not in self.body_nouns and not (found and "bodies" in found[0]):
                 measure = "" if head not in self.people else measure
+            mourned = self.mourned_re.search(text, max(0, m.start - base - 20), m.start - base) is not None
+            if mourned:
+                measure = "killed"  # "Ostria mourns 40": the dead a country mourns, a headline's toll
             if not measure and head in self.dead_partitive and head not in self.lex.word_measures \
                     and previous_toll == "killed":
                 measure = "killed"  # "the crush killed 159 ... among the 26 foreign victims": the dead, as before
@@ -1220,6 +1297,8 @@ class Extractor:
             elif head and not pronoun and head not in self.people:
                 kind = "quantity"  # a count of things; a bare count of people says nothing checkable
                 measure = "count"
+            elif self.seating_re.search(text, max(0, m.start - base - 25), m.start - base):
+                kind, measure, seated = "quantity", "count", True  # "a hall that seats 6,000 people": its seats
             else:
                 return None
         subject, actors = self._subject(np, pronoun)
@@ -1227,10 +1306,18 @@ class Extractor:
             subject, subgroup = self.lex.subject_alias.get(named_part, named_part), True
         elif subject is None and kind in ("casualty", "displacement") and next_word in self.dead_partitive:
             subject = "people"  # "the 17 dead", "Of the 17 dead, five were firefighters": the dead, whoever else
+        if seated:
+            subject = self.lex.subject_alias.get("seats", "seats")
+        if measure == "count" and len(np) >= 2 and np[0].low in self.capacity_nouns and np[0].start == m.end + 1 \
+                and text[m.end - base:m.end - base + 1] == "-":
+            # "a 6,200-seat hall", "a 500-bed hospital": seats and beds are counted, the hall has them
+            subject = self.lex.subject_alias.get(np[0].low + "s", np[0].low + "s")
         if pronoun and k > 0:
             prev = amounts[k - 1]
             prev_np, _ = self._noun_phrase(toks, prev, stops)
             subject, actors = self._subject(prev_np, False)
+        elif subject is None and mourned:
+            subject = self.lex.subject_alias.get("people", "people")  # the dead mourned are people, whoever follows
         elif subject is None and kind in ("casualty", "displacement"):
             subject, actors = self._nearby_people(toks, c_lo, c_hi, m)
         if m.unit:
@@ -1247,6 +1334,8 @@ class Extractor:
                 state = self._nearest(self.share_state_re, text, c_lo, c_hi, m.start, claim_end, base)
                 if state is not None:  # "wiped out" against "under water": shares of two facts
                     share_state = self.share_states[re.sub(r"\s+", " ", state[0])]
+        if measure == "distance" and subject is None:
+            subject = self._distance_of(text)
         if measure in self.mover_measures:
             subject = self._named_mover(text, base, c_lo, m.start) or subject
         if head in self.body_nouns and measure == "killed" or measure in self.body_measures and not m.unit \
@@ -1317,7 +1406,8 @@ class Extractor:
                  and self.role_res["by"].search(text[max(s_lo, dm.start - 8) - base:dm.start - base])
                  for dm in dates):
             reference = "earlier"  # "900 bodies had been buried by Friday evening": tied to that moment (CODING 3)
-        scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates)
+        scope, period, period_span = self._scope(seg_text, s_lo, s_hi, dates, used_dates,
+                                                 self._incident_relative(text[:s_lo - base], seg_text))
         # a measure's own noun phrase may name its event ("a magnitude 6.1 quake"); a count's never does
         event = self._event_of(text, base, c_lo, c_hi, m.start, m.end if m.unit else claim_end,
                                harmful=kind in ("casualty", "displacement"))
@@ -1339,7 +1429,9 @@ class Extractor:
             # "eight days after the quake", "three weeks on": time elapsed to the report's own day, which is what
             # it is measured on (reports of other days count other spans)
             event_date = (ref.isoformat(), ref.isoformat())
-        others = tuple(o.start - base for o in amounts if o is not m and not o.person)
+        # (a span of time before "after"/"before" dates the clause and owns no place: in "Two weeks after gunmen
+        # stormed a hall outside Belvar, the toll stands at 90" the 90 are Belvar's)
+        others = tuple(o.start - base for o in amounts if o is not m and not o.person and not self._time_offset(text, base, o))
         place, place_level = self._figure_places(text, base, (m.start, claim_end), (s_lo, s_hi), (c_lo, c_hi), others)
         owner_place = self._owner_of_figure(text[s_lo - base:m.start - base]) if measure == "count" else None
         if owner_place is not None and place_level > _OWNER:
@@ -1595,10 +1687,19 @@ class Extractor:
         event = self.lex.event_words.get(word, self.lex.event_words.get(word[:-1]) if word.endswith("s") else None)
         return (event, e + agent.start(2), len(word)) if event is not None else None
 
+    def _agent_of_event(self, toks: list[Token], k: int) -> bool:
+        """People right before an event verb of theirs ("gunmen stormed", "militants opened fire"): who acted."""
+        following = [t.low for t in toks[k + 1:k + 3] if t.is_word]
+        return any(" ".join(following[:n]) in self.lex.event_words for n in (1, 2) if len(following) >= n)
+
     def _nearby_people(self, toks: list[Token], lo: int, hi: int, m: AmountMention) -> tuple[str | None, list[str]]:
         """"The number of Ostrian soldiers killed ... has climbed to 41": the people named nearest the figure."""
         best: tuple[int, int] | None = None
         before = [t for t in toks if t.end <= m.start and t.is_word]
+        # the people named before the figure after "the number of" (an adjective between): those counted
+        named = next((k for k, t in enumerate(toks) if lo <= t.start and t.end <= m.start and t.low in self.people
+                      and any(toks[j].low == "of" and toks[j - 1].low in self.counted_people_openers
+                              for j in range(max(1, k - 3), k))), None)
         # "police open a case into the crash that killed 278": a figure that is the object of an active casualty
         # verb counts its victims; people named before that verb are who acted or spoke, never the counted
         object_of_verb = bool(before) and self._casualty_word(before[-1].low)
@@ -1621,9 +1722,13 @@ class Extractor:
                     continue  # "medics in the east reported 71 dead": who reports the dead is not them
                 if k + 1 < len(toks) and toks[k + 1].text == "-" and toks[k + 1].start == t.end:
                     continue  # "rebel-held": a word of a compound adjective, no people
+                if self._agent_of_event(toks, k):
+                    continue  # "after gunmen stormed the hall, the number of dead ...": who attacked, not the dead
                 dist = abs(t.start - m.start)
                 if best is None or dist < best[0]:
                     best = (dist, k)
+        if named is not None:
+            best = (0, named)
         if best is None:
             return None, []
         k = best[1]
@@ -1729,9 +1834,24 @@ class Extractor:
         subject = self.lex.subject_alias.get(pair) or self.lex.subject_alias.get(head, head)
         return subject, actors
 
-    def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int]
-               ) -> tuple[str, str | None, tuple[str | None, str | None] | None]:
+    def _incident_relative(self, before: str, seg_text: str) -> bool:
+        """"... the attack on the hall, in which 150 people died in March": a stretch that opens a relative clause
+        on an incident's noun counts that incident's victims, and its date is the incident's, not a period."""
+        if not re.match(r"\W*(?:in|during)\s+which\b", seg_text, re.IGNORECASE):
+            return False
+        nouns = [self.lex.event_words.get(re.sub(r"\s+", " ", mm.group().lower()))
+                 for mm in self.event_re.finditer(before)]
+        return bool(nouns) and nouns[-1] in self.incident_scoped_events
+
+    def _scope(self, seg_text: str, s_lo: int, s_hi: int, dates: list[DateMention], used_dates: set[int],
+               incident: bool = False) -> tuple[str, str | None, tuple[str | None, str | None] | None]:
         agg = self.aggregate_re.search(seg_text)
+        if agg and any(dm.start <= s_lo + agg.start() < dm.end and dm.first and dm.last
+                       and (dm.last - dm.first).days < 300 for dm in dates):
+            agg = None  # "in March last year" names a month, no running total over a year
+        if agg and re.fullmatch(r"total", agg.group(), re.IGNORECASE) \
+                and re.match(r"\s+of\b", seg_text[agg.end():]) and re.search(r"\ba\s+$", seg_text[:agg.start()], re.IGNORECASE):
+            agg = self.aggregate_re.search(seg_text, agg.end())  # "a total of 182 people were hurt": just the count
         span_date = None
         for j, dm in enumerate(dates):
             if s_lo <= dm.start < s_hi and dm.first and dm.last and (dm.last - dm.first).days >= 27:
@@ -1739,7 +1859,7 @@ class Extractor:
                 break
         single = re.search(r"\b(?:single|one|an?)\s+(?:attack|strike|raid|blast|incident|bombing|air strike|airstrike)\b",
                            seg_text, re.IGNORECASE)
-        if (agg or span_date) and not (single and not agg):
+        if (agg or span_date) and not ((single or incident) and not agg):
             period = agg.group() if agg else None
             pspan = None
             if span_date:
@@ -1907,9 +2027,12 @@ class Extractor:
         after = [(pos, n) for pos, n in mentions if fig_b <= pos < min(seg_b, fig_b + 60)
                  and not re.search(r"\d", text[fig_b:pos])]
         if after:
-            first = after[0][0]
-            # "in Ostria and Valia": the names joined to the first one are the figure's too
-            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}), _AFTER_FIGURE
+            first, first_name = after[0]
+            # "in Ostria and Valia": the names joined to the first one are the figure's too, as is the place that
+            # holds it, after the comma that ends the figure's stretch ("in Karn, a suburb of Belvar")
+            held = self.place_appositive_re.match(text, first + len(first_name))
+            return sorted({n for pos, n in after if pos == first or self._joined_to(text, first, pos)}
+                          | ({held.group(1)} if held else set())), _AFTER_FIGURE
         owner = self._owner_place(text[seg_a:fig_a])
         if owner is not None:
             return [owner], _OWNER
@@ -1937,6 +2060,20 @@ class Extractor:
         """Whether two of these places are named as a list ("in Ostria and Valia"): the figure is their sum."""
         at = [(pos, n) for pos, n in self._place_mentions(text) if n in names]
         return any(self._joined_to(text, p1, p2) for (p1, n1), (p2, n2) in pairwise(at) if n1 != n2)
+
+    def _distance_of(self, text: str) -> str | None:
+        """"Four men were detained 300 km from Belvar": a distance with no thing of its own in a sentence that
+        counts an arrest is how far from the place it happened; None where the sentence counts no such thing."""
+        for mm in self.measure_re.finditer(text):
+            of = self.distance_of_measures.get(self.lex.word_measures.get(re.sub(r"\s+", " ", mm.group().lower()), ""))
+            if of is not None:
+                return of
+        return None
+
+    def _time_offset(self, text: str, base: int, o: AmountMention) -> bool:
+        """A span of time that places a moment ("two weeks after", "three days before", "a month ago")."""
+        return self.lex.unit_info.get(o.unit or "", {}).get("dimension") == "duration" \
+            and re.match(r"\s*(?:after|before|ago|later|earlier)\b", text[o.end - base:]) is not None
 
     @staticmethod
     def _owned_by_another(text: str, pos: int, name: str, others: tuple[int, ...]) -> bool:
@@ -2016,6 +2153,9 @@ class Extractor:
             joined = re.match(r"\s+and\s+(?:in\s+)?([A-Z][\w'’-]+)\b", text[mm.end():])
             if joined and joined.group(1).lower() not in _FUNCTION_WORDS | self.month_weekday:
                 places.append((mm.end() + joined.start(1), joined.group(1)))  # "in Ostria and Valia": both
+            held = self.place_appositive_re.match(text, mm.end())
+            if held:  # "in Karn, a suburb of Belvar": the place that holds it or stands next to it, too
+                places.append((held.start(1), held.group(1)))
         return places
 
     def _ranking_frame(self, text: str, start: int, end: int) -> bool:
@@ -2171,11 +2311,9 @@ class Extractor:
             return None
         zone = re.sub(r"[\s-]+", " ", dm.zone or "")
         named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
-        seasonal = self.seasonal_zones.get(zone.lower())
-        if seasonal is not None:  # "9:25 a.m. Eastern time": the offset of that zone in that month
-            summer_months = seasonal["summer_months"]
-            in_summer = isinstance(summer_months, list) and dm.first.month in summer_months
-            hours = seasonal["summer" if in_summer else "standard"]
+        iana = self._iana_zone(dm.zone or "")
+        if iana is not None:  # "9:25 a.m. Eastern time", "8 p.m. in Lisbon": that zone's offset on that day
+            hours: float | None = zone_offset_hours(iana, dm.first, clock[0], clock[1])
         else:
             hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
         if hours is None:
@@ -2185,6 +2323,15 @@ class Extractor:
         offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
         at = f"{dm.first.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
         return DateSpan(start=f"{at}:00{offset}", end=f"{at}:59{offset}")
+
+    def _iana_zone(self, written: str) -> str | None:
+        """The IANA zone a zone written after a clock time names: a seasonal zone's ("Eastern time") or a
+        city's ("in Lisbon", "Lisbon time"); None for a fixed one ("GMT") or none."""
+        seasonal = self.seasonal_zones.get(re.sub(r"[\s-]+", " ", written).lower())
+        if seasonal is not None:
+            return seasonal
+        city = self.city_zone_re.fullmatch(written.strip())
+        return self.city_zones.get(re.sub(r"\s+", " ", city.group(1))) if city else None
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
         """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
@@ -2476,6 +2623,12 @@ def _local_from_restatement(local: Amount | DateSpan, restated: Amount | DateSpa
     return DateSpan(start=f"{moment}:00{offset}", end=f"{moment}:59{offset}")
 
 
+# "... were killed and 45 were wounded": what opens a clause of its own between a verb and the figure after it
+_CLAUSE_JOIN = re.compile(r"\s*,?\s*(?:and|while|but|whereas)\s+(?:another\s+|a\s+further\s+)?", re.IGNORECASE)
+# "70 of the injured": what stands between a figure and the group it is a part of
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _one_day(d: _Draft) -> date | None:
     """The day a date claim names, where it names one day (a clock time on it included)."""
     if d.kind != "date" or not isinstance(d.value, DateSpan) or not d.value.start or not d.value.end \
@@ -2563,6 +2716,13 @@ def _lead_dates_name_the_news(drafts: list[_Draft], segments: list[Span], body_s
             d.attributive = True
 
 
+def _verb_object(c: _Draft) -> bool:
+    """"..., killing at least 60": a toll that is the object of its casualty verb counts an incident's victims,
+    though it names no one (no tally: "the toll climbed to 900")."""
+    return 0 <= c.measure_at < c.start and re.fullmatch(
+        r"[a-z]+\s+", c.sentence.text[c.measure_at - c.sentence.start:c.start - c.sentence.start]) is not None
+
+
 def _anchor_dates(drafts: list[_Draft]) -> None:
     """A date of an event that recurs in a story (a strike, a crash) is compared only with dates tied to the
     same count: its sentence's first toll ("34 soldiers killed on Thursday"). A date that names its event's day
@@ -2573,7 +2733,7 @@ def _anchor_dates(drafts: list[_Draft]) -> None:
             continue
         # a toll that names no one ("the toll climbed to 900 on Friday") is a tally, whose day is not the
         # incident's, unless the date names the event outright ("the toll from Friday's crash")
-        toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive)), None)
+        toll = next((c for c in d.anchors if _is_toll(c) and (c.own_subject or d.attributive or _verb_object(c))), None)
         if d.attributive and (toll is None or toll.measure != "killed"):
             # (the report's toll of that event, else its first toll of no event named: the news it reports; its
             # dead before any other count)

@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, utils
 
@@ -155,6 +156,7 @@ class Matcher:
         self._single_events = frozenset(self.lex.claims.get("news_events", [])) - frozenset(
             self.lex.claims.get("recurring_events", []))
         self._story_days: dict[str, date] = {}
+        self._story_years: dict[str, int] = {}
         self._other_places: dict[str, set[str]] = {}
 
     def same_fact(self, a: Claim, b: Claim) -> MatchInfo | None:
@@ -202,6 +204,8 @@ class Matcher:
         """Which occurrence of its event a claim is of: the one its words name (a past year, "another"), else
         the day it is dated where that lies far from the day the reports give the event most often; None for
         the story's own."""
+        if c.occasion and c.occasion.isdigit() and self._story_years.get(c.event or "") == int(c.occasion):
+            return None  # "the attack, in which 150 died in March last year", in a later report: the story's own
         if c.occasion or c.event not in self._single_events:
             return c.occasion
         named = {p for p in c.place if not p.startswith("*")}
@@ -326,6 +330,7 @@ class Matcher:
         self._countries = {x for c in claims if "*country" in c.place for x in c.place if not x.startswith("*")} | set(
             lexicon_countries(self.lex))
         self._story_days = story_days(claims, self._single_events, self.lex)
+        self._story_years = story_years(claims)
         self._other_places = other_occurrence_places(claims, self._single_events)
 
     def relate_places(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -450,6 +455,19 @@ def story_days(claims: list[Claim], events: frozenset[str], lex: Lexicon) -> dic
         if days is not None and days[0] == days[1]:
             counts[moment_of(c.event or "", lex)][days[0]] += 1
     return {event: min(by_day, key=lambda d: (-by_day[d], d)) for event, by_day in counts.items()}
+
+
+def story_years(claims: list[Claim]) -> dict[str, int]:
+    """The year the reports date each event in most often (the earliest of equals), from dates of a day that
+    name no other occurrence: a toll a later report ties to that year is of the story's own event."""
+    counts: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for c in claims:
+        if not isinstance(c, DateClaim) or c.measure != "date" or c.occasion or not c.event:
+            continue
+        days = span_days(c.value)
+        if days is not None and days[0] == days[1]:
+            counts[c.event][days[0].year] += 1
+    return {event: min(by_year, key=lambda y: (-by_year[y], y)) for event, by_year in counts.items()}
 
 
 def other_occurrence_places(claims: list[Claim], events: frozenset[str]) -> dict[str, set[str]]:

@@ -148,6 +148,24 @@ BARE_TIME_CASES = [
      [("2020-07-10T09:25:00-04:00", "2020-07-10T09:25:59-04:00")]),
     ("The sinking occurred at 9:25 a.m. Eastern time on Friday.", "2020-01-11T09:00:00+02:00",
      [("2020-01-10T09:25:00-05:00", "2020-01-10T09:25:59-05:00")]),
+    # summer time starts on a day, not with a month: the second Sunday of March in the US (14 March 2021)
+    ("The sinking occurred at 9:25 a.m. Pacific time on Friday.", "2021-03-20T09:00:00+02:00",
+     [("2021-03-19T09:25:00-07:00", "2021-03-19T09:25:59-07:00")]),
+    ("The sinking occurred at 9:25 a.m. Pacific time on Friday.", "2021-03-13T09:00:00+02:00",
+     [("2021-03-12T09:25:00-08:00", "2021-03-12T09:25:59-08:00")]),
+    # a time tied to a city of the IANA database is in that city's zone, whatever zone the report is in
+    ("The blast came at 9 a.m. in Lisbon on Friday.", "2020-07-11T09:00:00-04:00",
+     [("2020-07-10T09:00:00+01:00", "2020-07-10T09:00:59+01:00")]),
+    ("The ferry capsized off Brenna on Friday. It happened at 6:40 p.m. Nairobi time.", "2020-03-07T09:00:00+00:00",
+     [("2020-03-06", "2020-03-06"), ("2020-03-06T18:40:00+03:00", "2020-03-06T18:40:59+03:00")]),
+    # another place than a zone's city leaves the time to the report's zone
+    ("The blast came on Friday at 9 a.m. in Lisbon Harbour.", "2020-07-11T09:00:00-04:00",
+     [("2020-07-10T09:00:00-04:00", "2020-07-10T09:00:59-04:00")]),
+    # a clock time with no day is on the day the report gave its own event, not another event's later day
+    (("The ferry capsized off Brenna on Friday, killing 30. Police arrested its owner late on Sunday. "
+      "The ferry sank at about 6 p.m. GMT."), "2020-03-09T09:00:00+00:00",
+     [("2020-03-06", "2020-03-06"), ("2020-03-08", "2020-03-08"),
+      ("2020-03-06T18:00:00+00:00", "2020-03-06T18:00:59+00:00")]),
 ]
 
 

@@ -131,6 +131,34 @@ def test_struck_is_the_event_of_its_subject_or_agent(text: str, event: str) -> N
     assert [c.event for c in _claims(text) if c.kind == "casualty"] == [event]
 
 
+def test_a_later_report_s_toll_of_the_story_s_incident_is_one_fact_with_the_first() -> None:
+    # "in which ... died in March last year": the incident's victims (no running total over a month or a year),
+    # and a past year that is the year the reports date the event in is the story's own occurrence
+    later = "The trial opened on Monday over the bombing of the market in Dorvane, in which nearly 60 people died in March last year."
+    assert [(c.scope, c.occasion) for c in _claims(later, "2025-08-04")] == [("incident", "2024")]
+    assert _conflicts("Gunmen killed 40 people in a bombing at a market in Dorvane on 3 March 2024.", later,
+                      published="2025-08-04") == [("40 people", "nearly 60 people")]
+
+
+def test_a_distance_in_a_sentence_of_an_arrest_is_how_far_away_it_happened() -> None:
+    assert _conflicts("Five men were detained about 120 km from Belvar.",
+                      "The five were arrested on Sunday some 190 miles from the capital.") \
+        == [("about 120 km", "some 190 miles")]
+
+
+def test_a_conversion_in_brackets_gone_wrong_is_two_statements_that_disagree() -> None:
+    assert _conflicts("Police detained five men 120 km (75 miles) from Belvar.") == []
+    assert _conflicts("Police detained five men 120 km (roughly 190 miles) from Belvar.") \
+        == [("120 km", "roughly 190 miles")]
+
+
+def test_gunmen_who_opened_fire_attacked() -> None:
+    # "opened" alone is a building's opening; "opened fire" is an attack, and its day the attack's
+    text = "Gunmen opened fire on a wedding party in Dorvane on Tuesday evening, killing 14 people."
+    assert [c.event for c in _claims(text) if c.kind == "casualty"] == ["attack"]
+    assert [c.event for c in _dates(text)] == ["attack"]
+
+
 def test_a_participle_with_its_agent_ends_what_is_counted() -> None:
     claims = _claims("A state of emergency covers the six districts hit by Monday's storm.")
     assert [(c.subject, c.reference) for c in claims if c.measure == "count"] == [("districts", "current")]
@@ -926,3 +954,26 @@ def test_a_clock_time_after_a_colon_takes_the_day_before_it_and_its_restatement_
     got = [(c.event, c.value.start) for c in _dates(text, published="2024-03-02T23:30:00-05:00")]
     assert got == [("crush", "2024-03-02"), ("crush", "2024-03-02T22:15:00+09:00"),
                    ("crush", "2024-03-02T08:15:00-05:00")]
+
+
+def test_a_toll_that_is_its_verb_s_object_ties_the_sentence_s_date_to_the_incident() -> None:
+    # "..., killing at least 30" names no one, yet is no tally: the day is the incident's, and meets other days
+    assert _conflicts("Gunmen stormed a market in Dorvane on Friday evening, killing at least 30.",
+                      "Gunmen stormed a market in Dorvane on Thursday, killing 30 people.") \
+        == [("on Friday evening", "on Thursday")]
+
+
+def test_one_moment_in_two_zones_after_a_comma_is_one_moment_twice() -> None:
+    text = ("Gunmen stormed a market in Dorvane on Friday, killing 30 people. "
+            "The attack began at 1 p.m. Eastern time, 6 p.m. in Lisbon, as the market filled.")
+    dates = [d for d in _dates(text, "2024-03-24T09:00:00+00:00") if "p.m." in d.text]
+    assert [d.text for d in dates] == ["at 1 p.m. Eastern time", "6 p.m. in Lisbon"]
+    assert dates[0].subject is not None and dates[1].subject == dates[0].subject
+
+
+@pytest.mark.parametrize("text", ["The stadium, which seats about 41,000 people, was full.",
+                                  "Fire gutted the 41,000-seat stadium in Dorvane.",
+                                  "The stadium in Dorvane has 41,000 seats."])
+def test_the_seats_of_a_place_however_written(text: str) -> None:
+    # a capacity verb's people and a hyphenated "N-seat" count the seats, as "N seats" does
+    assert [(c.measure, c.subject, c.value.best) for c in _claims(text)] == [("count", "seats", 41000.0)]

@@ -127,6 +127,34 @@ CASUALTY_CASES = [
     # the badly hurt are a count of their own, a part of the injured
     ("Thirty were injured in the blast at the depot, seven critically.",
      [("injured", "people", "current", 30.0), ("injured_serious", "people", "current", 7.0)]),
+
+
+    # people still in hospital are a count of their own, never the injured (nor the killed), even as a share
+    # of the injured
+    ("More than 200 people were hurt in the blast at the Dorvane depot. About 40 remain in hospital.",
+     [("injured", "people", "current", 200.0), ("in_hospital", "hospital count", "current", 40.0)]),
+    ("Nearly 70 of the injured are still in hospital, the ministry said.",
+     [("in_hospital", "hospital count", "current", 70.0)]),
+    ("Some 25 people are still being treated for burns.", [("in_hospital", "people", "current", 25.0)]),
+    # a figure after "and" with a verb of its own is measured by it, not by the verb of the clause before
+    ("At least 12 people were killed and 45 were wounded in the blast at the Dorvane depot.",
+     [("killed", "people", "current", 12.0), ("injured", "people", "current", 45.0)]),
+    # who attacked is not whom the toll counts, nor are people named after it in another clause
+    ("A week after militants stormed a hotel in Dorvane, the number of dead stands at fifty-one.",
+     [("killed", "people", "current", 51.0)]),
+    (("The number of people killed when the ferry capsized has climbed to 61, officials said, warning that it would "
+      "rise further as divers searched the hull."), [("killed", "people", "current", 61.0)]),
+    # who killed is no toll: the figure before the active verb counts the attackers
+    ("Two days ago, three gunmen killed 41 people at a market near Dorvane.", [("killed", "people", "current", 41.0)]),
+    ("A vigil was held for the 52 people killed, four of them children.",
+     [("killed", "people", "current", 52.0), ("killed", "children", "current", 4.0)]),
+    # "a total of N" is how a count is written, no running total
+    ("A total of 64 people were injured in the blast at the Dorvane depot.", [("injured", "people", "current", 64.0)]),
+    # a headline's "mourns N": the dead, whoever the words after it name
+    ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
+    # people held in custody are the detained
+    ("Nine suspects are now in custody in Valia in connection with the bombing.",
+     [("arrested", "suspects", "current", 9.0)]),
 ]
 
 
@@ -136,3 +164,9 @@ def test_casualty_measure_subject_and_reference(text: str, expected: list[tuple]
     got = [(c.measure, c.subject, c.reference, c.value.best) for c in Extractor().extract(report)
            if c.kind == "casualty"]
     assert got == expected, f"{text!r}: {got}"
+
+
+def test_a_total_of_is_how_a_count_is_written_not_a_running_total() -> None:
+    report = read_text("A total of 64 people were injured in the blast at the Dorvane depot.", path="case.md",
+                       published="2024-03-04")
+    assert [c.scope for c in Extractor().extract(report) if c.kind == "casualty"] == ["incident"]

@@ -54,12 +54,24 @@ PLACE_CASES = [
     # a share of the dead with no place and no group is no toll (those identified are a count of their own)
     ("Officials said 300 of the dead have been buried in Norland.", [(300, ["Norland"])]),
     ("Officials said 300 of the dead lay in the hall.", []),
+    # a town and the city it is a suburb of (or next to) are both the figure's places, and so related
+    ("Gunmen killed 52 people at a stadium in Karn, a suburb of Belvar, on Friday.", [(52, ["Belvar", "Karn"])]),
+    ("Militants killed 30 people at a market in Karn, on the northern edge of Belvar.", [(30, ["Belvar", "Karn"])]),
+    # a span of time before "after" owns no place: the place of its clause is the toll's
+    ("Three days after militants stormed a hotel outside Belvar, the number of dead stands at 61.",
+     [(61, ["Belvar"])]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", PLACE_CASES, ids=[c[0][:45] for c in PLACE_CASES])
 def test_each_figure_takes_the_place_of_its_own_words(text: str, expected: list[tuple[float, list[str]]]) -> None:
     assert _places(text) == expected
+
+
+def test_a_toll_in_a_suburb_and_one_near_its_city_are_one_fact() -> None:
+    assert _conflicts("Gunmen killed 52 people at a stadium in Karn, a suburb of Belvar, on Friday.",
+                      "The toll from Friday's attack on a stadium near Belvar has risen to 70.") \
+        == [("52 people", "70")]
 
 
 def test_a_sum_over_two_countries_is_apart_from_each_country() -> None:

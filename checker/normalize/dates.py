@@ -56,6 +56,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..lexicon import Lexicon, phrase_pattern, trie_alternation
+from .zones import city_zone_names
 
 
 @dataclass
@@ -165,7 +166,7 @@ _LOOKBACK = 60
 # and by a test that reads the same mentions with and without the check)
 _NEEDS_MONTH = frozenset({
     "y_mon_d", "d_mon_y", "mon_d_y", "mon_slash_d", "mdy", "dmy", "md_range", "dm_range", "dm_list", "md_list",
-    "mm_range", "my", "my2", "ym", "dmy2", "my_words", "mdy_words", "dmy_words", "part_month", "month_ctx"})
+    "mm_range", "my", "my2", "my_rel", "ym", "dmy2", "my_words", "mdy_words", "dmy_words", "part_month", "month_ctx"})
 _NEEDS_DIGIT = frozenset({
     "iso", "numeric", "compact", "md_num", "y_mon_d", "d_mon_y", "mon_d_y", "mon_slash_d", "my", "my2", "ym", "dmy2",
     "calendar_year", "part_year", "q_year", "year_q", "year_h", "h_year", "week_n", "decade", "year_ctx",
@@ -242,9 +243,10 @@ class DateReader:
             + r"|(?-i:" + zones + r")\b"
         time = (
             r"(?P<time>midnight|noon|midday|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s*[ap]\.?m\.?"
-            # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC")
+            # four digits with no colon are a clock time only with a zone after them ("0117 GMT", "1324 UTC"),
+            # never a city's ("killed 1200 in Lisbon" is a count)
             r"|(?<![\d.,:])(?:[01]\d|2[0-3])[0-5]\d(?=\s+(?:" + zone + r")))"
-            r"(?:\s+(?P<zone>" + zone + r"))?"
+            r"(?:\s+(?P<zone>" + self._city_zone_pattern(cal) + "|" + zone + r"))?"
         )
         holidays = _alt(self.holidays)
         # "the last 3 months and 2 days ago" is a span and a day, not one count of time back
@@ -273,6 +275,8 @@ class DateReader:
             ("mm_range", p(rf"(?:\b(?P<pre>from|between)\s+)?\b{mon}\s*(?P<conn>{_RANGE_CONN})\s*{mon2}{year_tail}")),
             ("my", p(rf"\b{mon}(?:\s+of\s+|\s*[-/]\s*|\s*,\s*|\s+){year}")),
             ("my2", p(rf"\b(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
+            # "in March last year", "May of next year": the month in the year the words name
+            ("my_rel", p(rf"\b(?P<mon>{full_months})\s+(?:of\s+)?(?P<yrel>{rel})\s+year\b")),
             ("ym", p(rf"\b{year}\s+(?P<mon>{full_months})\b")),
             ("dmy2", p(rf"(?<![$€£¥\d.,])\b(?P<day>{dnum})\s+(?:of\s+)?(?P<mon>{full_months})(?:\s+of\s+['’]?|\s+['’])(?P<yy>\d\d)(?![\d%])")),
             ("year_words", p(rf"\b(?P<pre>{_alt(yw['prepositions'])})\s+(?P<yw>{year_words}){follow}")),
@@ -384,6 +388,16 @@ class DateReader:
         self._resolvers: dict[str, Callable[[re.Match[str], str, date | None], DateMention | None]] = {
             name[len("_r_"):]: getattr(self, name) for name in dir(self) if name.startswith("_r_")
         }
+
+    @staticmethod
+    def _city_zone_pattern(cal: dict[str, Any]) -> str:
+        """A city of the IANA database tied to a clock time: "in Lisbon" (not "in Lisbon Harbour", another
+        place) or "Lisbon time"; the city in its own capitals."""
+        # (in its own capitals: the lexicon's alternations fold case)
+        cities = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(city_zone_names(cal), key=len, reverse=True))
+        before = _alt(cal.get("city_zone_before", []))
+        after = _alt(cal.get("city_zone_after", []))
+        return rf"(?:{before})\s+(?-i:(?:{cities})(?![\w'’-]|\s+[A-Z]))|(?-i:(?:{cities}))\s+(?:{after})\b"
 
     def _year_words_pattern(self, yw: dict[str, Any]) -> str:
         """A year said in words: a century word and the rest ("nineteen ninety-six", "seventeen hundred
@@ -867,6 +881,12 @@ class DateReader:
             return None
         month, y = self._month(m["mon"]), int(m["year"])
         return self._mk(m, date(y, month, 1), _month_end(y, month))
+
+    def _r_my_rel(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
+        if ref is None:
+            return self._unresolved(m)
+        y, month = ref.year + self.shift_words[m["yrel"].lower()], self._month(m["mon"])
+        return self._mk(m, date(y, month, 1), _month_end(y, month), rel=True)
 
     def _r_my2(self, m: re.Match[str], text: str, ref: date | None) -> DateMention | None:
         yy = int(m["yy"])
