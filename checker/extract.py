@@ -215,6 +215,7 @@ class Extractor:
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
+        self.relative_partitive_pronouns = frozenset(w.lower() for w in c["relative_partitive_pronouns"])
         self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
         self.capacity_nouns = frozenset(w.lower() for w in c["capacity_nouns"])
         self.seating_re = re.compile(r"\b(?:" + "|".join(map(re.escape, c["seating_verbs"])) + r")\s+(?:[a-z]+\s+)?$",
@@ -1384,6 +1385,10 @@ class Extractor:
         if kind == "casualty" and np and np_end >= 3 and toks[np_end - 2].low in self.partitive_pronouns \
                 and toks[np_end - 3].low == "of":
             subgroup = True  # "40 people, six of them children": a part of that toll
+        after_figure = re.match(r"\s+of\s+(\w+)\b", text[m.end - base:])
+        if kind == "casualty" and after_figure is not None \
+                and after_figure.group(1).lower() in self.relative_partitive_pronouns:
+            subgroup = True  # "killed 17 people, five of whom were never found": a part of that toll
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
             subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
@@ -2661,6 +2666,11 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
         for e in drafts[:i]:
             if e.measure == d.measure and isinstance(e.value, Amount) and e.value.best == d.previous:
                 e.reference = "earlier"
+    for i, d in enumerate(drafts):
+        whole = next((e for e in reversed(drafts[:i]) if e.kind == "casualty" and e.sentence == d.sentence), None)
+        if d.subgroup and d.occasion is None and whole is not None and whole.occasion is not None:
+            # "killed 17 people in 1990, five of whom were never found": a part of a past toll is of that past too
+            d.occasion = whole.occasion
     for i, d in enumerate(drafts):
         if d.increment and d.occasion is None and any(e.measure == d.measure for e in drafts[:i]):
             d.occasion = "another"  # "pledged $85 million ... a further $100 million": an increment, not the total

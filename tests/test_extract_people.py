@@ -152,6 +152,11 @@ CASUALTY_CASES = [
     ("A total of 64 people were injured in the blast at the Dorvane depot.", [("injured", "people", "current", 64.0)]),
     # a headline's "mourns N": the dead, whoever the words after it name
     ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
+    # the never found are the missing; a part of a past toll ("six of whom") is of that past too
+    ("Nine fishermen have never been found.", [("missing", "fishermen", "current", 9.0)]),
+    ("In 1998 a flood at Tarvel killed 40 people, six of whom were never found. About 25 people are still missing.",
+     [("killed", "people", "current", 40.0), ("missing", "people", "current", 6.0),
+      ("missing", "people", "current", 25.0)]),
     # people held in custody are the detained
     ("Nine suspects are now in custody in Valia in connection with the bombing.",
      [("arrested", "suspects", "current", 9.0)]),
