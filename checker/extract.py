@@ -262,6 +262,7 @@ class Extractor:
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.clause_opener_re = phrase_pattern(c["clause_openers"])
+        self.subject_clause_openers = frozenset(w.lower() for w in c["subject_clause_openers"])
         # "the trawler that sank": an event word in a relative clause, which ends before the sentence's own verb
         self.relative_before_re = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|has|was|were)\s+)?$", re.IGNORECASE)
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
@@ -1713,10 +1714,16 @@ class Extractor:
         # "the crush that killed 159, families demand answers": people after the object's comma are another
         # clause's subject
         comma_after = next((t.start for t in toks if t.start >= m.end and t.text in ",;"), hi)
+        # "toll climbs to 80 as soldiers reach the town": people after a conjunction are its clause's subject
+        opener_after = next((t.start for t in toks if t.start >= m.end and t.low in self.subject_clause_openers), hi)
+        skipped_clause = False
         for k, t in enumerate(toks):
             if (object_of_verb or one_among) and t.start < m.start:
                 continue
             if object_of_verb and t.start > comma_after:
+                continue
+            if t.start > opener_after:
+                skipped_clause = skipped_clause or (lo <= t.start < hi and t.low in self.people)
                 continue
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end) \
                     and not self.part_before_re.search(" ".join(x.low for x in toks[max(0, k - 4):k])):
@@ -1734,6 +1741,10 @@ class Extractor:
                     best = (dist, k)
         if named is not None:
             best = (0, named)
+        if best is None and skipped_clause:
+            # the figure names no group, but the clause after it does: people, never a group inherited from an
+            # earlier figure of the report
+            return self.lex.subject_alias.get("people", "people"), []
         if best is None:
             return None, []
         k = best[1]

@@ -152,6 +152,10 @@ CASUALTY_CASES = [
     ("A total of 64 people were injured in the blast at the Dorvane depot.", [("injured", "people", "current", 64.0)]),
     # a headline's "mourns N": the dead, whoever the words after it name
     ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
+    # people after a conjunction that opens another clause are its subject, never whom the toll counts
+    ("The toll from the flood at Varnell rose to 80 as soldiers reached the town.",
+     [("killed", "people", "current", 80.0)]),
+    ("Flood toll climbs to 80 as rescuers reach cut-off Varnell", [("killed", "people", "current", 80.0)]),
     # the never found are the missing; a part of a past toll ("six of whom") is of that past too
     ("Nine fishermen have never been found.", [("missing", "fishermen", "current", 9.0)]),
     ("In 1998 a flood at Tarvel killed 40 people, six of whom were never found. About 25 people are still missing.",
