@@ -1222,6 +1222,11 @@ class Extractor:
                 # measured by the tally's own noun before it, not by a verb of the clause that explains the rise
                 found = self._nearest(self.measure_re, text, window_lo, m.start, m.start, claim_end, base, owned) \
                     or found
+            if found is None and self.tally_verb_re.search(text, max(c_lo - base, m.start - base - 30), m.start - base):
+                # "the death toll from the floods of 12 May in Tarvel, in the province of Osk, has risen to 215": a
+                # tally's noun may stand far before its verb, past places and dates that describe the event
+                found = self._nearest(self.measure_re, text, max(c_lo, m.start - 200), m.start, m.start, claim_end,
+                                      base, owned)
             found = self._verb_after_partitive(text, found, m.end, window_hi, base)
             found = self._own_predicate_after_and(text, found, m, window_hi, base)
             measure_word = found[0] if found else None
