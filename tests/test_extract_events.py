@@ -125,6 +125,7 @@ STRUCK_CASES = [
     ("Tuesday's storm struck the coast, killing 30 people.", "storm"),
     ("In the villages struck by the floods 40 people died.", "flood"),
     ("A missile struck the market, killing 30 people.", "attack"),
+    ("The slides struck the valley at night. Forty people are still missing.", "collapse"),
 ]
 
 
