@@ -215,6 +215,7 @@ class Extractor:
         self.subgroup_opener_re = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in c["subgroup_openers"]) + r")\s*,?\s*$", re.IGNORECASE)
         self.partitive_pronouns = frozenset(w.lower() for w in c["partitive_pronouns"])
+        self.relative_partitive_pronouns = frozenset(w.lower() for w in c["relative_partitive_pronouns"])
         self.counted_people_openers = frozenset(w.lower() for w in c["counted_people_openers"])
         self.capacity_nouns = frozenset(w.lower() for w in c["capacity_nouns"])
         self.seating_re = re.compile(r"\b(?:" + "|".join(map(re.escape, c["seating_verbs"])) + r")\s+(?:[a-z]+\s+)?$",
@@ -261,6 +262,7 @@ class Extractor:
             re.IGNORECASE)
         self.projected_re = phrase_pattern(c["reference_markers"]["projected"])
         self.clause_opener_re = phrase_pattern(c["clause_openers"])
+        self.subject_clause_openers = frozenset(w.lower() for w in c["subject_clause_openers"])
         # "the trawler that sank": an event word in a relative clause, which ends before the sentence's own verb
         self.relative_before_re = re.compile(r"\b(?:that|which|who)\s+(?:(?:had|has|was|were)\s+)?$", re.IGNORECASE)
         self.aggregate_re = phrase_pattern(c["aggregate_markers"])
@@ -1220,6 +1222,11 @@ class Extractor:
                 # measured by the tally's own noun before it, not by a verb of the clause that explains the rise
                 found = self._nearest(self.measure_re, text, window_lo, m.start, m.start, claim_end, base, owned) \
                     or found
+            if found is None and self.tally_verb_re.search(text, max(c_lo - base, m.start - base - 30), m.start - base):
+                # "the death toll from the floods of 12 May in Tarvel, in the province of Osk, has risen to 215": a
+                # tally's noun may stand far before its verb, past places and dates that describe the event
+                found = self._nearest(self.measure_re, text, max(c_lo, m.start - 200), m.start, m.start, claim_end,
+                                      base, owned)
             found = self._verb_after_partitive(text, found, m.end, window_hi, base)
             found = self._own_predicate_after_and(text, found, m, window_hi, base)
             measure_word = found[0] if found else None
@@ -1384,6 +1391,10 @@ class Extractor:
         if kind == "casualty" and np and np_end >= 3 and toks[np_end - 2].low in self.partitive_pronouns \
                 and toks[np_end - 3].low == "of":
             subgroup = True  # "40 people, six of them children": a part of that toll
+        after_figure = re.match(r"\s+of\s+(\w+)\b", text[m.end - base:])
+        if kind == "casualty" and after_figure is not None \
+                and after_figure.group(1).lower() in self.relative_partitive_pronouns:
+            subgroup = True  # "killed 17 people, five of whom were never found": a part of that toll
         if kind == "casualty" and self.subgroup_opener_re.search(text, max(0, m.start - base - 20), m.start - base):
             subgroup = True  # "1,300 were killed, among them a number of foreigners": a part of that toll
         if m.vague and not np and not m.unit and measure in ("count", ""):
@@ -1708,10 +1719,16 @@ class Extractor:
         # "the crush that killed 159, families demand answers": people after the object's comma are another
         # clause's subject
         comma_after = next((t.start for t in toks if t.start >= m.end and t.text in ",;"), hi)
+        # "toll climbs to 80 as soldiers reach the town": people after a conjunction are its clause's subject
+        opener_after = next((t.start for t in toks if t.start >= m.end and t.low in self.subject_clause_openers), hi)
+        skipped_clause = False
         for k, t in enumerate(toks):
             if (object_of_verb or one_among) and t.start < m.start:
                 continue
             if object_of_verb and t.start > comma_after:
+                continue
+            if t.start > opener_after:
+                skipped_clause = skipped_clause or (lo <= t.start < hi and t.low in self.people)
                 continue
             if lo <= t.start < hi and t.low in self.people and not (m.start <= t.start < m.end) \
                     and not self.part_before_re.search(" ".join(x.low for x in toks[max(0, k - 4):k])):
@@ -1729,6 +1746,10 @@ class Extractor:
                     best = (dist, k)
         if named is not None:
             best = (0, named)
+        if best is None and skipped_clause:
+            # the figure names no group, but the clause after it does: people, never a group inherited from an
+            # earlier figure of the report
+            return self.lex.subject_alias.get("people", "people"), []
         if best is None:
             return None, []
         k = best[1]
@@ -2661,6 +2682,11 @@ def _resolve_within_report(drafts: list[_Draft]) -> None:
         for e in drafts[:i]:
             if e.measure == d.measure and isinstance(e.value, Amount) and e.value.best == d.previous:
                 e.reference = "earlier"
+    for i, d in enumerate(drafts):
+        whole = next((e for e in reversed(drafts[:i]) if e.kind == "casualty" and e.sentence == d.sentence), None)
+        if d.subgroup and d.occasion is None and whole is not None and whole.occasion is not None:
+            # "killed 17 people in 1990, five of whom were never found": a part of a past toll is of that past too
+            d.occasion = whole.occasion
     for i, d in enumerate(drafts):
         if d.increment and d.occasion is None and any(e.measure == d.measure for e in drafts[:i]):
             d.occasion = "another"  # "pledged $85 million ... a further $100 million": an increment, not the total

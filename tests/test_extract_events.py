@@ -37,6 +37,8 @@ OCCASION_CASES = [
     ("The toll passed the 600 who died at Korvin in 1971.", "1971"),
     ("A second quake of magnitude 6.1 struck in the afternoon.", "another"),
     ("Another storm killed 14 people on the coast.", "another"),
+    # a part of a past toll, told by a relative pronoun, is of that past too
+    ("In 1998 a flood at Tarvel killed 40 people, six of whom were never found.", "1998"),
     ("A new flood swept the valley, killing 12 people.", "another"),
     ("The new storm has killed 40 people in the port.", None),
     ("The storm that hit on Monday has killed 40 people.", None),
@@ -123,6 +125,7 @@ STRUCK_CASES = [
     ("Tuesday's storm struck the coast, killing 30 people.", "storm"),
     ("In the villages struck by the floods 40 people died.", "flood"),
     ("A missile struck the market, killing 30 people.", "attack"),
+    ("The slides struck the valley at night. Forty people are still missing.", "collapse"),
 ]
 
 

@@ -152,6 +152,18 @@ CASUALTY_CASES = [
     ("A total of 64 people were injured in the blast at the Dorvane depot.", [("injured", "people", "current", 64.0)]),
     # a headline's "mourns N": the dead, whoever the words after it name
     ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
+    # a tally's noun may stand far before its verb, past the places and dates that describe the event
+    ("The death toll from the floods in the early hours of 12 May in Tarvel, in the northern province of Osk, "
+     "has risen to 64, officials said.", [("killed", "people", "current", 64.0)]),
+    # people after a conjunction that opens another clause are its subject, never whom the toll counts
+    ("The toll from the flood at Varnell rose to 80 as soldiers reached the town.",
+     [("killed", "people", "current", 80.0)]),
+    ("Flood toll climbs to 80 as rescuers reach cut-off Varnell", [("killed", "people", "current", 80.0)]),
+    # the never found are the missing; a part of a past toll ("six of whom") is of that past too
+    ("Nine fishermen have never been found.", [("missing", "fishermen", "current", 9.0)]),
+    ("In 1998 a flood at Tarvel killed 40 people, six of whom were never found. About 25 people are still missing.",
+     [("killed", "people", "current", 40.0), ("missing", "people", "current", 6.0),
+      ("missing", "people", "current", 25.0)]),
     # people held in custody are the detained
     ("Nine suspects are now in custody in Valia in connection with the bombing.",
      [("arrested", "suspects", "current", 9.0)]),

@@ -1474,6 +1474,9 @@ class DateReader:
                 return self._mk(m, date(d.year, 1, 1), date(d.year, 12, 31), True)
             if months:
                 return self._mk(m, d.replace(day=1), _month_end(d.year, d.month), True)
+            if unit.get("days", 0) >= 7:
+                # and "two weeks ago" to the week: any day of the week around the day counted back
+                return self._mk(m, d - timedelta(days=3), d + timedelta(days=3), True)
             return self._mk(m, d, d, True)
         d = _shift(ref, unit, n)
         found = self._mk(m, d, d, True)
