@@ -321,6 +321,7 @@ class Extractor:
         self.disaster_events = frozenset(c["disaster_events"])
         self.human_events = frozenset(c["human_events"])
         self._story_disaster: str | None = None  # set per report by extract()
+        self._place_cache: dict[str, list[tuple[int, str]]] = {}  # the places of each sentence, emptied per report
         self.arrival_re = phrase_pattern(c["arrival_verbs"])
         self.news_events = frozenset(c["news_events"])
         self.harmful_events = frozenset(c["harmful_events"])
@@ -412,6 +413,7 @@ class Extractor:
     # ------------------------------------------------------------------
     def extract(self, report: Report) -> list[Claim]:
         ref = _reference_date(report.meta.published)
+        self._place_cache = {}
         self._report_offset = _published_offset(report.meta.published)
         lines = LineIndex(_file_text(report))
         drafts: list[_Draft] = []
@@ -2138,7 +2140,14 @@ class Extractor:
                        if not self.onlooker_place_re.search(text, max(0, at - 40), at)})
 
     def _place_mentions(self, text: str) -> list[tuple[int, str]]:
-        """Each place named in a text, with where (relative to the text) it is named."""
+        """Each place named in a text, with where (relative to the text) it is named (read once per report: every
+        figure of a sentence and the report-wide place rules ask of the same sentences)."""
+        found = self._place_cache.get(text)
+        if found is None:
+            found = self._place_cache[text] = self._read_place_mentions(text)
+        return found
+
+    def _read_place_mentions(self, text: str) -> list[tuple[int, str]]:
         places: list[tuple[int, str]] = []
         for mm in re.finditer(
             # (a preposition may open the sentence: "In Valia, 300 died")
