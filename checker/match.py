@@ -35,7 +35,6 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from rapidfuzz import fuzz, utils
 

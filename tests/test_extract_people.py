@@ -153,8 +153,8 @@ CASUALTY_CASES = [
     # a headline's "mourns N": the dead, whoever the words after it name
     ("Valia mourns 52 as the search for survivors ends", [("killed", "people", "current", 52.0)]),
     # a tally's noun may stand far before its verb, past the places and dates that describe the event
-    ("The death toll from the floods in the early hours of 12 May in Tarvel, in the northern province of Osk, "
-     "has risen to 64, officials said.", [("killed", "people", "current", 64.0)]),
+    (("The death toll from the floods in the early hours of 12 May in Tarvel, in the northern province of Osk, "
+      "has risen to 64, officials said."), [("killed", "people", "current", 64.0)]),
     # people after a conjunction that opens another clause are its subject, never whom the toll counts
     ("The toll from the flood at Varnell rose to 80 as soldiers reached the town.",
      [("killed", "people", "current", 80.0)]),
