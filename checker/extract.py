@@ -101,7 +101,7 @@ from .lexicon import Lexicon, default_lexicon, phrase_pattern
 from .models import Amount, Claim, CountClaim, DateClaim, DateSpan, Report, Source
 from .normalize.amounts import AmountMention, AmountReader
 from .normalize.dates import DateMention, DateReader
-from .normalize.zones import city_zone_names, zone_offset_hours
+from .normalize.zones import WrittenZones
 from .read import file_offset
 from .textutil import LineIndex, Span, Token, sentences, tokenize
 
@@ -170,7 +170,6 @@ class _Draft:
     attributive: bool = False  # a date that names its event's day before the event noun ("Friday's crash")
     zone: str | None = None  # the zone written after a date's clock time ("GMT", "local time")
     own_subject: bool = False  # a count that names who it counts in its own sentence (not "the toll rose to 90")
-
 
 
 class Extractor:
@@ -284,16 +283,7 @@ class Extractor:
             r"\b(?:" + "|".join(re.escape(w) for w in c["speech_verbs"]) + r")(?:\s+reporters)?\s+(?:late\s+|early\s+)?"
             r"(?:on|at|in)?\s*$", re.IGNORECASE)
         self.detection_re = phrase_pattern(c["detection_phrases"])
-        self.zones: dict[str, float] = {str(k): float(v) for k, v in self.lex.calendar["zones"].items()}
-        self.named_zones: dict[str, float] = {
-            str(k): float(v) for k, v in self.lex.calendar.get("named_zones", {}).items()}
-        # a zone name whose offset changes with the season ("Eastern time") -> its IANA zone
-        self.seasonal_zones: dict[str, str] = {
-            re.sub(r"[\s-]+", " ", str(k)).lower(): str(v) for k, v in self.lex.calendar.get("seasonal_zones", {}).items()}
-        self.city_zones = city_zone_names(self.lex.calendar)  # "Lisbon" -> "Europe/Lisbon"
-        self.city_zone_re = re.compile(
-            rf"(?:(?:{'|'.join(map(re.escape, self.lex.calendar.get('city_zone_before', [])))})\s+)?(.+?)"
-            rf"(?:\s+(?:{'|'.join(map(re.escape, self.lex.calendar.get('city_zone_after', [])))}))?", re.IGNORECASE)
+        self.written_zones = WrittenZones(self.lex.calendar)
         self._report_offset: float | None = None  # the zone of the report being read, from its publication time
         self.demonym_suffixes = tuple(c["demonym_suffixes"])
         self.event_rank = {e: n for n, e in enumerate(c["event_priority"])}
@@ -1131,23 +1121,6 @@ class Extractor:
         after = self.measure_re.search(text, found[1] - base + len(found[0]), max(hi - base, 0))
         return (after.group().lower(), after.start() + base) if after else found
 
-    def _own_predicate_after_and(self, text: str, found: tuple[str, int] | None, m: AmountMention, hi: int, base: int
-                       ) -> tuple[str, int] | None:
-        """"12 people were killed and 45 were wounded": a figure that opens a clause of its own after "and" is
-        measured by its own verb after it (across links: "were", "people were", "others had been"), not by the
-        verb of the clause before, however near."""
-        if found is None or found[1] > m.start \
-                or not _CLAUSE_JOIN.fullmatch(text, found[1] - base + len(found[0]), m.start - base):
-            return found
-        after = self.measure_re.search(text, m.end - base, max(hi - base, 0))
-        if after is None:
-            return found
-        between = re.findall(r"[\w'’-]+|[^\w\s]", text[m.end - base:after.start()].lower())
-        if not between or not all(w in self.passive_links or w in self.people or w in self.anaphoric_nouns
-                                  for w in between):
-            return found
-        return after.group().lower(), after.start() + base
-
     def _nearest(self, pattern: re.Pattern[str], text: str, lo: int, hi: int, anchor_a: int, anchor_b: int,
                  base: int, skip: frozenset[int] = frozenset()) -> tuple[str, int] | None:
         best: tuple[str, int] | None = None
@@ -1230,7 +1203,6 @@ class Extractor:
                 found = self._nearest(self.measure_re, text, max(c_lo, m.start - 200), m.start, m.start, claim_end,
                                       base, owned)
             found = self._verb_after_partitive(text, found, m.end, window_hi, base)
-            found = self._own_predicate_after_and(text, found, m, window_hi, base)
             measure_word = found[0] if found else None
             measure = self.lex.word_measures.get(re.sub(r"\s+", " ", measure_word), "") if measure_word else ""
             if measure == "population" and found is not None and found[0] in self.population_nouns:
@@ -2339,13 +2311,9 @@ class Extractor:
         clock = _clock(dm.time or "")
         if clock is None or dm.first is None or dm.first != dm.last:
             return None
-        zone = re.sub(r"[\s-]+", " ", dm.zone or "")
-        named = {re.sub(r"[\s-]+", " ", k).lower(): v for k, v in self.named_zones.items()}
-        iana = self._iana_zone(dm.zone or "")
-        if iana is not None:  # "9:25 a.m. Eastern time", "8 p.m. in Lisbon": that zone's offset on that day
-            hours: float | None = zone_offset_hours(iana, dm.first, clock[0], clock[1])
-        else:
-            hours = self.zones.get(zone) if zone in self.zones else named.get(zone.lower(), self._report_offset)
+        hours = self.written_zones.offset_hours(dm.zone or "", dm.first, clock[0], clock[1])
+        if hours is None:
+            hours = self._report_offset
         if hours is None:
             return None
         minutes = round(float(hours) * 60)
@@ -2353,15 +2321,6 @@ class Extractor:
         offset = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
         at = f"{dm.first.isoformat()}T{clock[0]:02d}:{clock[1]:02d}"
         return DateSpan(start=f"{at}:00{offset}", end=f"{at}:59{offset}")
-
-    def _iana_zone(self, written: str) -> str | None:
-        """The IANA zone a zone written after a clock time names: a seasonal zone's ("Eastern time") or a
-        city's ("in Lisbon", "Lisbon time"); None for a fixed one ("GMT") or none."""
-        seasonal = self.seasonal_zones.get(re.sub(r"[\s-]+", " ", written).lower())
-        if seasonal is not None:
-            return seasonal
-        city = self.city_zone_re.fullmatch(written.strip())
-        return self.city_zones.get(re.sub(r"\s+", " ", city.group(1))) if city else None
 
     def _event_subject(self, text: str, base: int, lo: int, hi: int) -> tuple[str, int, int] | None:
         """The last event noun before a general verb, in the same clause: "the cyclone, which struck", "the
@@ -2654,7 +2613,6 @@ def _local_from_restatement(local: Amount | DateSpan, restated: Amount | DateSpa
 
 
 # "... were killed and 45 were wounded": what opens a clause of its own between a verb and the figure after it
-_CLAUSE_JOIN = re.compile(r"\s*,?\s*(?:and|while|but|whereas)\s+(?:another\s+|a\s+further\s+)?", re.IGNORECASE)
 # "70 of the injured": what stands between a figure and the group it is a part of
 _PARTITIVE_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
 

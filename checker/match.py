@@ -271,7 +271,7 @@ class Matcher:
                 return True  # a figure located in a country against one in a city: the country may hold it
             related = any(frozenset((x, y)) in self._related_places for x in pa for y in pb)
             # a one-occurrence event (a quake, a crush) dated in a place and in the place that holds it is one
-            # event ("the crush in Seoul", "the crush in Itaewon" where a report says "Seoul's Itaewon")
+            # event ("the crush in Ostra", "the crush in Belvo" where a report says "Ostra's Belvo district")
             single = a.event == b.event and a.event in self._single_events
             if not related or (strict and not single):
                 return False
